@@ -1,0 +1,150 @@
+import { describeIssues } from '../api/dispatch';
+import { catalogueSchema, type Catalogue } from '../model/catalogue';
+import { frameworkSchema, type Framework } from '../model/framework';
+import type { LocalizedText } from '../model/pick-text';
+import { summarizeFramework } from './summary';
+
+export interface FrameworkCheckReport {
+  valid: boolean;
+  id?: string;
+  version?: string;
+  schemaErrors: string[];
+  stats?: { domains: number; capabilities: number; indicators: number };
+  /** Percent (0–100, one decimal) of localized texts present, per declared language. */
+  localeCompleteness: Record<string, number>;
+  indicatorsWithoutRefs: string[];
+  capabilitiesWithoutProgrammes: string[];
+  unknownProgrammes: Array<{ capability: string; programme: string }>;
+  duplicateIds: string[];
+  identicalDescriptors: Array<{ language: string; first: string; second: string }>;
+  catalogueProblems: string[];
+}
+
+/**
+ * Validates a framework's shape and its content rules. With a catalogue, programme ids must exist;
+ * with `links: 'both-ways'` (the framework the catalogue is written for) the links must also agree in both files.
+ */
+export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'both-ways' | 'exist' = 'both-ways'): FrameworkCheckReport {
+  const report: FrameworkCheckReport = {
+    valid: false,
+    schemaErrors: [],
+    localeCompleteness: {},
+    indicatorsWithoutRefs: [],
+    capabilitiesWithoutProgrammes: [],
+    unknownProgrammes: [],
+    duplicateIds: [],
+    identicalDescriptors: [],
+    catalogueProblems: [],
+  };
+  const parsed = frameworkSchema.safeParse(raw);
+  if (!parsed.success) {
+    report.schemaErrors = parsed.error.issues.map((issue) => describeIssues([issue]));
+    return report;
+  }
+  const framework = parsed.data;
+  const summary = summarizeFramework(framework);
+  report.id = framework.id;
+  report.version = framework.version;
+  report.stats = { domains: summary.domains, capabilities: summary.capabilities, indicators: summary.indicators };
+  report.localeCompleteness = localeCompleteness(framework);
+  report.duplicateIds = duplicateIds(framework);
+
+  const catalogue = rawCatalogue === undefined ? undefined : catalogueSchema.safeParse(rawCatalogue);
+  if (catalogue && !catalogue.success) {
+    report.catalogueProblems = catalogue.error.issues.map((issue) => `catalogue: ${describeIssues([issue])}`);
+  }
+  const programmeIds = catalogue?.success ? new Set(catalogue.data.programmes.map((p) => p.id)) : undefined;
+
+  const seenDescriptors = new Map<string, string>();
+  for (const domain of framework.domains) {
+    for (const capability of domain.capabilities) {
+      if (capability.programmes.length === 0) report.capabilitiesWithoutProgrammes.push(capability.id);
+      for (const programme of capability.programmes) {
+        if (programmeIds && !programmeIds.has(programme)) report.unknownProgrammes.push({ capability: capability.id, programme });
+      }
+      for (const indicator of capability.indicators) {
+        if (indicator.refs.length === 0) report.indicatorsWithoutRefs.push(indicator.id);
+        indicator.descriptors.forEach((descriptor, index) => {
+          for (const [language, text] of Object.entries(descriptor)) {
+            const key = `${language}\u0000${text.trim().toLowerCase()}`;
+            const here = `${indicator.id}#${index + 1}`;
+            const earlier = seenDescriptors.get(key);
+            if (earlier) report.identicalDescriptors.push({ language, first: earlier, second: here });
+            else seenDescriptors.set(key, here);
+          }
+        });
+      }
+    }
+  }
+  if (catalogue?.success && links === 'both-ways') report.catalogueProblems.push(...catalogueLinkProblems(framework, catalogue.data));
+
+  const declaredComplete = framework.languages.every((language) => (report.localeCompleteness[language] ?? 0) === 100);
+  report.valid =
+    declaredComplete &&
+    report.indicatorsWithoutRefs.length === 0 &&
+    report.capabilitiesWithoutProgrammes.length === 0 &&
+    report.unknownProgrammes.length === 0 &&
+    report.duplicateIds.length === 0 &&
+    report.identicalDescriptors.length === 0 &&
+    report.catalogueProblems.length === 0;
+  return report;
+}
+
+function catalogueLinkProblems(framework: Framework, catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const capabilities = new Map(framework.domains.flatMap((d) => d.capabilities).map((c) => [c.id, c]));
+  for (const programme of catalogue.programmes) {
+    for (const capabilityId of programme.capabilities) {
+      const capability = capabilities.get(capabilityId);
+      if (!capability) problems.push(`programme ${programme.id} names unknown capability ${capabilityId}`);
+      else if (!capability.programmes.includes(programme.id)) {
+        problems.push(`programme ${programme.id} addresses ${capabilityId}, but that capability does not list it`);
+      }
+    }
+  }
+  for (const capability of capabilities.values()) {
+    for (const programmeId of capability.programmes) {
+      const programme = catalogue.programmes.find((p) => p.id === programmeId);
+      if (programme && !programme.capabilities.includes(capability.id)) {
+        problems.push(`capability ${capability.id} lists ${programmeId}, but that programme does not name it`);
+      }
+    }
+  }
+  return problems;
+}
+
+function* localizedTexts(framework: Framework): Generator<LocalizedText> {
+  yield framework.title;
+  yield framework.description;
+  for (const level of framework.levels) yield* [level.name, level.summary];
+  for (const domain of framework.domains) {
+    yield* [domain.title, domain.description];
+    for (const capability of domain.capabilities) {
+      yield* [capability.title, capability.description];
+      for (const indicator of capability.indicators) {
+        yield* [indicator.question, indicator.guidance, ...indicator.descriptors, ...indicator.evidenceExamples];
+      }
+    }
+  }
+}
+
+function localeCompleteness(framework: Framework): Record<string, number> {
+  const languages = new Set(['en', ...framework.languages]);
+  const present = new Map([...languages].map((language) => [language, 0]));
+  let total = 0;
+  for (const text of localizedTexts(framework)) {
+    total++;
+    for (const language of languages) {
+      if ((text[language] ?? '').trim() !== '') present.set(language, (present.get(language) ?? 0) + 1);
+    }
+  }
+  return Object.fromEntries([...present].map(([language, count]) => [language, Math.round((count / total) * 1000) / 10]));
+}
+
+function duplicateIds(framework: Framework): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  const ids = framework.domains.flatMap((d) => [d.id, ...d.capabilities.flatMap((c) => [c.id, ...c.indicators.map((i) => i.id)])]);
+  for (const id of ids) (seen.has(id) ? duplicates : seen).add(id);
+  return [...duplicates];
+}
