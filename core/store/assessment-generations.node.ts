@@ -1,0 +1,210 @@
+import type { Adapter } from 'lowdb';
+import { join } from 'node:path';
+import { CoreError } from '../api/result';
+import { ASSESSMENT_SCHEMA_VERSION, assessmentSchema } from '../model/assessment';
+import type { Assessment } from '../model/assessment';
+import { ensureFolderDurably, writeFileDurably } from './atomic-write.node.ts';
+import { decodeDocument, encodeDocument } from './document-codec';
+import { errnoCode, storeIoError } from './errors';
+import type { StoreFs } from './fs-port';
+import { fileTimestamp, generationFileName, generationsNewestFirst } from './generation-names';
+import { migrateToCurrent } from './migrations';
+import type { StoreNotice } from './notices';
+import { QUARANTINE_FOLDER, quarantineFile } from './quarantine.node.ts';
+
+export const ASSESSMENTS_FOLDER = 'assessments';
+export const PRE_MIGRATION_FOLDER = 'backups/pre-migration';
+
+export interface GenerationsOptions {
+  dataDir: string;
+  id: string;
+  fs: StoreFs;
+  /** How many of the newest generations survive a save. */
+  keepGenerations: number;
+  now: () => Date;
+  report: (notice: StoreNotice) => void;
+}
+
+interface PendingBackup {
+  revision: number;
+  version: number;
+  bytes: Uint8Array;
+}
+
+export function newerVersionError(id: string, file: string, schemaVersion?: number): CoreError {
+  return new CoreError('STORE_NEWER_VERSION', 'This assessment was saved by a newer version of CCAT; update CCAT to open it.', {
+    id,
+    file,
+    schemaVersion,
+  });
+}
+
+/**
+ * lowdb adapter for one assessment, kept as a folder of generations `r<revision>.json`. A save
+ * adds a generation and never rewrites the previous one, so a bad write can always fall back
+ * to the save before it. `read` resolves null only when the folder holds no generation at all.
+ */
+export class AssessmentGenerations implements Adapter<Assessment | null> {
+  private pendingBackup: PendingBackup | undefined;
+
+  constructor(private readonly options: GenerationsOptions) {}
+
+  get folder(): string {
+    return join(this.options.dataDir, ASSESSMENTS_FOLDER, this.options.id);
+  }
+
+  private relative(name: string): string {
+    return `${ASSESSMENTS_FOLDER}/${this.options.id}/${name}`;
+  }
+
+  private async names(): Promise<string[]> {
+    try {
+      return await this.options.fs.readdir(this.folder);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return [];
+      throw storeIoError(error, { operation: 'read', file: this.folder, folder: this.folder });
+    }
+  }
+
+  /** Newest generation that reads and validates; damaged newer ones are quarantined on the way. */
+  async read(): Promise<Assessment | null> {
+    const { fs, id, now, report } = this.options;
+    const generations = generationsNewestFirst(await this.names());
+    if (generations.length === 0) return null;
+    const quarantined: string[] = [];
+    for (const generation of generations) {
+      const file = this.relative(generation.name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await fs.readFile(join(this.folder, generation.name));
+      } catch (error) {
+        if (errnoCode(error) === 'ENOENT') continue;
+        throw storeIoError(error, { operation: 'read', file: join(this.folder, generation.name), folder: this.folder });
+      }
+      const decoded = decodeDocument(bytes, assessmentSchema, { currentVersion: ASSESSMENT_SCHEMA_VERSION, migrate: migrateToCurrent });
+      if (decoded.kind === 'newer') {
+        // Left exactly where it is: the newer CCAT that wrote it can still open it.
+        report({
+          kind: 'unreadable-newer-version',
+          file,
+          assessmentId: id,
+          reason: `saved in format version ${decoded.version}; this CCAT reads up to version ${ASSESSMENT_SCHEMA_VERSION}. Update CCAT to open it.`,
+          at: now().toISOString(),
+        });
+        throw newerVersionError(id, file, decoded.version);
+      }
+      if (decoded.kind === 'ok') {
+        const mismatch = this.mismatch(decoded.value, generation.revision);
+        if (mismatch === undefined) {
+          this.accepted(file, generation.revision, quarantined);
+          if (decoded.migratedFrom !== undefined) {
+            this.pendingBackup = { revision: generation.revision, version: decoded.migratedFrom, bytes };
+          }
+          return decoded.value;
+        }
+        await this.quarantine(file, mismatch);
+      } else {
+        await this.quarantine(file, decoded.reason);
+      }
+      quarantined.push(file);
+    }
+    // Every listed file vanished while reading: nothing was damaged, there is simply nothing.
+    if (quarantined.length === 0) return null;
+    const quarantineFolder = join(this.options.dataDir, QUARANTINE_FOLDER);
+    throw new CoreError(
+      'DAMAGED_FILE',
+      `The assessment file ${quarantined.join(', ')} is damaged and no earlier saved version could be read. The damaged files were moved to ${quarantineFolder}; nothing was deleted.`,
+      { id, files: quarantined, quarantine: quarantineFolder },
+    );
+  }
+
+  private async quarantine(file: string, reason: string): Promise<void> {
+    const { fs, dataDir, id, now, report } = this.options;
+    const at = now();
+    const quarantinedAs = await quarantineFile(fs, dataDir, file, id, at);
+    report({ kind: 'quarantined', file, quarantinedAs, assessmentId: id, reason, at: at.toISOString() });
+  }
+
+  private accepted(file: string, revision: number, quarantined: readonly string[]): void {
+    if (quarantined.length === 0) return;
+    this.options.report({
+      kind: 'recovered-older-generation',
+      file,
+      assessmentId: this.options.id,
+      reason: `the newer saved version(s) ${quarantined.join(', ')} could not be read, so revision ${revision} was opened; the damaged files are in the ${QUARANTINE_FOLDER} folder`,
+      at: this.options.now().toISOString(),
+    });
+  }
+
+  private mismatch(doc: Assessment, revision: number): string | undefined {
+    if (doc.id !== this.options.id) return `the file belongs to assessment "${doc.id}", not "${this.options.id}"`;
+    if (doc.revision !== revision) return `the file holds revision ${doc.revision}, but its name says ${revision}`;
+    return undefined;
+  }
+
+  /**
+   * Adds generation `doc.revision`, then prunes to the newest `keepGenerations`. `null` is the
+   * "nothing loaded yet" default of the lowdb instance and is never written.
+   */
+  async write(doc: Assessment | null): Promise<void> {
+    if (doc === null) return;
+    const { fs } = this.options;
+    await ensureFolderDurably(fs, this.folder);
+    if (this.pendingBackup !== undefined) {
+      await this.backUpOriginal(this.pendingBackup);
+      this.pendingBackup = undefined;
+    }
+    await writeFileDurably(join(this.folder, generationFileName(doc.revision)), encodeDocument(doc), fs);
+    // The new generation is already safe; an old one left behind is harmless and goes next save.
+    await this.prune().catch(() => undefined);
+  }
+
+  /**
+   * Pruning would eventually delete the last file in the old format, so it is copied aside
+   * before the first save in the new one.
+   */
+  private async backUpOriginal(pending: PendingBackup): Promise<void> {
+    const { fs, dataDir, id, now, report } = this.options;
+    const folder = join(dataDir, PRE_MIGRATION_FOLDER);
+    await ensureFolderDurably(fs, folder);
+    const { name, alreadyThere } = await this.backupName(folder, `${id}-r${pending.revision}-v${pending.version}`, pending.bytes);
+    if (!alreadyThere) await writeFileDurably(join(folder, name), pending.bytes, fs);
+    const backup = `${PRE_MIGRATION_FOLDER}/${name}`;
+    report({
+      kind: 'migrated',
+      file: this.relative(generationFileName(pending.revision)),
+      assessmentId: id,
+      reason: `upgraded from format version ${pending.version} to ${ASSESSMENT_SCHEMA_VERSION}; the original was kept as ${backup}`,
+      at: now().toISOString(),
+    });
+  }
+
+  /**
+   * A backup name that replaces nothing. An identical backup may already be there when an
+   * earlier save was interrupted after the backup; a different one is never overwritten.
+   */
+  private async backupName(folder: string, stem: string, bytes: Uint8Array): Promise<{ name: string; alreadyThere: boolean }> {
+    const candidates = [`${stem}.json`, `${stem}-${fileTimestamp(this.options.now())}.json`];
+    for (const name of candidates) {
+      let existing: Uint8Array;
+      try {
+        existing = await this.options.fs.readFile(join(folder, name));
+      } catch (error) {
+        if (errnoCode(error) === 'ENOENT') return { name, alreadyThere: false };
+        throw storeIoError(error, { operation: 'read', file: join(folder, name), folder });
+      }
+      if (sameBytes(existing, bytes)) return { name, alreadyThere: true };
+    }
+    throw new CoreError('INTERNAL', `Could not find a free backup name for ${stem} in ${folder}.`);
+  }
+
+  private async prune(): Promise<void> {
+    const keep = Math.max(1, this.options.keepGenerations);
+    const old = generationsNewestFirst(await this.names()).slice(keep);
+    for (const generation of old) await this.options.fs.unlink(join(this.folder, generation.name));
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

@@ -1,0 +1,11 @@
+/** Something the store did on its own that the user must be told about. */
+export interface StoreNotice {
+  kind: 'quarantined' | 'recovered-older-generation' | 'migrated' | 'unreadable-newer-version';
+  /** Path relative to the data root. */
+  file: string;
+  /** Where the damaged file was moved, relative to the data root. */
+  quarantinedAs?: string;
+  assessmentId?: string;
+  reason: string;
+  at: string;
+}

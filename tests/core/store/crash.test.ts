@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema } from '../../../core/model/assessment';
+import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
+import { SAMPLE_ID, documentDigest, sampleAssessment } from './documents';
+import { findTempFiles, useTempDirs } from './helpers';
+import { bundleWorker, startWorker } from './worker-process';
+
+const tempDir = useTempDirs();
+
+const KILLS = 220;
+// Reproduce a failure with CCAT_CRASH_SEED=<the seed in the failure message>.
+const SEED = Number(process.env.CCAT_CRASH_SEED ?? Date.now() % 1_000_000);
+
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('assessment store: crash safety', () => {
+  it(`survives ${KILLS} SIGKILLs at random moments without losing an acknowledged save`, { timeout: 150_000 }, async () => {
+    const workerPath = await bundleWorker(await tempDir('ccat-worker-'));
+    const dataDir = await tempDir();
+    const rnd = random(SEED);
+
+    const setup = await openAssessmentStore({ dataDir });
+    const initial = sampleAssessment();
+    await setup.create(initial);
+    await setup.close();
+
+    let verifiedRevision = initial.revision;
+    let verifiedDigest = documentDigest(initial);
+    let acknowledgedTotal = 0;
+    let killedDuringOpen = 0;
+
+    for (let round = 0; round < KILLS; round++) {
+      const context = `seed ${SEED}, round ${round}`;
+      const run = startWorker(workerPath, ['crash', dataDir, SAMPLE_ID, String(Math.floor(rnd() * 2 ** 31))]);
+      if (rnd() < 0.1) {
+        // Sometimes while it is still starting up, taking the lock or cleaning up.
+        await sleep(rnd() * 120);
+        killedDuringOpen++;
+      } else {
+        await run.waitForLine('ready');
+        await sleep(rnd() * 40);
+      }
+      run.child.kill('SIGKILL');
+      const { signal, code } = await run.closed;
+      expect(signal, `${context}: worker exited by itself (code ${String(code)}): ${run.stderr()}`).toBe('SIGKILL');
+
+      // The saves it announced: what the store may now hold is the last verified state or one of these.
+      const candidates = new Map<number, string>([[verifiedRevision, verifiedDigest]]);
+      let lastAck = verifiedRevision;
+      for (const line of run.lines) {
+        const [word, revision, digest] = line.split(' ');
+        if (word === 'saving' && digest !== undefined) candidates.set(Number(revision), digest);
+        if (word === 'ack') {
+          lastAck = Number(revision);
+          acknowledgedTotal++;
+        }
+      }
+
+      const store = await openAssessmentStore({ dataDir });
+      const doc = await store.get(SAMPLE_ID);
+      expect(assessmentSchema.safeParse(doc).success, context).toBe(true);
+      expect(doc.revision, `${context}: lost an acknowledged save`).toBeGreaterThanOrEqual(lastAck);
+      expect(documentDigest(doc), `${context}: revision ${doc.revision} holds content that was never saved as it`).toBe(candidates.get(doc.revision));
+      expect(store.notices(), context).toEqual([]);
+      expect(await findTempFiles(dataDir), context).toEqual([]);
+      expect((await store.list()).map((s) => [s.id, s.revision, s.title]), context).toEqual([[SAMPLE_ID, doc.revision, doc.title]]);
+      await store.close();
+
+      verifiedRevision = doc.revision;
+      verifiedDigest = documentDigest(doc);
+    }
+
+    console.log(`crash test: seed ${SEED}, ${KILLS} kills, ${acknowledgedTotal} acknowledged saves, final revision ${verifiedRevision}, ${killedDuringOpen} killed during start-up`);
+    // The kills must have landed among real saves, not only before the first one.
+    expect(acknowledgedTotal).toBeGreaterThan(KILLS);
+    expect(killedDuringOpen).toBeGreaterThan(0);
+    expect(verifiedRevision).toBeGreaterThan(KILLS);
+  });
+});

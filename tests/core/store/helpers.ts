@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach } from 'vitest';
+import type { StoreFileHandle, StoreFs } from '../../../core/store/fs-port';
+import { isTempFileName } from '../../../core/store/generation-names';
+import { nodeFs } from '../../../core/store/node-fs.node.ts';
+
+/** Fresh directories on the real disk, removed after each test. */
+export function useTempDirs(): (prefix?: string) => Promise<string> {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async (prefix = 'ccat-store-') => {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+}
+
+export function generationPath(dataDir: string, id: string, revision: number): string {
+  return join(dataDir, 'assessments', id, `r${String(revision).padStart(9, '0')}.json`);
+}
+
+/** Every file under `dir` (relative path → SHA-256), plus every folder, to prove "nothing changed". */
+export async function snapshotTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  async function walk(folder: string): Promise<void> {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      const key = relative(dir, path).split('\\').join('/');
+      if (entry.isDirectory()) {
+        out[`${key}/`] = 'dir';
+        await walk(path);
+      } else {
+        out[key] = createHash('sha256').update(await readFile(path)).digest('hex');
+      }
+    }
+  }
+  await walk(dir);
+  return out;
+}
+
+/** Temp files (`.<name>.<random>.tmp`) anywhere under `dir`. */
+export async function findTempFiles(dir: string): Promise<string[]> {
+  const snapshot = await snapshotTree(dir);
+  return Object.keys(snapshot).filter((path) => isTempFileName(path.split('/').pop() ?? ''));
+}
+
+export async function listFolder(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path)).sort();
+  } catch {
+    return [];
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export type FsOperation = 'open' | 'writeFile' | 'sync' | 'close' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'mkdir' | 'stat';
+export interface FsCall {
+  op: FsOperation;
+  path: string;
+  to?: string;
+  flags?: string;
+}
+
+export function errnoError(code: string, call: FsCall): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated failure, ${call.op} '${call.path}'`), { code, syscall: call.op, path: call.path });
+}
+
+/**
+ * The real file system, recording every call and failing the ones `fail` names with the errno
+ * code it returns. A failing writeFile first writes half the data, as a full disk does.
+ */
+export function instrumentedFs(options: { fail?: (call: FsCall) => string | undefined; calls?: FsCall[] } = {}): StoreFs {
+  const calls = options.calls ?? [];
+  const check = (call: FsCall): void => {
+    calls.push(call);
+    const code = options.fail?.(call);
+    if (code !== undefined) throw errnoError(code, call);
+  };
+  const wrapHandle = (handle: StoreFileHandle, path: string): StoreFileHandle => ({
+    async writeFile(data) {
+      const call: FsCall = { op: 'writeFile', path };
+      calls.push(call);
+      const code = options.fail?.(call);
+      if (code !== undefined) {
+        await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length / 2) : data.subarray(0, data.length / 2));
+        throw errnoError(code, call);
+      }
+      await handle.writeFile(data);
+    },
+    async sync() {
+      check({ op: 'sync', path });
+      await handle.sync();
+    },
+    async close() {
+      check({ op: 'close', path });
+      await handle.close();
+    },
+  });
+  return {
+    async open(path, flags) {
+      check({ op: 'open', path, flags });
+      return wrapHandle(await nodeFs.open(path, flags), path);
+    },
+    async rename(from, to) {
+      check({ op: 'rename', path: from, to });
+      await nodeFs.rename(from, to);
+    },
+    async unlink(path) {
+      check({ op: 'unlink', path });
+      await nodeFs.unlink(path);
+    },
+    async readFile(path) {
+      check({ op: 'readFile', path });
+      return nodeFs.readFile(path);
+    },
+    async readdir(path) {
+      check({ op: 'readdir', path });
+      return nodeFs.readdir(path);
+    },
+    async mkdir(path, mkdirOptions) {
+      check({ op: 'mkdir', path });
+      return nodeFs.mkdir(path, mkdirOptions);
+    },
+    async stat(path) {
+      check({ op: 'stat', path });
+      return nodeFs.stat(path);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../../core/api/result';
+import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
+import { storeIndexSchema } from '../../../core/store/index-schema';
+import { sampleAssessment } from './documents';
+import { exists, snapshotTree, useTempDirs } from './helpers';
+
+const tempDir = useTempDirs();
+
+async function twoAssessments(dataDir: string): Promise<void> {
+  const store = await openAssessmentStore({ dataDir });
+  await store.create(sampleAssessment({ id: 'assessment-one-1', title: 'One' }));
+  await store.create(sampleAssessment({ id: 'assessment-two-2', title: 'Two', country: 'PH' }));
+  await store.close();
+}
+
+describe('assessment store: index.json', () => {
+  it.each([
+    ['empty', ''],
+    ['truncated', '{"schemaVersion":1,"assessments":[{"id":"assessm'],
+    ['null', 'null'],
+    ['a list', '[]'],
+    ['wrong schema', '{"schemaVersion":1,"assessments":[{"id":"assessment-one-1"}]}'],
+    ['listing one id twice', null],
+  ])('a damaged index (%s) is quarantined unchanged and rebuilt from the assessment folders', async (_name, content) => {
+    const dataDir = await tempDir();
+    await twoAssessments(dataDir);
+    const indexPath = join(dataDir, 'index.json');
+    let bad = content;
+    if (bad === null) {
+      const index = storeIndexSchema.parse(JSON.parse(await readFile(indexPath, 'utf8')));
+      bad = JSON.stringify({ ...index, assessments: [index.assessments[0], index.assessments[0]] });
+    }
+    await writeFile(indexPath, bad);
+
+    const store = await openAssessmentStore({ dataDir });
+    expect((await store.list()).map((s) => s.title).sort()).toEqual(['One', 'Two']);
+    const [notice, ...others] = store.notices();
+    expect(others).toEqual([]);
+    expect(notice).toMatchObject({ kind: 'quarantined', file: 'index.json' });
+    expect(notice?.reason).toMatch(/rebuilt from the 2 assessment folder/);
+    expect(await readFile(join(dataDir, notice?.quarantinedAs ?? ''), 'utf8')).toBe(bad);
+    const rebuilt = storeIndexSchema.parse(JSON.parse(await readFile(indexPath, 'utf8')));
+    expect(rebuilt.assessments.map((e) => e.id).sort()).toEqual(['assessment-one-1', 'assessment-two-2']);
+    await store.close();
+  });
+
+  it('a missing index is recreated from the assessment folders', async () => {
+    const dataDir = await tempDir();
+    await twoAssessments(dataDir);
+    await rm(join(dataDir, 'index.json'));
+    const store = await openAssessmentStore({ dataDir });
+    expect((await store.list()).map((s) => s.id).sort()).toEqual(['assessment-one-1', 'assessment-two-2']);
+    expect(await exists(join(dataDir, 'index.json'))).toBe(true);
+    await store.close();
+  });
+
+  it('an index from a newer CCAT: STORE_NEWER_VERSION, the store is not opened and nothing changes', async () => {
+    const dataDir = await tempDir();
+    await twoAssessments(dataDir);
+    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: 2, assessments: [], shelves: [] }));
+    const before = await snapshotTree(dataDir);
+
+    const error: unknown = await openAssessmentStore({ dataDir }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('STORE_NEWER_VERSION');
+    expect((error as CoreError).message).toBe('This data folder was saved by a newer version of CCAT; update CCAT to open it.');
+    expect(await snapshotTree(dataDir)).toEqual(before);
+    expect(await exists(join(dataDir, 'ccat.lock'))).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../../core/model/assessment';
+import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
+import { nextRevision } from './documents';
+import { exists, generationPath, instrumentedFs, listFolder, useTempDirs } from './helpers';
+import type { FsCall } from './helpers';
+
+const tempDir = useTempDirs();
+const FIXTURE = fileURLToPath(new URL('../../fixtures/store/assessment-v1.json', import.meta.url));
+const ID = 'v1-fixture-0001';
+const BACKUP = `backups/pre-migration/${ID}-r7-v1.json`;
+
+/** A data root as CCAT with format version 1 left it: the v1 fixture as revision 7. */
+async function v1DataRoot(): Promise<string> {
+  const dataDir = await tempDir();
+  await mkdir(join(dataDir, 'assessments', ID), { recursive: true });
+  await copyFile(FIXTURE, generationPath(dataDir, ID, 7));
+  const v1 = JSON.parse(await readFile(FIXTURE, 'utf8')) as Record<string, unknown>;
+  const entry = Object.fromEntries(['id', 'title', 'country', 'mode', 'status', 'frameworkId', 'frameworkVersion', 'createdAt'].map((k) => [k, v1[k]]));
+  await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: 1, assessments: [entry] }));
+  return dataDir;
+}
+
+describe('assessment store: migration of stored files', () => {
+  it('opens a v1 file as v2, backs up the original before the first v2 save, and records a notice', async () => {
+    const dataDir = await v1DataRoot();
+    const original = await readFile(FIXTURE);
+    const calls: FsCall[] = [];
+    const store = await openAssessmentStore({ dataDir, fs: instrumentedFs({ calls }) });
+
+    const migrated = await store.get(ID);
+    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.languages).toEqual(['en']);
+    expect(migrated.responses['csirt-mandate']?.rating).toEqual({ kind: 'level', level: 3 });
+    expect(migrated.responses['threat-sharing']?.rating).toEqual({ kind: 'unknown' });
+    expect((await store.list()).map((s) => [s.id, s.revision])).toEqual([[ID, 7]]);
+    // Reading alone changes nothing on disk.
+    expect(await exists(join(dataDir, BACKUP))).toBe(false);
+    expect((await readFile(generationPath(dataDir, ID, 7))).equals(original)).toBe(true);
+
+    calls.length = 0;
+    const r8: Assessment = nextRevision(migrated, { status: 'final' });
+    await store.save(r8);
+
+    expect((await readFile(join(dataDir, BACKUP))).equals(original)).toBe(true);
+    const renames = calls.filter((c) => c.op === 'rename').map((c) => c.to?.slice(dataDir.length + 1));
+    expect(renames.indexOf(BACKUP)).toBeGreaterThanOrEqual(0);
+    expect(renames.indexOf(BACKUP)).toBeLessThan(renames.indexOf(`assessments/${ID}/r000000008.json`));
+    expect(store.notices()).toEqual([
+      expect.objectContaining({ kind: 'migrated', file: `assessments/${ID}/r000000007.json`, assessmentId: ID }),
+    ]);
+    expect(store.notices()[0]?.reason).toContain(BACKUP);
+    const stored = JSON.parse(await readFile(generationPath(dataDir, ID, 8), 'utf8')) as Assessment;
+    expect(stored).toEqual(r8);
+    await store.close();
+
+    // Once written in the new format there is nothing more to migrate, and the backup outlives pruning.
+    const reopened = await openAssessmentStore({ dataDir });
+    let doc = await reopened.get(ID);
+    expect(doc).toEqual(r8);
+    for (let i = 0; i < 6; i++) await reopened.save((doc = nextRevision(doc)));
+    expect(await listFolder(join(dataDir, 'assessments', ID))).not.toContain('r000000007.json');
+    expect((await readFile(join(dataDir, BACKUP))).equals(original)).toBe(true);
+    expect(reopened.notices()).toEqual([]);
+    await reopened.close();
+  });
+
+  it('does not overwrite a different backup that already has the same name', async () => {
+    const dataDir = await v1DataRoot();
+    await mkdir(join(dataDir, 'backups', 'pre-migration'), { recursive: true });
+    await writeFile(join(dataDir, BACKUP), 'an older backup a person kept');
+    const store = await openAssessmentStore({ dataDir });
+    await store.save(nextRevision(await store.get(ID)));
+    expect(await readFile(join(dataDir, BACKUP), 'utf8')).toBe('an older backup a person kept');
+    const backups = await listFolder(join(dataDir, 'backups', 'pre-migration'));
+    expect(backups).toHaveLength(2);
+    const fresh = backups.find((name) => `backups/pre-migration/${name}` !== BACKUP) ?? '';
+    expect((await readFile(join(dataDir, 'backups', 'pre-migration', fresh))).equals(await readFile(FIXTURE))).toBe(true);
+    await store.close();
+  });
+});

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema } from '../../../core/model/assessment';
+import { migrateToCurrent, migrations } from '../../../core/store/migrations';
+import v1Fixture from '../../fixtures/store/assessment-v1.json';
+
+describe('migrations', () => {
+  it('form one chain from version 1 to the current version', () => {
+    migrations.forEach((m, i) => {
+      expect(m.to).toBe(m.from + 1);
+      if (i > 0) expect(m.from).toBe(migrations[i - 1]?.to);
+    });
+    expect(migrations.at(-1)?.to).toBe(2);
+  });
+
+  it('migrate the v1 fixture into a valid v2 assessment, keeping every answer', () => {
+    const migrated = assessmentSchema.parse(migrateToCurrent(structuredClone(v1Fixture)));
+    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.languages).toEqual(['en']);
+    expect(migrated.revision).toBe(7);
+    expect(migrated.targets).toEqual({ 'csirt-operations': 3 });
+    expect(migrated.sessions).toEqual(v1Fixture.sessions);
+    expect(migrated.responses['csirt-mandate']).toEqual({
+      rating: { kind: 'level', level: 3 },
+      confidence: 'high',
+      notes: 'Mandate by executive order 2021.',
+      attachmentIds: [],
+      sessionIds: [],
+      flagged: false,
+      updatedAt: '2023-05-03T09:15:00.000+08:00',
+      updatedBy: 'M. Santos',
+    });
+    expect(migrated.responses['ci-sector-regulator']?.rating).toEqual({ kind: 'notApplicable', reason: 'No CI regulator exists; covered by ministry.' });
+    expect(migrated.responses['ci-sector-regulator']?.flagged).toBe(true);
+    expect(migrated.responses['ics-exercises']?.rating).toEqual({ kind: 'notApplicable', reason: '(no reason was recorded)' });
+    expect(migrated.responses['threat-sharing']?.rating).toEqual({ kind: 'unknown' });
+    expect(migrated.responses['threat-sharing']?.confidence).toBe('low');
+    expect(migrated.responses['cyber-law']).not.toHaveProperty('rating');
+    expect(migrated.responses['cyber-law']).not.toHaveProperty('naReason');
+  });
+
+  it('do not change the input document', () => {
+    const input = structuredClone(v1Fixture);
+    migrateToCurrent(input);
+    expect(input).toEqual(v1Fixture);
+  });
+
+  it('leave a current document as it is', () => {
+    const current = { ...v1Fixture, schemaVersion: 2 };
+    expect(migrateToCurrent(current)).toBe(current);
+  });
+
+  it.each([
+    ['no schemaVersion', { id: 'x' }, /no schemaVersion/],
+    ['an unknown old version', { schemaVersion: 0 }, /no migration from version 0/],
+    ['a newer version', { schemaVersion: 3 }, /newer/],
+    ['a non-object', [], /not an object/],
+    ['an unknown v1 level', { schemaVersion: 1, responses: { a: { level: 'maybe' } } }, /unknown level "maybe"/],
+  ])('refuse %s instead of guessing', (_name, doc, message) => {
+    expect(() => migrateToCurrent(doc)).toThrow(message);
+  });
+
+  it('turn any valid v1 response into a valid v2 response with the same meaning (property)', () => {
+    const v1Response = fc.record(
+      {
+        level: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom('na', 'unknown', null)),
+        naReason: fc.string({ maxLength: 50 }),
+        confidence: fc.constantFrom('low', 'medium', 'high'),
+        notes: fc.string({ maxLength: 200 }),
+        flagged: fc.boolean(),
+        updatedAt: fc.constant('2023-05-03T09:15:00.000Z'),
+        updatedBy: fc.string({ maxLength: 20 }),
+      },
+      { requiredKeys: ['level', 'notes', 'flagged', 'updatedAt', 'updatedBy'] },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), v1Response, { maxKeys: 8 }), (responses) => {
+        const migrated = assessmentSchema.parse(migrateToCurrent({ ...structuredClone(v1Fixture), responses }));
+        for (const [id, before] of Object.entries(responses)) {
+          const after = migrated.responses[id];
+          expect(after?.notes).toBe(before.notes);
+          expect(after?.confidence).toBe(before.confidence);
+          if (typeof before.level === 'number') expect(after?.rating).toEqual({ kind: 'level', level: before.level });
+          if (before.level === 'unknown') expect(after?.rating).toEqual({ kind: 'unknown' });
+          if (before.level === null) expect(after?.rating).toBeUndefined();
+          if (before.level === 'na') {
+            expect(after?.rating?.kind).toBe('notApplicable');
+            if (before.naReason?.trim()) expect(after?.rating).toEqual({ kind: 'notApplicable', reason: before.naReason.trim() });
+          }
+        }
+      }),
+    );
+  });
+});
