@@ -4,9 +4,9 @@ import { indicatorPlaces } from '../framework/summary';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentSummary, type HistoryEntry, type IndicatorResponse } from '../model/assessment';
 import { renderHtmlReport } from '../report/html-report';
 import { scoreAssessment } from '../scoring/scores';
+import { KeyedQueue } from '../store/keyed-queue';
 import type { StoreNotice } from '../store/notices';
 import type { ApiHandlers } from './dispatch';
-import { createKeyedQueue } from './keyed-queue';
 import { CoreError } from './result';
 
 /** What the handlers need from the store; the durable store in core/store implements it. */
@@ -33,7 +33,8 @@ const notesHistoryInterval = 5 * 60_000;
 
 export function createHandlers(services: HandlerServices): ApiHandlers {
   const { store, library } = services;
-  const exclusive = createKeyedQueue();
+  // Read-modify-write of one assessment must not interleave with another edit of it.
+  const edits = new KeyedQueue();
   const timestamp = () => services.now().toISOString();
 
   return {
@@ -75,7 +76,7 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     getAssessment: async ({ id }) => store.get(id),
 
     updateResponse: ({ id, indicatorId, patch, by }) =>
-      exclusive(id, async () => {
+      edits.run(id, async () => {
         const current = await store.get(id);
         if (current.status === 'final') throw new CoreError('READ_ONLY', 'This assessment is final. Reopen it to make changes.');
         const framework = library.get(current.frameworkId, current.frameworkVersion);
