@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { openCore, type Core } from '../../core/api/open-core.node.ts';
+import { CoreError, type Result } from '../../core/api/result';
+import { appVersion, assessmentsDir, defaultDataDir } from '../paths';
+
+export function dataDirFrom(values: Record<string, unknown>): string {
+  const given = values['data-dir'];
+  return resolve(typeof given === 'string' && given !== '' ? given : defaultDataDir());
+}
+
+export function openCliCore(values: Record<string, unknown>): Promise<Core> {
+  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion });
+}
+
+/** Unwraps a command result; a failure becomes a plain error with the core's message. */
+export function unwrap<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new CoreError(result.error.code, `${result.error.message} (${result.error.code})`);
+  return result.data as T;
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const assessmentsDir = join(repoRoot, 'assessments');
+export const rendererDir = join(repoRoot, 'dist', 'renderer');
+
+export const appVersion: string = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The folder the desktop app uses (Electron's userData/ccat), so the CLI and the app share data by default. */
+export function defaultDataDir(): string {
+  const home = homedir();
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'CCAT', 'ccat');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'CCAT', 'ccat');
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'CCAT', 'ccat');
+}
