@@ -1,0 +1,76 @@
+import { rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+
+/*
+ * Bundles the Electron shell: `tsx electron/build.ts` (npm run build:electron).
+ * Both outputs are self-contained CommonJS with only `electron` left external, so the packaged
+ * app needs no node_modules at run time and the sandboxed preload can load at all.
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(repoRoot, 'dist', 'electron');
+
+const common: BuildOptions = {
+  absWorkingDir: repoRoot,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+/** Fails the build when an output would `require` something other than what `allowed` accepts. */
+function assertExternals(metafile: Metafile, outfile: string, allowed: (specifier: string) => boolean): void {
+  const key = path.relative(repoRoot, outfile).split(path.sep).join('/');
+  const output = metafile.outputs[key];
+  if (output === undefined) throw new Error(`esbuild produced no ${key}`);
+  const stray = output.imports.filter((entry) => entry.external && !allowed(entry.path)).map((entry) => entry.path);
+  if (stray.length > 0) throw new Error(`${key} would require ${stray.join(', ')} at run time; bundle it instead`);
+}
+
+async function buildMain(): Promise<void> {
+  const outfile = path.join(outDir, 'main.cjs');
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(repoRoot, 'electron', 'main.ts')],
+    outfile,
+    metafile: true,
+    target: 'node20',
+    // CommonJS has no import.meta. The shell passes every path to the core explicitly, but a
+    // core module that still reads import.meta.url gets the bundle's own file URL rather
+    // than undefined.
+    define: { 'import.meta.url': '__ccatImportMetaUrl' },
+    banner: { js: 'const __ccatImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  assertExternals(result.metafile, outfile, (specifier) => specifier === 'electron' || isBuiltin(specifier));
+}
+
+async function buildPreload(): Promise<void> {
+  const outfile = path.join(outDir, 'preload.cjs');
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(repoRoot, 'electron', 'preload.ts')],
+    outfile,
+    metafile: true,
+    // Runs in the renderer's V8, not Node: plain ES2022 suits any supported Electron.
+    target: 'es2022',
+    // The command list pulls in zod's schemas; minifying roughly halves what every window parses.
+    minify: true,
+  });
+  // A sandboxed preload's `require` knows only `electron` and a few polyfilled built-ins.
+  assertExternals(result.metafile, outfile, (specifier) => specifier === 'electron');
+}
+
+rmSync(outDir, { recursive: true, force: true });
+try {
+  await Promise.all([buildMain(), buildPreload()]);
+  console.log(`electron: built ${path.relative(repoRoot, outDir)}/main.cjs and preload.cjs`);
+} catch (error) {
+  // esbuild has already printed its own diagnostics; add ours (assertExternals) and fail.
+  console.error(`electron build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exitCode = 1;
+}

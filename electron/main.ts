@@ -1,0 +1,89 @@
+import { app, dialog, ipcMain, Menu, protocol, type BrowserWindow } from 'electron';
+import { openCore } from '../core/api/open-core.node.ts';
+import { APP_ENTRY_URL } from './app-url';
+import { registerIpc, trustedSender } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { resolveAppPaths, type AppPaths } from './paths';
+import { appScheme, registerAppProtocol } from './protocol';
+import { closeCoreOnQuit } from './shutdown';
+import { createMainWindow } from './window';
+
+/*
+ * App entry, bundled to dist/electron/main.cjs. Order matters: the scheme must be privileged
+ * before 'ready', the core must be open before IPC is registered, and IPC before the page loads.
+ */
+
+protocol.registerSchemesAsPrivileged([appScheme]);
+
+let mainWindow: BrowserWindow | undefined;
+/** Set once the core is open and IPC is registered; until then there is no window to show. */
+let appPaths: AppPaths | undefined;
+
+function liveWindow(): BrowserWindow | undefined {
+  return mainWindow !== undefined && !mainWindow.isDestroyed() ? mainWindow : undefined;
+}
+
+/** Focuses the window, or opens it again (macOS keeps the app running with none). */
+function showMainWindow(): void {
+  if (appPaths === undefined) return;
+  const existing = liveWindow();
+  if (existing) {
+    if (existing.isMinimized()) existing.restore();
+    existing.show();
+    existing.focus();
+    return;
+  }
+  mainWindow = createMainWindow({ preloadPath: appPaths.preloadPath });
+  mainWindow.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('CCAT: the window did not load', error));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function start(): Promise<void> {
+  const paths = resolveAppPaths({
+    bundleDir: __dirname, // the CommonJS bundle's own folder
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    userDataDir: app.getPath('userData'),
+  });
+
+  let core: Awaited<ReturnType<typeof openCore>>;
+  try {
+    core = await openCore({ dataDir: paths.dataDir, assessmentsDir: paths.assessmentsDir, appVersion: app.getVersion() });
+  } catch (error) {
+    // STORE_LOCKED (the CLI holds the folder), STORE_NEWER_VERSION (written by a newer CCAT), a
+    // broken install: the core's message says which; without a core there is nothing to show.
+    dialog.showErrorBox('CCAT cannot start', `${messageOf(error)}\n\nData folder: ${paths.dataDir}`);
+    app.quit();
+    return;
+  }
+  closeCoreOnQuit(app, () => core.close());
+
+  registerAppProtocol(protocol, paths.rendererDir);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+  app.setAboutPanelOptions({ applicationName: 'CCAT', applicationVersion: app.getVersion(), credits: 'Cyber Capacity Assessment Tool' });
+  registerIpc(ipcMain, core, trustedSender(() => liveWindow()?.webContents));
+
+  appPaths = paths;
+  showMainWindow();
+  app.on('activate', showMainWindow); // macOS: the dock icon of a running app with no window
+}
+
+// One process per data folder: a second launch hands over to the first and leaves.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('CCAT cannot start', messageOf(error));
+      app.quit();
+    });
+}

@@ -1,0 +1,74 @@
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { isAppUrl } from './app-url';
+import { isAllowedExternalUrl } from './external-links';
+
+export interface MainWindowOptions {
+  /** Absolute path of the bundled preload (dist/electron/preload.cjs). */
+  preloadPath: string;
+}
+
+/** The one window. Nothing is loaded here: the caller loads the app URL after wiring IPC. */
+export function createMainWindow({ preloadPath }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'CCAT',
+    // Shown on 'ready-to-show' so the user never sees an empty white frame.
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // On Linux, Chromium's spellchecker downloads dictionaries from Google: a network request
+      // the design forbids. Windows and macOS use the OS spellchecker offline.
+      spellcheck: process.platform !== 'linux',
+      preload: preloadPath,
+    },
+  });
+  hardenWebContents(window.webContents);
+  hardenSession(window.webContents.session);
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+function openIfAllowed(url: string): void {
+  if (isAllowedExternalUrl(url)) {
+    shell.openExternal(url).catch(() => undefined); // no browser configured: nothing to do
+  }
+}
+
+/** The page may not open windows, leave app://ccat, or embed a <webview>. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url);
+    return { action: 'deny' };
+  });
+  const stayInApp = (event: { preventDefault(): void; url: string }): void => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    openIfAllowed(event.url); // a plain <a href="https://..."> click lands here
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** No camera, microphone, geolocation, notifications, devices... and no network. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // Defence in depth behind the CSP: the app makes no network request at run time.
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { commandNames } from '../../core/api/commands';
+import { CoreError } from '../../core/api/result';
+
+const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
+vi.mock('electron', () => fake.module);
+
+const core = vi.hoisted(() => ({
+  openCore: vi.fn(),
+  instance: { dispatch: vi.fn(), close: vi.fn(async (): Promise<void> => undefined) },
+}));
+vi.mock('../../core/api/open-core.node.ts', () => ({ openCore: core.openCore }));
+
+// Under vitest main.ts runs from electron/, not dist/electron/, so it sees the folder above the
+// repository as its app root; the exact packaged/dev layout is pinned down in paths.test.ts.
+const sourceAppRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/** Runs electron/main.ts afresh, as a new process would. */
+async function launch(): Promise<void> {
+  vi.resetModules();
+  await import('../../electron/main');
+}
+
+beforeEach(() => {
+  fake.reset();
+  core.openCore.mockReset();
+  core.openCore.mockResolvedValue(core.instance);
+  core.instance.close.mockReset();
+  core.instance.close.mockResolvedValue(undefined);
+});
+
+describe('single-instance lock', () => {
+  it('quits at once, before opening anything, when another CCAT holds the lock', async () => {
+    fake.module.app.lockGranted = false;
+    await launch();
+    expect(fake.module.app.requestSingleInstanceLock).toHaveBeenCalledOnce();
+    expect(fake.module.app.quit).toHaveBeenCalledOnce();
+    expect(fake.module.app.whenReady).not.toHaveBeenCalled();
+    expect(core.openCore).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const window = fake.windows[0]!;
+    window.minimized = true;
+    fake.module.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+    expect(fake.windows).toHaveLength(1);
+  });
+});
+
+describe('start-up', () => {
+  it('registers the app scheme as privileged before ready', async () => {
+    await launch();
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+  });
+
+  it('opens the core on userData/ccat and the assessments folder, then wires protocol, IPC and the window', async () => {
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(core.openCore).toHaveBeenCalledExactlyOnceWith({
+      dataDir: path.join('/fake/userData', 'ccat'),
+      assessmentsDir: path.join(sourceAppRoot, 'assessments'),
+      appVersion: '0.1.0-test',
+    });
+    expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const channels = fake.module.ipcMain.handle.mock.calls.map(([channel]) => channel);
+    expect(new Set(channels)).toEqual(new Set(commandNames.map((name) => `ccat:${name}`)));
+    const window = fake.windows[0]!;
+    expect(window.options.webPreferences).toMatchObject({ preload: path.join(import.meta.dirname, '..', '..', 'electron', 'preload.cjs') });
+    expect(window.loadURL).toHaveBeenCalledWith('app://ccat/index.html');
+    expect(fake.module.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['STORE_LOCKED', 'The data folder is in use by another program.'],
+    ['STORE_NEWER_VERSION', 'The data was written by a newer CCAT.'],
+  ] as const)('shows %s in an error box and quits, with no window and no IPC', async (code, message) => {
+    core.openCore.mockRejectedValue(new CoreError(code, message));
+    await launch();
+    await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalled());
+    const [title, body] = fake.module.dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('CCAT cannot start');
+    expect(body).toContain(message);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.module.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
+
+describe('quitting', () => {
+  it('holds the quit until the core has closed, then quits', async () => {
+    let finishClose!: () => void;
+    core.instance.close.mockImplementation(() => new Promise<void>((resolve) => (finishClose = resolve)));
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+
+    const preventDefault = vi.fn();
+    fake.module.app.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(core.instance.close).toHaveBeenCalledOnce());
+    fake.module.app.emit('will-quit', { preventDefault }); // user presses Quit again meanwhile
+    expect(preventDefault).toHaveBeenCalledTimes(2);
+    expect(core.instance.close).toHaveBeenCalledOnce();
+    expect(fake.module.app.quit).not.toHaveBeenCalled();
+
+    finishClose();
+    await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalledOnce());
+    const second = vi.fn();
+    fake.module.app.emit('will-quit', { preventDefault: second });
+    expect(second).not.toHaveBeenCalled(); // the second pass lets the quit through
+    expect(core.instance.close).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveAppPaths } from '../../electron/paths';
+
+const repo = path.resolve('/home/dev/ccat');
+
+describe('app paths', () => {
+  it('in development reads the repository: dist/renderer, dist/electron/preload.cjs, assessments/', () => {
+    const paths = resolveAppPaths({
+      bundleDir: path.join(repo, 'dist', 'electron'),
+      isPackaged: false,
+      resourcesPath: '/opt/electron/resources',
+      userDataDir: '/home/dev/.config/CCAT',
+    });
+    expect(paths).toEqual({
+      rendererDir: path.join(repo, 'dist', 'renderer'),
+      preloadPath: path.join(repo, 'dist', 'electron', 'preload.cjs'),
+      assessmentsDir: path.join(repo, 'assessments'),
+      dataDir: path.join('/home/dev/.config/CCAT', 'ccat'),
+    });
+  });
+
+  it('packaged reads the renderer from app.asar and the frameworks from resources/assessments', () => {
+    const resources = path.resolve('/Applications/CCAT.app/Contents/Resources');
+    const paths = resolveAppPaths({
+      bundleDir: path.join(resources, 'app.asar', 'dist', 'electron'),
+      isPackaged: true,
+      resourcesPath: resources,
+      userDataDir: '/Users/a/Library/Application Support/CCAT',
+    });
+    expect(paths.rendererDir).toBe(path.join(resources, 'app.asar', 'dist', 'renderer'));
+    expect(paths.preloadPath).toBe(path.join(resources, 'app.asar', 'dist', 'electron', 'preload.cjs'));
+    expect(paths.assessmentsDir).toBe(path.join(resources, 'assessments'));
+    expect(paths.dataDir).toBe(path.join('/Users/a/Library/Application Support/CCAT', 'ccat'));
+  });
+});
