@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { StoreNotices } from './components/StoreNotices';
+import { href, useRoute } from './route';
+import { AssessmentScreen } from './screens/AssessmentScreen';
+import { CreateScreen } from './screens/CreateScreen';
+import { HomeScreen } from './screens/HomeScreen';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href={href({ screen: 'home' })}>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </a>
+        <LanguageSwitcher />
+      </header>
+      <StoreNotices />
+      <main id="main" tabIndex={-1}>
+        {route.screen === 'home' && <HomeScreen />}
+        {route.screen === 'new' && <CreateScreen />}
+        {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { CommandInput, CommandName, CommandResults } from '../core/api/commands';
+import type { ApiError, Result } from '../core/api/result';
+
+/** What the Electron preload exposes as `window.ccat`: one method per command. */
+export type Bridge = { [K in CommandName]: (input: CommandInput<K>) => Promise<Result<CommandResults[K]>> };
+
+declare global {
+  interface Window {
+    ccat?: Bridge;
+  }
+}
+
+const tokenKey = 'ccat.serveToken';
+
+/**
+ * `cli serve` passes its per-launch token in the address fragment (never sent over the wire);
+ * keep it for this tab and take it out of the visible address.
+ */
+export function adoptServeToken(): void {
+  const match = /^#token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(tokenKey, match[1]);
+    history.replaceState(null, '', `${window.location.pathname}#/`);
+  }
+}
+
+async function viaServe<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
+  try {
+    const response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem(tokenKey) ?? ''}` },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as Result<CommandResults[K]>;
+  } catch (error) {
+    return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message, details: { network: true } } };
+  }
+}
+
+/** The one door from the UI to the core: the preload bridge in Electron, the `serve` transport in a browser. */
+export function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
+  const bridge = window.ccat;
+  if (bridge) return bridge[name](input);
+  return viaServe(name, input);
+}
+
+/** For screens that only proceed on success: throws the API error so a boundary can show it. */
+export async function request<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandResults[K]> {
+  const result = await call(name, input);
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.data;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
