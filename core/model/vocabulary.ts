@@ -3,7 +3,14 @@
  * import them without pulling schema code into the page.
  */
 export const assessmentModes = ['field', 'self'] as const;
+export type AssessmentMode = (typeof assessmentModes)[number];
 export const assessmentStatuses = ['draft', 'in-review', 'final'] as const;
 export const confidenceLevels = ['low', 'medium', 'high'] as const;
 export type Confidence = (typeof confidenceLevels)[number];
-export type AssessmentMode = (typeof assessmentModes)[number];
+export const scopeKinds = ['national', 'agency', 'sector'] as const;
+export type ScopeKind = (typeof scopeKinds)[number];
+export const decisions = ['accepted', 'rejected'] as const;
+export const phases = ['short', 'medium', 'long'] as const;
+export type Phase = (typeof phases)[number];
+export const effortBands = ['S', 'M', 'L'] as const;
+export type EffortBand = (typeof effortBands)[number];

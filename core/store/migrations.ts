@@ -51,8 +51,38 @@ const v1ToV2: Migration = {
   },
 };
 
+/**
+ * v3 adds the field workflow and the plan: a structured scope, session inputs, attachment
+ * records, donor support as an extent per domain, and the team's plan decisions.
+ */
+const v2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  migrate(doc) {
+    const v2 = asRecord(doc, 'the assessment');
+    const context = asRecord(v2.context ?? {}, 'context');
+    const oldDonors = asRecord(context.donorSupport ?? {}, 'context.donorSupport');
+    const donorSupport: Json = {};
+    for (const [domainId, text] of Object.entries(oldDonors)) {
+      const who = typeof text === 'string' ? text : '';
+      // v2 kept free text only: any text means some support is known, its extent unassessed.
+      if (who.trim() !== '') donorSupport[domainId] = { extent: 1, who };
+    }
+    const sessions = Array.isArray(v2.sessions) ? v2.sessions : [];
+    return {
+      ...v2,
+      schemaVersion: 3,
+      scope: { kind: 'national', name: typeof v2.scope === 'string' ? v2.scope : '' },
+      context: { ...context, donorSupport },
+      sessions: sessions.map((session, index) => ({ title: '', inputs: {}, ...asRecord(session, `session ${index + 1}`) })),
+      attachments: [],
+      plan: { decisions: {}, order: [], customActions: [], importance: {} },
+    };
+  },
+};
+
 /** In order; each `to` is the next one's `from`, ending at ASSESSMENT_SCHEMA_VERSION. */
-export const migrations: readonly Migration[] = [v1ToV2];
+export const migrations: readonly Migration[] = [v1ToV2, v2ToV3];
 
 /**
  * Brings a stored assessment of any older version up to the current one. Throws when the

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type IndicatorResponse, type Rating } from '../../core/model/assessment';
+import { ASSESSMENT_SCHEMA_VERSION, emptyPlan, type Assessment, type IndicatorResponse, type Rating } from '../../core/model/assessment';
 import { frameworkSchema, type Framework } from '../../core/model/framework';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,7 +31,7 @@ export function assessmentFor(framework: Framework, responses: Assessment['respo
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     country: 'VN',
-    scope: 'National',
+    scope: { kind: 'national', name: 'National' },
     mode: 'field',
     status: 'draft',
     team: [],
@@ -41,6 +41,8 @@ export function assessmentFor(framework: Framework, responses: Assessment['respo
     targets: {},
     responses,
     sessions: [],
+    attachments: [],
+    plan: emptyPlan(),
     history: [],
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-02T09:00:00.000Z',

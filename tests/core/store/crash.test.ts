@@ -46,6 +46,9 @@ describe('assessment store: crash safety', () => {
         killedDuringOpen++;
       } else {
         await run.waitForLine('ready');
+        // Mostly after the first acknowledged save, so that kills land among real saves even
+        // on a slow or busy machine; the random delay then picks the moment within the loop.
+        if (rnd() < 0.8) await run.waitForLine('ack ');
         await sleep(rnd() * 40);
       }
       run.child.kill('SIGKILL');

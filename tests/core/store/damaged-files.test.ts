@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../core/api/result';
-import type { Assessment } from '../../../core/model/assessment';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
 import { generationPath, listFolder, snapshotTree, useTempDirs } from './helpers';
@@ -23,13 +23,13 @@ async function storeWithThreeRevisions(dataDir: string): Promise<Assessment> {
   const store = await openAssessmentStore({ dataDir });
   let a = sampleAssessment();
   await store.create(a);
-  await store.save((a = nextRevision(a, { scope: 'second' })));
-  await store.save((a = nextRevision(a, { scope: 'third' })));
+  await store.save((a = nextRevision(a, { scope: { kind: 'national', name: 'second' } })));
+  await store.save((a = nextRevision(a, { scope: { kind: 'national', name: 'third' } })));
   await store.close();
   return a;
 }
 
-const r4 = (a: Assessment): Assessment => nextRevision(a, { scope: 'fourth' });
+const r4 = (a: Assessment): Assessment => nextRevision(a, { scope: { kind: 'national', name: 'fourth' } });
 const fullR4 = (a: Assessment): string => JSON.stringify(r4(a), null, 2);
 
 const damages: [string, (a: Assessment) => Uint8Array | string][] = [
@@ -123,7 +123,7 @@ describe('assessment store: damaged generations', () => {
   it('a generation from a newer CCAT is left untouched and the assessment is refused with a clear message', async () => {
     const dataDir = await tempDir();
     const r3 = await storeWithThreeRevisions(dataDir);
-    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: 3, newField: { x: 1 } }));
+    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: ASSESSMENT_SCHEMA_VERSION + 1, newField: { x: 1 } }));
     const before = await snapshotTree(dataDir);
 
     const store = await openAssessmentStore({ dataDir });

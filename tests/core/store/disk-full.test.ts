@@ -31,7 +31,7 @@ describe('assessment store: disk full and permissions', () => {
       const before = await readFile(generationPath(dataDir, SAMPLE_ID, 1));
 
       diskFull = true;
-      const r2 = nextRevision(r1, { scope: 'x'.repeat(400) });
+      const r2 = nextRevision(r1, { scope: { kind: 'national', name: 'x'.repeat(400) } });
       const error = await failure(store.save(r2));
       expect(error.code).toBe('DISK_FULL');
       expect(error.message).toMatch(/^The disk is full: .+r000000002\.json\. Free some space; your changes are kept in the app and will be saved again\.$/);

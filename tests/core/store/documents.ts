@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Assessment } from '../../../core/model/assessment';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 
 // No vitest import here: the crash worker is bundled from this file and runs outside vitest.
 
@@ -7,14 +7,14 @@ export const SAMPLE_ID = 'test-assessment-0001';
 
 export function sampleAssessment(overrides: Partial<Assessment> = {}): Assessment {
   return {
-    schemaVersion: 2,
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     id: SAMPLE_ID,
     revision: 1,
     title: 'Kenya field assessment',
     frameworkId: 'ccat-core',
     frameworkVersion: '1.0.0',
     country: 'KE',
-    scope: 'National',
+    scope: { kind: 'national', name: 'National' },
     mode: 'field',
     status: 'draft',
     team: [{ name: 'A. Tanaka', role: 'Lead' }],
@@ -24,6 +24,8 @@ export function sampleAssessment(overrides: Partial<Assessment> = {}): Assessmen
     targets: {},
     responses: {},
     sessions: [],
+    attachments: [],
+    plan: { decisions: {}, order: [], customActions: [], importance: {} },
     history: [],
     createdAt: '2025-03-01T08:00:00.000Z',
     updatedAt: '2025-03-01T08:00:00.000Z',

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../../core/model/assessment';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { nextRevision } from './documents';
 import { exists, generationPath, instrumentedFs, listFolder, useTempDirs } from './helpers';
@@ -25,14 +25,14 @@ async function v1DataRoot(): Promise<string> {
 }
 
 describe('assessment store: migration of stored files', () => {
-  it('opens a v1 file as v2, backs up the original before the first v2 save, and records a notice', async () => {
+  it('opens a v1 file in the current format, backs up the original before the first save, and records a notice', async () => {
     const dataDir = await v1DataRoot();
     const original = await readFile(FIXTURE);
     const calls: FsCall[] = [];
     const store = await openAssessmentStore({ dataDir, fs: instrumentedFs({ calls }) });
 
     const migrated = await store.get(ID);
-    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.schemaVersion).toBe(ASSESSMENT_SCHEMA_VERSION);
     expect(migrated.languages).toEqual(['en']);
     expect(migrated.responses['csirt-mandate']?.rating).toEqual({ kind: 'level', level: 3 });
     expect(migrated.responses['threat-sharing']?.rating).toEqual({ kind: 'unknown' });

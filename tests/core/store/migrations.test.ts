@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema } from '../../../core/model/assessment';
+import { ASSESSMENT_SCHEMA_VERSION, assessmentSchema } from '../../../core/model/assessment';
 import { migrateToCurrent, migrations } from '../../../core/store/migrations';
 import v1Fixture from '../../fixtures/store/assessment-v1.json';
 
@@ -10,16 +10,20 @@ describe('migrations', () => {
       expect(m.to).toBe(m.from + 1);
       if (i > 0) expect(m.from).toBe(migrations[i - 1]?.to);
     });
-    expect(migrations.at(-1)?.to).toBe(2);
+    expect(migrations.at(-1)?.to).toBe(ASSESSMENT_SCHEMA_VERSION);
   });
 
-  it('migrate the v1 fixture into a valid v2 assessment, keeping every answer', () => {
+  it('migrate the v1 fixture into a valid current assessment, keeping every answer', () => {
     const migrated = assessmentSchema.parse(migrateToCurrent(structuredClone(v1Fixture)));
-    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.schemaVersion).toBe(ASSESSMENT_SCHEMA_VERSION);
     expect(migrated.languages).toEqual(['en']);
+    expect(migrated.scope).toEqual({ kind: 'national', name: 'National CSIRT and critical infrastructure' });
+    expect(migrated.context.donorSupport).toEqual({ cybercrime: { extent: 1, who: 'UNODC GlobalProgramme, 2022-2024' } });
+    expect(migrated.plan).toEqual({ decisions: {}, order: [], customActions: [], importance: {} });
+    expect(migrated.attachments).toEqual([]);
     expect(migrated.revision).toBe(7);
     expect(migrated.targets).toEqual({ 'csirt-operations': 3 });
-    expect(migrated.sessions).toEqual(v1Fixture.sessions);
+    expect(migrated.sessions).toEqual(v1Fixture.sessions.map((session) => ({ title: '', inputs: {}, ...session })));
     expect(migrated.responses['csirt-mandate']).toEqual({
       rating: { kind: 'level', level: 3 },
       confidence: 'high',
@@ -46,14 +50,14 @@ describe('migrations', () => {
   });
 
   it('leave a current document as it is', () => {
-    const current = { ...v1Fixture, schemaVersion: 2 };
+    const current = { ...v1Fixture, schemaVersion: ASSESSMENT_SCHEMA_VERSION };
     expect(migrateToCurrent(current)).toBe(current);
   });
 
   it.each([
     ['no schemaVersion', { id: 'x' }, /no schemaVersion/],
     ['an unknown old version', { schemaVersion: 0 }, /no migration from version 0/],
-    ['a newer version', { schemaVersion: 3 }, /newer/],
+    ['a newer version', { schemaVersion: ASSESSMENT_SCHEMA_VERSION + 1 }, /newer/],
     ['a non-object', [], /not an object/],
     ['an unknown v1 level', { schemaVersion: 1, responses: { a: { level: 'maybe' } } }, /unknown level "maybe"/],
   ])('refuse %s instead of guessing', (_name, doc, message) => {
@@ -90,5 +94,25 @@ describe('migrations', () => {
         }
       }),
     );
+  });
+});
+
+describe('migration 2 → 3', () => {
+  const v2 = migrations.find((m) => m.from === 1)!.migrate(structuredClone(v1Fixture)) as Record<string, unknown>;
+
+  it('turns free-text scope and donor notes into their structured forms', () => {
+    const v3 = migrations.find((m) => m.from === 2)!.migrate(v2) as Record<string, unknown>;
+    expect(v3).toMatchObject({
+      schemaVersion: 3,
+      scope: { kind: 'national', name: 'National CSIRT and critical infrastructure' },
+      context: { donorSupport: { cybercrime: { extent: 1, who: 'UNODC GlobalProgramme, 2022-2024' } }, japaneseBusinessPresence: 2 },
+      attachments: [],
+    });
+  });
+
+  it('leaves domains without donor text out rather than recording "none known" for them', () => {
+    const withBlank = { ...v2, context: { donorSupport: { cip: '  ', hr: 'EU project' }, notes: '' } };
+    const v3 = migrations.find((m) => m.from === 2)!.migrate(withBlank) as { context: { donorSupport: Record<string, unknown> } };
+    expect(v3.context.donorSupport).toEqual({ hr: { extent: 1, who: 'EU project' } });
   });
 });
