@@ -1,15 +1,68 @@
 import { z } from 'zod';
-import { countryCode, rating } from '../model/assessment';
-import { assessmentModes, confidenceLevels } from '../model/vocabulary';
-import type { Assessment, AssessmentSummary, IndicatorResponse } from '../model/assessment';
+import type { Assessment, AssessmentSummary, AttachmentMeta, IndicatorResponse, InterviewSession } from '../model/assessment';
+import { countryCode, countryContext, rating, teamMember } from '../model/assessment';
 import type { Framework } from '../model/framework';
+import { maturityLevel, stakeholderCluster } from '../model/framework';
+import type { Catalogue } from '../model/catalogue';
+import { assessmentModes, confidenceLevels, decisions, effortBands, phases, scopeKinds } from '../model/vocabulary';
 import type { AssessmentScores } from '../scoring/scores';
 import type { FrameworkSummary } from '../framework/summary';
+import type { ProposedPlan } from '../planning/types';
+import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(['en', 'ja']);
 const who = z.string().trim().max(200).optional();
+const isoDate = z.iso.date();
+const scope = z.strictObject({ kind: z.enum(scopeKinds), name: z.string().max(500) });
+const period = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** The setup fields a team fills in when it creates an assessment and may change later. */
+const setupFields = {
+  title: z.string().trim().min(1, 'a title is required').max(200),
+  country: countryCode,
+  mode: z.enum(assessmentModes),
+  scope: scope.optional(),
+  team: z.array(teamMember).max(50).optional(),
+  period: period.optional(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)).max(10).optional(),
+  targets: z.record(z.string(), maturityLevel).optional(),
+  context: countryContext.optional(),
+};
+
+const sessionFields = z.strictObject({
+  /** Absent to create a session. */
+  sessionId: id.optional(),
+  title: z.string().max(500),
+  date: isoDate,
+  cluster: stakeholderCluster,
+  participants: z.number().int().min(0).max(10_000),
+  organisations: z.string().max(500),
+  nonAttributable: z.boolean(),
+  notes: z.string().max(50_000),
+});
+
+export const planChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('decide'), recommendationId: id, decision: z.enum(decisions).nullable(), note: z.string().max(5000).optional() }),
+  z.strictObject({ kind: z.literal('reorder'), order: z.array(id).max(2000) }),
+  z.strictObject({
+    kind: z.literal('saveAction'),
+    actionId: id.optional(),
+    capabilityId: id,
+    title: z.string().trim().min(1, 'a title is required').max(500),
+    owner: z.string().max(500),
+    note: z.string().max(50_000),
+    phase: z.enum(phases),
+    effort: z.enum(effortBands).optional(),
+  }),
+  z.strictObject({ kind: z.literal('removeAction'), actionId: id }),
+  z.strictObject({ kind: z.literal('setImportance'), capabilityId: id, value: z.number().int().min(1).max(3).nullable(), note: z.string().max(5000) }),
+]);
+export type PlanChange = z.infer<typeof planChange>;
+
+export const reportKinds = ['summary', 'full', 'plan'] as const;
+export const exportFormats = ['html', 'pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
 
 /**
  * The one list of commands. Electron's preload builds one method per entry, `electron/ipc`
@@ -21,16 +74,30 @@ export const commands = {
   getStoreStatus: z.strictObject({}),
   listFrameworks: z.strictObject({}),
   getFramework: z.strictObject({ id, version: id }),
+  getCatalogue: z.strictObject({}),
   listAssessments: z.strictObject({}),
   createAssessment: z.strictObject({
-    title: z.string().trim().min(1, 'a title is required').max(200),
-    country: countryCode,
-    mode: z.enum(assessmentModes),
-    scope: z.string().max(500).optional(),
+    ...setupFields,
     frameworkId: id.optional(),
+    /** Start from an earlier assessment of the same country: team and context are carried over. */
+    baselineId: id.optional(),
     by: who,
   }),
   getAssessment: z.strictObject({ id }),
+  updateSetup: z.strictObject({
+    id,
+    patch: z.strictObject({
+      title: setupFields.title.optional(),
+      mode: setupFields.mode.optional(),
+      scope: setupFields.scope,
+      team: setupFields.team,
+      period: setupFields.period,
+      languages: setupFields.languages,
+      targets: setupFields.targets,
+      context: setupFields.context,
+    }),
+    by: who,
+  }),
   updateResponse: z.strictObject({
     id,
     indicatorId: id,
@@ -39,11 +106,46 @@ export const commands = {
       confidence: z.enum(confidenceLevels).nullable().optional(),
       notes: z.string().max(50_000).optional(),
       flagged: z.boolean().optional(),
+      sessionIds: z.array(id).max(200).optional(),
     }),
     by: who,
   }),
+  saveSession: z.strictObject({ id, session: sessionFields, by: who }),
+  deleteSession: z.strictObject({ id, sessionId: id, by: who }),
+  updateSessionInput: z.strictObject({
+    id,
+    sessionId: id,
+    indicatorId: id,
+    /** null removes this session's input for the indicator. */
+    input: z.strictObject({ note: z.string().max(50_000), level: maturityLevel.nullable().optional() }).nullable(),
+    by: who,
+  }),
+  addAttachment: z.strictObject({
+    id,
+    indicatorId: id,
+    fileName: z.string().trim().min(1).max(255),
+    mediaType: z.string().max(200),
+    /** Base64; the decoded size is limited by the store (see attachments). */
+    contentBase64: z.string().max(40 * 1024 * 1024),
+    by: who,
+  }),
+  removeAttachment: z.strictObject({ id, indicatorId: id, attachmentId: z.string().regex(/^[a-f0-9]{64}$/), by: who }),
+  getAttachment: z.strictObject({ id, attachmentId: z.string().regex(/^[a-f0-9]{64}$/) }),
+  getReview: z.strictObject({ id }),
+  finalizeAssessment: z.strictObject({ id, by: z.string().trim().min(1, 'say who signs off').max(200) }),
+  reopenAssessment: z.strictObject({ id, reason: z.string().trim().min(1, 'a reason is required').max(2000), by: z.string().trim().min(1).max(200) }),
   getScores: z.strictObject({ id }),
-  exportAssessment: z.strictObject({ id, format: z.enum(['html', 'json']), language }),
+  getPlan: z.strictObject({ id }),
+  updatePlan: z.strictObject({ id, change: planChange, by: who }),
+  exportAssessment: z.strictObject({
+    id,
+    format: z.enum(exportFormats),
+    report: z.enum(reportKinds).default('full'),
+    language,
+    secondLanguage: language.optional(),
+    /** Leave out names of people and of non-attributable organisations. */
+    redact: z.boolean().default(false),
+  }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -53,12 +155,18 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   languages: readonly string[];
+  /** Whether this shell can print PDFs (Electron, or serve with Chromium available). */
+  pdf: boolean;
 }
 
 export interface ExportedFile {
   fileName: string;
   mediaType: string;
+  /** Text formats are utf8, binary formats base64. */
+  encoding: 'utf8' | 'base64';
   content: string;
+  /** What was checked after rendering, e.g. "XLSX re-read: 6 sheets". */
+  verified: string;
 }
 
 /** What each command returns on success. */
@@ -67,11 +175,24 @@ export interface CommandResults {
   getStoreStatus: { notices: StoreNotice[] };
   listFrameworks: FrameworkSummary[];
   getFramework: Framework;
+  getCatalogue: Catalogue | null;
   listAssessments: AssessmentSummary[];
   createAssessment: Assessment;
   getAssessment: Assessment;
+  updateSetup: Assessment;
   updateResponse: { revision: number; updatedAt: string; response: IndicatorResponse | null };
+  saveSession: InterviewSession;
+  deleteSession: { revision: number };
+  updateSessionInput: { revision: number };
+  addAttachment: AttachmentMeta;
+  removeAttachment: { revision: number };
+  getAttachment: { fileName: string; mediaType: string; contentBase64: string };
+  getReview: Review;
+  finalizeAssessment: Assessment;
+  reopenAssessment: Assessment;
   getScores: AssessmentScores;
+  getPlan: ProposedPlan;
+  updatePlan: ProposedPlan;
   exportAssessment: ExportedFile;
 }
 

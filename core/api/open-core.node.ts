@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { loadLibrary } from '../framework/load-library.node.ts';
 import { openAssessmentStore } from '../store/assessment-store.node.ts';
 import { dispatch, type ApiHandlers } from './dispatch';
-import { createHandlers } from './handlers';
+import { attachmentFiles } from '../store/attachments.node.ts';
+import { createHandlers, type ExportServices } from './handlers/index';
 import type { Result } from './result';
 
 export interface CoreOptions {
@@ -11,6 +12,8 @@ export interface CoreOptions {
   assessmentsDir: string;
   appVersion: string;
   now?: () => Date;
+  /** What this shell can offer for exports: PDF printing and chart rasterising need a browser engine. */
+  exports?: ExportServices;
 }
 
 export interface Core {
@@ -26,11 +29,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const store = await openAssessmentStore({ dataDir: options.dataDir, now });
   const handlers = createHandlers({
     store,
+    attachments: attachmentFiles(options.dataDir),
     library,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     now,
     newId: randomUUID,
+    exports: options.exports ?? {},
   });
   return {
     handlers,

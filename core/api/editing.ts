@@ -1,0 +1,74 @@
+import type { Assessment, HistoryEntry } from '../model/assessment';
+import { KeyedQueue } from '../store/keyed-queue';
+import type { AssessmentRepository } from './repository';
+import { CoreError } from './result';
+
+export const defaultAuthor = 'assessor';
+
+export interface EditContext {
+  at: string;
+  by: string;
+  /**
+   * Appends a history entry. After a reopen every entry carries the reopen reason; `reason`
+   * gives one explicitly (the reopen itself).
+   */
+  log(field: string, from: unknown, to: unknown, reason?: string): void;
+}
+
+export interface EditOptions {
+  /** Finalising and reopening are the only edits allowed on a final assessment. */
+  allowFinal?: boolean;
+}
+
+export type Edit = <T>(
+  id: string,
+  by: string | undefined,
+  change: (current: Assessment, context: EditContext) => { next: Assessment; result: T },
+  options?: EditOptions,
+) => Promise<T>;
+
+/**
+ * Read–modify–write of one assessment, one at a time per assessment: checks the read-only
+ * state, appends history, bumps the revision and saves durably. Nothing is saved when the
+ * change throws, so a rejected edit leaves the store as it was.
+ */
+export function createEditor(store: AssessmentRepository, now: () => Date): Edit {
+  const queue = new KeyedQueue();
+  return (id, by, change, options = {}) =>
+    queue.run(id, async () => {
+      const current = await store.get(id);
+      if (current.status === 'final' && !options.allowFinal) {
+        throw new CoreError('READ_ONLY', 'This assessment is final and read-only. Reopen it, giving a reason, to make changes.');
+      }
+      const at = now().toISOString();
+      const author = by ?? defaultAuthor;
+      const entries: HistoryEntry[] = [];
+      const context: EditContext = {
+        at,
+        by: author,
+        log: (field, from, to, explicit) => {
+          const reason = explicit ?? current.reopened?.reason;
+          entries.push(reason === undefined ? { at, by: author, field, from, to } : { at, by: author, field, from, to, reason });
+        },
+      };
+      const { next, result } = change(current, context);
+      if (entries.length === 0 && next === current) return result;
+      const saved: Assessment = { ...next, revision: current.revision + 1, updatedAt: at, history: [...next.history, ...entries] };
+      await store.save(saved);
+      return result;
+    });
+}
+
+/** JSON equality for small model values; enough to decide whether a field changed. */
+export function changed(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+}
+
+/** Typed text is logged at most this often per field and author, so typing does not flood the history. */
+const typingHistoryInterval = 5 * 60_000;
+
+/** Whether `by` logged `field` within the last few minutes (then a further typed edit is not logged again). */
+export function loggedRecently(history: readonly HistoryEntry[], field: string, by: string, at: string): boolean {
+  const last = history.findLast((entry) => entry.field === field);
+  return last !== undefined && last.by === by && Date.parse(at) - Date.parse(last.at) < typingHistoryInterval;
+}

@@ -1,0 +1,26 @@
+import type { ApiHandlers } from '../dispatch';
+import { createEditor } from '../editing';
+import { assessmentHandlers } from './assessments';
+import { attachmentHandlers } from './attachments';
+import { exportHandlers } from './exports';
+import { planHandlers } from './plan';
+import { readingHandlers } from './reading';
+import { responseHandlers } from './responses';
+import type { HandlerServices } from './services';
+import { sessionHandlers } from './sessions';
+
+export type { HandlerServices, ExportServices } from './services';
+
+/** All command handlers over one set of services; every edit goes through one editor. */
+export function createHandlers(services: HandlerServices): ApiHandlers {
+  const ctx = { ...services, edit: createEditor(services.store, services.now) };
+  return {
+    ...readingHandlers(ctx),
+    ...assessmentHandlers(ctx),
+    ...responseHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...attachmentHandlers(ctx),
+    ...planHandlers(ctx),
+    ...exportHandlers(ctx),
+  };
+}

@@ -1,0 +1,29 @@
+import { resources } from '../../../locales/resources';
+import { reviewAssessment } from '../../review/review';
+import { scoreAssessment } from '../../scoring/scores';
+import type { ApiHandlers } from '../dispatch';
+import type { HandlerContext } from './services';
+
+type Handlers = Pick<ApiHandlers, 'getAppInfo' | 'getStoreStatus' | 'listFrameworks' | 'getFramework' | 'getCatalogue' | 'getScores' | 'getReview'>;
+
+export function readingHandlers(ctx: HandlerContext): Handlers {
+  const frameworkOf = async (id: string) => {
+    const assessment = await ctx.store.get(id);
+    return { assessment, framework: ctx.library.get(assessment.frameworkId, assessment.frameworkVersion) };
+  };
+  return {
+    getAppInfo: async () => ({ version: ctx.appVersion, dataDir: ctx.dataDir, languages: Object.keys(resources), pdf: ctx.exports.printPdf !== undefined }),
+    getStoreStatus: async () => ({ notices: ctx.store.notices() }),
+    listFrameworks: async () => ctx.library.list(),
+    getFramework: async ({ id, version }) => ctx.library.get(id, version),
+    getCatalogue: async () => ctx.library.catalogue ?? null,
+    getScores: async ({ id }) => {
+      const { assessment, framework } = await frameworkOf(id);
+      return scoreAssessment(framework, assessment);
+    },
+    getReview: async ({ id }) => {
+      const { assessment, framework } = await frameworkOf(id);
+      return reviewAssessment(framework, assessment);
+    },
+  };
+}

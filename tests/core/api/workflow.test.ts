@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { failure, ok, useCores } from './core-harness';
+
+const { core, closeCore } = useCores();
+const base = { title: 'Ghana 2026', country: 'GH', mode: 'field' } as const;
+
+async function newestFile(dataDir: string, id: string): Promise<Record<string, unknown>> {
+  const files = (await readdir(join(dataDir, 'assessments', id))).filter((f) => /^r\d+\.json$/.test(f)).sort();
+  return JSON.parse(await readFile(join(dataDir, 'assessments', id, files.at(-1)!), 'utf8')) as Record<string, unknown>;
+}
+
+describe('setting up', () => {
+  it('creates with the full setup and edits it later, logging each change', async () => {
+    const api = await core();
+    const created = await ok(api, 'createAssessment', {
+      ...base,
+      scope: { kind: 'agency', name: 'National CSIRT' },
+      team: [{ name: 'A. Tanaka', role: 'Lead' }],
+      period: { from: '2026-03-02', to: '2026-03-13' },
+      languages: ['en', 'ja'],
+      targets: { 'hygiene.csirt': 4 },
+      context: { donorSupport: { cybercrime: { extent: 2, who: 'UNODC, EU' } }, absorptiveCapacity: 1, notes: '' },
+      by: 'A. Tanaka',
+    });
+    expect(created).toMatchObject({ scope: { kind: 'agency' }, targets: { 'hygiene.csirt': 4 }, context: { absorptiveCapacity: 1 } });
+    const updated = await ok(api, 'updateSetup', { id: created.id, patch: { team: [{ name: 'A. Tanaka', role: 'Lead' }, { name: 'B. Sato', role: 'Legal' }] }, by: 'A. Tanaka' });
+    expect(updated.team).toHaveLength(2);
+    expect(updated.history.at(-1)).toMatchObject({ field: 'setup.team', by: 'A. Tanaka' });
+    expect(await failure(api, 'updateSetup', { id: created.id, patch: { targets: { 'made.up': 3 } } })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/made\.up/) });
+  });
+});
+
+describe('sessions and quick notes', () => {
+  it('records sessions, per-indicator input, and refuses to delete a session a rating cites', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    const session = { title: 'CSIRT visit', date: '2026-03-03', cluster: 'csirt', participants: 4, organisations: 'GH-CERT', nonAttributable: true, notes: '' };
+    const s1 = await ok(api, 'saveSession', { id, session });
+    await ok(api, 'updateSessionInput', { id, sessionId: s1.id, indicatorId: 'hygiene.csirt.mandate', input: { note: 'Decree 2019 shown', level: 3 } });
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 3 }, sessionIds: [s1.id] } });
+    const got = await ok(api, 'getAssessment', { id });
+    expect(got.sessions[0]!.inputs['hygiene.csirt.mandate']).toMatchObject({ note: 'Decree 2019 shown', level: 3 });
+    expect(await failure(api, 'deleteSession', { id, sessionId: s1.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { sessionIds: ['nope-nope-nope'] } })).toMatchObject({ code: 'INVALID_INPUT' });
+    const s2 = await ok(api, 'saveSession', { id, session: { ...session, title: 'Ministry', cluster: 'ministries' } });
+    await ok(api, 'deleteSession', { id, sessionId: s2.id });
+    const after = await ok(api, 'getAssessment', { id });
+    expect(after.sessions.map((s) => s.title)).toEqual(['CSIRT visit']);
+    expect(after.history.find((h) => h.field === `session:${s2.id}` && h.to === null)).toBeTruthy();
+  });
+});
+
+describe('attachments', () => {
+  it('stores files by content hash, lists and returns them, and removes only the link', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    const bytes = Buffer.from('%PDF-1.4 fake decree for the test');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const meta = await ok(api, 'addAttachment', { id, indicatorId: 'hygiene.csirt.mandate', fileName: 'decree.pdf', mediaType: 'application/pdf', contentBase64: bytes.toString('base64') });
+    expect(meta).toMatchObject({ id: sha, fileName: 'decree.pdf', size: bytes.length });
+    expect(await readFile(join(api.dataDir, 'attachments', sha))).toEqual(bytes);
+    const back = await ok(api, 'getAttachment', { id, attachmentId: sha });
+    expect(Buffer.from(back.contentBase64, 'base64')).toEqual(bytes);
+    await ok(api, 'removeAttachment', { id, indicatorId: 'hygiene.csirt.mandate', attachmentId: sha });
+    const got = await ok(api, 'getAssessment', { id });
+    expect(got.responses['hygiene.csirt.mandate']!.attachmentIds).toEqual([]);
+    expect(await readFile(join(api.dataDir, 'attachments', sha))).toEqual(bytes);
+    expect(await failure(api, 'addAttachment', { id, indicatorId: 'hygiene.csirt.mandate', fileName: 'x', mediaType: '', contentBase64: 'not base64!' })).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('review, finalise and reopen', () => {
+  it('reviews, makes the assessment read-only when final, and logs every later change with the reopen reason', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true } });
+    const review = await ok(api, 'getReview', { id });
+    expect(review).toMatchObject({ flagged: ['hygiene.csirt.mandate'], lowConfidence: ['hygiene.csirt.mandate'], highWithoutEvidence: ['hygiene.csirt.mandate'] });
+    expect(review.unanswered).toHaveLength(104);
+
+    const final = await ok(api, 'finalizeAssessment', { id, by: 'A. Tanaka' });
+    expect(final).toMatchObject({ status: 'final', signOff: { by: 'A. Tanaka', at: '2026-03-05T08:00:00.000Z' } });
+    const revision = final.revision;
+    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'late' } })).toMatchObject({ code: 'READ_ONLY' });
+    expect((await ok(api, 'getAssessment', { id })).revision).toBe(revision);
+    expect(await failure(api, 'reopenAssessment', { id, reason: '  ', by: 'A. Tanaka' })).toMatchObject({ code: 'INVALID_INPUT' });
+
+    const reopened = await ok(api, 'reopenAssessment', { id, reason: 'Ministry sent the 2025 decree', by: 'A. Tanaka' });
+    expect(reopened).toMatchObject({ status: 'draft', reopened: { reason: 'Ministry sent the 2025 decree' } });
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'Decree 2025 in force' } });
+    const stored = await newestFile(api.dataDir, id);
+    const history = stored.history as Array<{ field: string; reason?: string }>;
+    expect(history.filter((h) => h.field === 'status').map((h) => h.reason)).toEqual([undefined, 'Ministry sent the 2025 decree']);
+    expect(history.at(-1)).toMatchObject({ field: 'response:hygiene.csirt.mandate.notes', reason: 'Ministry sent the 2025 decree' });
+  });
+});
+
+describe('follow-up assessments', () => {
+  it('carries team and context over from the baseline but never its ratings', async () => {
+    const api = await core();
+    const first = await ok(api, 'createAssessment', { ...base, team: [{ name: 'A. Tanaka', role: 'Lead' }], context: { donorSupport: {}, absorptiveCapacity: 2, notes: 'n' } });
+    await ok(api, 'updateResponse', { id: first.id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 2 } } });
+    const second = await ok(api, 'createAssessment', { ...base, title: 'Ghana 2028', baselineId: first.id });
+    expect(second).toMatchObject({ baselineId: first.id, team: [{ name: 'A. Tanaka' }], context: { absorptiveCapacity: 2 }, responses: {} });
+    expect(await failure(api, 'createAssessment', { ...base, country: 'KE', baselineId: first.id })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/same country/) });
+  });
+});
+
+describe('the support plan', () => {
+  it('proposes programmes for gaps and stores the team’s decisions and own actions', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services', 'hygiene.csirt.staffing-tools', 'hygiene.csirt.international']) {
+      await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } } });
+    }
+    const plan = await ok(api, 'getPlan', { id });
+    const csirt = plan.recommendations.filter((r) => r.capabilityId === 'hygiene.csirt');
+    expect(csirt.length).toBeGreaterThan(0);
+    const first = csirt[0]!;
+    const decided = await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: first.id, decision: 'rejected', note: 'Already funded' } });
+    expect(decided.recommendations.find((r) => r.id === first.id)).toMatchObject({ decision: 'rejected' });
+    const withAction = await ok(api, 'updatePlan', { id, change: { kind: 'saveAction', capabilityId: 'hygiene.csirt', title: 'Mentor CSIRT staff', owner: 'JICA', note: '', phase: 'short', effort: 'S' } });
+    expect(withAction.recommendations.some((r) => r.kind === 'custom' && r.title === 'Mentor CSIRT staff')).toBe(true);
+    expect(await failure(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: 'nope/nope', decision: 'accepted' } })).toMatchObject({ code: 'INVALID_INPUT' });
+    const stored = await newestFile(api.dataDir, id);
+    expect(stored.plan).toMatchObject({ decisions: { [first.id]: { decision: 'rejected', note: 'Already funded' } } });
+  });
+});
+
+describe('reopening the data folder', () => {
+  it('finds sessions, attachments and plan decisions after a restart', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    const s = await ok(api, 'saveSession', { id, session: { title: 'W', date: '2026-03-04', cluster: 'academia', participants: 12, organisations: '', nonAttributable: false, notes: 'workshop' } });
+    await closeCore(api);
+    const again = await core(api.dataDir);
+    expect((await ok(again, 'getAssessment', { id })).sessions.map((x) => x.id)).toEqual([s.id]);
+  });
+});
