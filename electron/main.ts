@@ -1,6 +1,7 @@
-import { app, dialog, ipcMain, Menu, protocol, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
 import { openCore } from '../core/api/open-core.node.ts';
 import { APP_ENTRY_URL } from './app-url';
+import { electronExportServices } from './export-services';
 import { registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { resolveAppPaths, type AppPaths } from './paths';
@@ -51,7 +52,12 @@ async function start(): Promise<void> {
 
   let core: Awaited<ReturnType<typeof openCore>>;
   try {
-    core = await openCore({ dataDir: paths.dataDir, assessmentsDir: paths.assessmentsDir, appVersion: app.getVersion() });
+    core = await openCore({
+      dataDir: paths.dataDir,
+      assessmentsDir: paths.assessmentsDir,
+      appVersion: app.getVersion(),
+      exports: electronExportServices(BrowserWindow),
+    });
   } catch (error) {
     // STORE_LOCKED (the CLI holds the folder), STORE_NEWER_VERSION (written by a newer CCAT), a
     // broken install: the core's message says which; without a core there is nothing to show.

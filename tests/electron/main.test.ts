@@ -68,6 +68,7 @@ describe('start-up', () => {
       dataDir: path.join('/fake/userData', 'ccat'),
       assessmentsDir: path.join(sourceAppRoot, 'assessments'),
       appVersion: '0.1.0-test',
+      exports: { printPdf: expect.any(Function), rasterize: expect.any(Function) },
     });
     expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const channels = fake.module.ipcMain.handle.mock.calls.map(([channel]) => channel);

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { electronExportServices } from '../../electron/export-services';
+
+/** Records what the printing windows were asked to do; the real printing needs Electron's binary. */
+function fakeWindows(printing: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake')) {
+  const created: Array<{ options: Record<string, unknown>; loaded: string[]; html: string; destroyed: boolean }> = [];
+  class Window {
+    readonly record: (typeof created)[number];
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, loaded: [], html: '', destroyed: false };
+      created.push(this.record);
+    }
+    loadFile = vi.fn(async (file: string) => {
+      this.record.loaded.push(file);
+      this.record.html = readFileSync(file, 'utf8');
+    });
+    webContents = {
+      printToPDF: vi.fn(printing),
+      capturePage: vi.fn(async () => ({ toPNG: () => Buffer.from([0x89, 0x50, 0x4e, 0x47]) })),
+    };
+    destroy = vi.fn(() => {
+      this.record.destroyed = true;
+    });
+    isDestroyed = () => this.record.destroyed;
+  }
+  return { Window, created };
+}
+
+describe('Electron export services', () => {
+  it('prints a PDF in a hidden, script-less, sandboxed window and cleans up after itself', async () => {
+    const { Window, created } = fakeWindows();
+    const services = electronExportServices(Window as never);
+    const pdf = await services.printPdf('<!DOCTYPE html><title>Report</title><p>Ghana</p>');
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 fake');
+    const [window] = created;
+    expect(window!.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+    expect(window!.html).toContain('<p>Ghana</p>');
+    expect(window!.destroyed).toBe(true);
+    expect(existsSync(window!.loaded[0]!)).toBe(false);
+  });
+
+  it('rasterises a chart to PNG the same way', async () => {
+    const { Window, created } = fakeWindows();
+    const png = await electronExportServices(Window as never).rasterize('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(created[0]!.html).toContain('<svg');
+  });
+
+  it('destroys the window and removes the temp file when printing fails', async () => {
+    const { Window, created } = fakeWindows(async () => Promise.reject(new Error('printer on fire')));
+    await expect(electronExportServices(Window as never).printPdf('<p>x</p>')).rejects.toThrow('printer on fire');
+    const used = created[0]!;
+    expect(used.destroyed).toBe(true);
+    expect(existsSync(used.loaded[0]!)).toBe(false);
+  });
+});
