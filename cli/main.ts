@@ -11,10 +11,13 @@ Commands:
   frameworks check <file> [--catalogue FILE] [--json]   validate a framework file and print counts
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
   assessments list [--data-dir DIR] [--json]            list stored assessments
-  export <id> --format html|json --out FILE [--lang en|ja] [--data-dir DIR]
+  export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
+         [--lang en|ja] [--second-lang en|ja] [--redact] [--chromium PATH] [--data-dir DIR]
+                                                        export a report or data file, then re-read and verify it
   serve [--data-dir DIR] [--port N]                     run the app in a browser on 127.0.0.1
 
---data-dir defaults to the desktop app's data folder.`;
+--data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
+(--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
 
 type Runner = { options: ParseArgsConfig['options']; positionals: number; run: (values: Record<string, unknown>, positionals: string[]) => Promise<number> };
 
@@ -24,7 +27,16 @@ const runners: Record<string, Runner> = {
   'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, run: runFrameworksSchema },
   'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runAssessmentsList },
   export: {
-    options: { 'data-dir': dataDir, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+    options: {
+      'data-dir': dataDir,
+      format: { type: 'string' },
+      report: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      'second-lang': { type: 'string' },
+      redact: { type: 'boolean' },
+      chromium: { type: 'string' },
+    },
     positionals: 1,
     run: runExport,
   },

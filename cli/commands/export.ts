@@ -1,22 +1,76 @@
 import { resolve } from 'node:path';
 import type { ExportedFile } from '../../core/api/commands';
+import { exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
+import { openCore } from '../../core/api/open-core.node.ts';
+import type { Assessment } from '../../core/model/assessment';
+import { fromBase64, utf8 } from '../../core/report/bytes';
 import { writeFileDurably } from '../../core/store/atomic-write.node.ts';
-import { oneOf, requireString } from '../usage';
-import { openCliCore, unwrap } from './open';
-import { verifyExport } from './verify-export';
+import { appVersion, assessmentsDir } from '../paths';
+import { createChromiumServices, type ChromiumServices } from '../pdf';
+import { oneOf, requireString, UsageError } from '../usage';
+import { dataDirFrom, unwrap } from './open';
+import { verifyWrittenExport } from './verify-export';
 
+const languages = ['en', 'ja'] as const;
+
+export interface ExportOptions {
+  id: string;
+  format: (typeof exportFormats)[number];
+  report: (typeof reportKinds)[number];
+  language: (typeof languages)[number];
+  secondLanguage?: (typeof languages)[number];
+  redact: boolean;
+  chromium?: string;
+  out: string;
+}
+
+/** Flags to options; anything wrong is a usage error (exit 2) before any file or browser is touched. */
+export function exportOptions(values: Record<string, unknown>, positionals: string[]): ExportOptions {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const format = oneOf(requireString(values, 'format'), exportFormats, 'format');
+  const report = oneOf(text('report') ?? 'full', reportKinds, 'report');
+  const language = oneOf(text('lang') ?? 'en', languages, 'lang');
+  const second = text('second-lang');
+  const secondLanguage = second === undefined ? undefined : oneOf(second, languages, 'second-lang');
+  if (secondLanguage === language) throw new UsageError(`--second-lang must differ from --lang (both are "${language}")`);
+  const chromium = text('chromium');
+  if (chromium !== undefined && chromium.trim() === '') throw new UsageError('--chromium needs the path to a Chromium executable');
+  return {
+    id: positionals[0]!,
+    format,
+    report,
+    language,
+    ...(secondLanguage ? { secondLanguage } : {}),
+    redact: values.redact === true,
+    ...(chromium ? { chromium } : {}),
+    out: resolve(requireString(values, 'out')),
+  };
+}
+
+/** `ccat export`: the core renders and verifies; this shell writes durably, re-reads from disk and verifies again. */
 export async function runExport(values: Record<string, unknown>, positionals: string[]): Promise<number> {
-  const format = oneOf(requireString(values, 'format'), ['html', 'json'] as const, 'format');
-  const out = resolve(requireString(values, 'out'));
-  const language = oneOf(typeof values.lang === 'string' ? values.lang : 'en', ['en', 'ja'] as const, 'lang');
-  const core = await openCliCore(values);
+  const options = exportOptions(values, positionals);
+  // Only PDF (printing) and DOCX (the chart picture) need a browser engine; the others never start one.
+  const chromium: ChromiumServices | undefined = options.format === 'pdf' || options.format === 'docx' ? createChromiumServices(options.chromium) : undefined;
+  const core = await openCore({
+    dataDir: dataDirFrom(values),
+    assessmentsDir,
+    appVersion,
+    exports: chromium ? { printPdf: chromium.printPdf, rasterize: chromium.rasterize } : {},
+  });
   try {
-    const file = unwrap<ExportedFile>(await core.dispatch('exportAssessment', { id: positionals[0], format, language }));
-    await writeFileDurably(out, file.content);
-    await verifyExport(out, file);
-    console.log(`Exported ${out}`);
+    const { id, format, report, language, secondLanguage, redact } = options;
+    const file = unwrap<ExportedFile>(await core.dispatch('exportAssessment', { id, format, report, language, ...(secondLanguage ? { secondLanguage } : {}), redact }));
+    const assessment = unwrap<Assessment>(await core.dispatch('getAssessment', { id }));
+    const bytes = file.encoding === 'base64' ? fromBase64(file.content) : utf8(file.content);
+    await writeFileDurably(options.out, bytes);
+    const onDisk = await verifyWrittenExport(options.out, bytes, format, assessment.title);
+    console.log(`Exported ${options.out}`);
+    console.log(`  core check: ${file.verified}`);
+    console.log(`  on disk:    ${onDisk}`);
     return 0;
   } finally {
     await core.close();
+    await chromium?.close();
   }
 }

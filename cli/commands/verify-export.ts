@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import type { ExportedFile } from '../../core/api/commands';
+import type { ExportFormat } from '../../core/report/report-input';
+import { verifyExport } from '../../core/report/verify';
 
-/** Re-reads what was written: an export that did not land intact must not be reported as done. */
-export async function verifyExport(path: string, file: ExportedFile): Promise<void> {
-  const written = await readFile(path, 'utf8');
-  if (written !== file.content) throw new Error(`The file written to ${path} does not match what was exported; it may be damaged.`);
-  if (file.mediaType === 'application/json') JSON.parse(written);
-  if (file.mediaType === 'text/html' && !/<\/html>\s*$/.test(written)) throw new Error(`${path} is not a complete HTML document.`);
+/**
+ * Re-reads what was written (design §6): the bytes on disk must be the bytes the core verified,
+ * and they must open again as the format says. An export that did not land intact is never reported as done.
+ */
+export async function verifyWrittenExport(path: string, expected: Uint8Array, format: ExportFormat, title: string): Promise<string> {
+  const written = new Uint8Array(await readFile(path));
+  if (written.length !== expected.length || written.some((byte, i) => byte !== expected[i])) {
+    throw new Error(`The file written to ${path} does not match what was exported (${written.length} bytes on disk, ${expected.length} expected); it may be damaged. Export again.`);
+  }
+  return `${await verifyExport(written, format, { title })}; identical to the export (${written.length} bytes)`;
 }

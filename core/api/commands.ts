@@ -10,6 +10,7 @@ import type { FrameworkSummary } from '../framework/summary';
 import type { ProposedPlan } from '../planning/types';
 import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
+import { exportFormats, reportKinds } from './exports-vocabulary';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(['en', 'ja']);
@@ -61,8 +62,6 @@ export const planChange = z.discriminatedUnion('kind', [
 ]);
 export type PlanChange = z.infer<typeof planChange>;
 
-export const reportKinds = ['summary', 'full', 'plan'] as const;
-export const exportFormats = ['html', 'pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
 
 /**
  * The one list of commands. Electron's preload builds one method per entry, `electron/ipc`

@@ -76,3 +76,9 @@ export interface ProposedPlan {
   /** Count of S/M/L efforts of recommendations that are not rejected, per phase. */
   effortByPhase: Record<Phase, Record<EffortBand, number>>;
 }
+
+/** A plan with nothing in it: what reports show when no catalogue is installed. */
+export function emptyProposedPlan(): ProposedPlan {
+  const none = { S: 0, M: 0, L: 0 };
+  return { method: 'gap-importance-feasibility-v1', priorities: [], recommendations: [], effortByPhase: { short: { ...none }, medium: { ...none }, long: { ...none } } };
+}

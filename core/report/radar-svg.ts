@@ -4,62 +4,106 @@ export interface RadarSeries {
   label: string;
   /** One value per axis, 0–5; null draws at the centre and is marked "not scored" by the caller's text. */
   values: ReadonlyArray<number | null>;
-  /** Stroke style: solid for scores, dashed for targets, so the chart reads in grayscale. */
-  dashed: boolean;
+  /** Solid for scores, dashed for targets, dotted for a baseline, so that the chart reads in grayscale. */
+  style: 'solid' | 'dashed' | 'dotted';
   color: string;
 }
 
-const size = 420;
-const centre = size / 2;
-const radius = 140;
+export interface RadarOptions {
+  title: string;
+  description: string;
+  /** Each axis label as lines, one per report language. */
+  axes: ReadonlyArray<readonly string[]>;
+  /** The language of each label line, so that Japanese lines get Japanese glyphs. */
+  lineLanguages?: readonly string[];
+  series: readonly RadarSeries[];
+  /** Fixed pixel width for rasterising; without it the chart scales to its container. */
+  width?: number;
+}
+
+const centre = { x: 250, y: 225 };
+const radius = 165;
+// Room around the plot for domain names on both sides (two lines in a bilingual report), and for the legend below.
+const view = { x: -110, y: 0, width: 720, plotHeight: 440 };
+const fontFamily = "'Noto Sans', 'Noto Sans CJK JP', 'Yu Gothic', 'Hiragino Sans', Meiryo, 'DejaVu Sans', Arial, sans-serif";
 
 function point(axis: number, axes: number, value: number): [number, number] {
   const angle = -Math.PI / 2 + (2 * Math.PI * axis) / axes;
   const r = (radius * value) / 5;
-  return [centre + r * Math.cos(angle), centre + r * Math.sin(angle)];
+  return [centre.x + r * Math.cos(angle), centre.y + r * Math.sin(angle)];
 }
 
 const fmt = (n: number) => n.toFixed(1);
+
+const dashes: Record<RadarSeries['style'], string> = {
+  solid: '',
+  dashed: ' stroke-dasharray="7 4"',
+  dotted: ' stroke-dasharray="0.5 5" stroke-linecap="round"',
+};
+
+function lines(x: number, y: number, texts: readonly string[], languages: readonly string[] | undefined, attributes: string): string {
+  const first = -((texts.length - 1) * 1.2) / 2;
+  const spans = texts
+    .map((text, i) => {
+      const lang = languages?.[i] ? ` lang="${escapeHtml(languages[i]!)}"` : '';
+      return `<tspan x="${fmt(x)}" dy="${i === 0 ? first.toFixed(2) : '1.2'}em"${lang}>${escapeHtml(text)}</tspan>`;
+    })
+    .join('');
+  return `<text x="${fmt(x)}" y="${fmt(y)}" ${attributes}>${spans}</text>`;
+}
 
 /**
  * A static radar chart as inline SVG for reports: no script, no external reference, with a title
  * and description so that screen readers and text extraction get the numbers too.
  */
-export function radarSvg(options: { title: string; description: string; axes: readonly string[]; series: readonly RadarSeries[] }): string {
+export function radarSvg(options: RadarOptions): string {
   const { axes, series } = options;
   const n = axes.length;
+  const height = view.plotHeight + 24 * series.length + 10;
   const rings = [1, 2, 3, 4, 5]
     .map((level) => {
       const pts = axes.map((_, i) => point(i, n, level).map(fmt).join(',')).join(' ');
-      return `<polygon points="${pts}" fill="none" stroke="#bbb" stroke-width="1"/><text x="${fmt(centre + 3)}" y="${fmt(centre - (radius * level) / 5 - 2)}" font-size="10" fill="#666">${level}</text>`;
+      return `<polygon points="${pts}" fill="none" stroke="#c8c8c8" stroke-width="1"/><text x="${fmt(centre.x + 4)}" y="${fmt(centre.y - (radius * level) / 5 - 3)}" font-size="13" fill="#555">${level}</text>`;
     })
     .join('');
   const spokes = axes
     .map((label, i) => {
       const [x, y] = point(i, n, 5);
-      const [lx, ly] = point(i, n, 5.9);
-      const anchor = Math.abs(lx - centre) < 10 ? 'middle' : lx > centre ? 'start' : 'end';
-      return `<line x1="${centre}" y1="${centre}" x2="${fmt(x)}" y2="${fmt(y)}" stroke="#bbb" stroke-width="1"/><text x="${fmt(lx)}" y="${fmt(ly)}" font-size="12" text-anchor="${anchor}" dominant-baseline="middle" fill="#222">${escapeHtml(label)}</text>`;
+      const [lx, ly] = point(i, n, 5.6);
+      const anchor = Math.abs(lx - centre.x) < 10 ? 'middle' : lx > centre.x ? 'start' : 'end';
+      // Labels at the top and bottom grow away from the plot rather than into it.
+      const shift = anchor === 'middle' ? (ly < centre.y ? -10 * (label.length - 1) : 10 * (label.length - 1)) : 0;
+      return (
+        `<line x1="${centre.x}" y1="${centre.y}" x2="${fmt(x)}" y2="${fmt(y)}" stroke="#c8c8c8" stroke-width="1"/>` +
+        lines(lx, ly + shift, label, options.lineLanguages, `font-size="16" text-anchor="${anchor}" dominant-baseline="middle" fill="#111"`)
+      );
     })
     .join('');
   const shapes = series
     .map((s) => {
       const pts = s.values.map((v, i) => point(i, n, v ?? 0).map(fmt).join(',')).join(' ');
-      const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-      const fill = s.dashed ? 'none' : s.color;
-      return `<polygon points="${pts}" fill="${fill}" fill-opacity="0.25" stroke="${s.color}" stroke-width="2.5"${dash}/>`;
+      const fill = s.style === 'solid' ? `fill="${s.color}" fill-opacity="0.22"` : 'fill="none"';
+      const marks =
+        s.style === 'solid'
+          ? s.values.map((v, i) => (v === null ? '' : `<circle cx="${fmt(point(i, n, v)[0])}" cy="${fmt(point(i, n, v)[1])}" r="3.5" fill="${s.color}"/>`)).join('')
+          : '';
+      return `<polygon points="${pts}" ${fill} stroke="${s.color}" stroke-width="${s.style === 'dotted' ? 3.5 : 2.5}"${dashes[s.style]}/>${marks}`;
     })
     .join('');
   const legend = series
     .map((s, i) => {
-      const y = size - 14 - (series.length - 1 - i) * 18;
-      const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-      return `<line x1="16" y1="${y}" x2="44" y2="${y}" stroke="${s.color}" stroke-width="2.5"${dash}/><text x="50" y="${y}" font-size="12" dominant-baseline="middle" fill="#222">${escapeHtml(s.label)}</text>`;
+      const y = view.plotHeight + 10 + i * 24;
+      return (
+        `<line x1="${view.x + 20}" y1="${y}" x2="${view.x + 60}" y2="${y}" stroke="${s.color}" stroke-width="${s.style === 'dotted' ? 3.5 : 2.5}"${dashes[s.style]}/>` +
+        `<text x="${view.x + 68}" y="${y}" font-size="15" dominant-baseline="middle" fill="#111">${escapeHtml(s.label)}</text>`
+      );
     })
     .join('');
+  const size = options.width ? ` width="${options.width}" height="${Math.round((options.width * height) / view.width)}"` : ' width="100%"';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-60 0 ${size + 120} ${size}" width="100%" role="img" aria-labelledby="radar-title radar-desc" class="radar">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${view.width} ${height}"${size} role="img" aria-labelledby="radar-title radar-desc" class="radar" font-family="${fontFamily}">` +
     `<title id="radar-title">${escapeHtml(options.title)}</title><desc id="radar-desc">${escapeHtml(options.description)}</desc>` +
+    `<rect x="${view.x}" y="${view.y}" width="${view.width}" height="${height}" fill="#fff"/>` +
     rings +
     spokes +
     shapes +

@@ -1,30 +1,44 @@
-import { renderHtmlReport } from '../../report/html-report';
+import { emptyProposedPlan } from '../../planning/types';
+import { renderExport } from '../../report/render-export';
 import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
-import { CoreError } from '../result';
+import { planFor } from './plan';
 import type { HandlerContext } from './services';
 
 export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAssessment'> {
   return {
-    exportAssessment: async ({ id, format, language }) => {
-      const assessment = await ctx.store.get(id);
-      const stem = `${fileStem(assessment.title)}-${assessment.country}-${ctx.now().toISOString().slice(0, 10)}`;
-      if (format === 'json') {
-        return { fileName: `${stem}.json`, mediaType: 'application/json', encoding: 'utf8', content: `${JSON.stringify(assessment, null, 2)}\n`, verified: 'JSON' };
-      }
-      if (format !== 'html') throw new CoreError('INTERNAL', `Export to ${format} is being wired up.`);
+    exportAssessment: async (input) => {
+      const assessment = await ctx.store.get(input.id);
       const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
-      const content = renderHtmlReport({ framework, assessment, scores: scoreAssessment(framework, assessment), language, appVersion: ctx.appVersion, generatedAt: ctx.now() });
-      return { fileName: `${stem}.html`, mediaType: 'text/html', encoding: 'utf8', content, verified: 'HTML' };
+      const baseline = assessment.baselineId ? await baselineOf(ctx, assessment.baselineId) : undefined;
+      return renderExport(
+        {
+          format: input.format,
+          report: input.report,
+          language: input.language,
+          secondLanguage: input.secondLanguage,
+          redact: input.redact,
+          framework,
+          catalogue: ctx.library.catalogue,
+          assessment,
+          scores: scoreAssessment(framework, assessment),
+          plan: ctx.library.catalogue ? planFor(ctx, assessment) : emptyProposedPlan(),
+          baseline,
+          generatedAt: ctx.now(),
+          appVersion: ctx.appVersion,
+        },
+        ctx.exports,
+      );
     },
   };
 }
 
-function fileStem(title: string): string {
-  const stem = title
-    .normalize('NFKC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '')
-    .replace(/\s+/g, '-')
-    .slice(0, 60);
-  return stem === '' ? 'assessment' : stem;
+/** The baseline scored on its own framework version; a missing one only drops the dotted line. */
+async function baselineOf(ctx: HandlerContext, id: string) {
+  try {
+    const baseline = await ctx.store.get(id);
+    return { title: baseline.title, scores: scoreAssessment(ctx.library.get(baseline.frameworkId, baseline.frameworkVersion), baseline) };
+  } catch {
+    return undefined;
+  }
 }

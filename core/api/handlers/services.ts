@@ -2,12 +2,9 @@ import type { FrameworkLibrary } from '../../framework/library';
 import type { AttachmentFiles } from '../../store/attachment-files';
 import type { Edit } from '../editing';
 import type { AssessmentRepository } from '../repository';
+import type { ExportServices } from '../../report/services';
 
-/** Platform services a shell may provide for exports (design §2: injected, not imported). */
-export interface ExportServices {
-  printPdf?: (html: string) => Promise<Uint8Array>;
-  rasterize?: (svg: string) => Promise<Uint8Array>;
-}
+export type { ExportServices };
 
 export interface HandlerServices {
   store: AssessmentRepository;

@@ -1,0 +1,73 @@
+import type { ExportedFile } from '../api/commands';
+import { CoreError } from '../api/result';
+import { createBuildContext } from './build-context';
+import { buildReport } from './build-report';
+import { fromUtf8, toBase64, utf8 } from './bytes';
+import { exportFileName } from './file-name';
+import { redactAssessment } from './redact';
+import { renderCsv } from './render-csv';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+import { renderXlsx } from './render-xlsx';
+import type { ExportFormat, ExportInput } from './report-input';
+import type { ExportServices } from './services';
+import { verifyExport, type VerifyExpectations } from './verify';
+
+export const mediaTypes: Record<ExportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+};
+
+export const workbookSheetNames = ['Summary', 'Indicators', 'Capabilities', 'Plan', 'Sessions', 'Crosswalk'] as const;
+
+const pdfHelp =
+  'PDF export needs Chromium, which this CCAT cannot start here. In the desktop app, PDF export works without setup. ' +
+  'From the command line, install Chromium (Debian/Ubuntu: apt-get install chromium) or pass --chromium PATH (or set CCAT_CHROMIUM) to its executable. ' +
+  'Meanwhile, export HTML and print it to PDF from any browser.';
+
+async function render(input: ExportInput, services: ExportServices): Promise<Uint8Array> {
+  switch (input.format) {
+    case 'json': {
+      const assessment = input.redact ? redactAssessment(input.assessment) : input.assessment;
+      return utf8(`${JSON.stringify(assessment, null, 2)}\n`);
+    }
+    case 'csv':
+      return utf8(renderCsv(createBuildContext(input)));
+    case 'xlsx':
+      return renderXlsx(createBuildContext(input));
+    case 'html':
+      return utf8(renderHtml(buildReport(input)));
+    case 'docx':
+      return renderDocx(buildReport(input), services.rasterize);
+    case 'pdf': {
+      if (!services.printPdf) throw new CoreError('INTERNAL', pdfHelp);
+      return services.printPdf(renderHtml(buildReport(input)));
+    }
+  }
+}
+
+function expectations(input: ExportInput): VerifyExpectations {
+  const indicators = input.framework.domains.reduce((sum, d) => sum + d.capabilities.reduce((n, c) => n + c.indicators.length, 0), 0);
+  return { title: input.assessment.title, rows: indicators + 1, sheets: workbookSheetNames };
+}
+
+/**
+ * The one export entry point: renders the format, re-opens the bytes and verifies them, and only
+ * then returns the file. Shells inject what core cannot do itself (print PDF, rasterise SVG).
+ */
+export async function renderExport(input: ExportInput, services: ExportServices = {}): Promise<ExportedFile> {
+  const bytes = await render(input, services);
+  const verified = await verifyExport(bytes, input.format, expectations(input));
+  const text = input.format === 'html' || input.format === 'csv' || input.format === 'json';
+  return {
+    fileName: exportFileName(input.assessment, input),
+    mediaType: mediaTypes[input.format],
+    encoding: text ? 'utf8' : 'base64',
+    content: text ? fromUtf8(bytes) : toBase64(bytes),
+    verified,
+  };
+}

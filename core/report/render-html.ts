@@ -1,0 +1,68 @@
+import { chartSvg } from './chart-svg';
+import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
+import { isShortPair } from './document';
+import { escapeHtml } from './escape';
+import { reportStyles } from './html-styles';
+
+/** No script, no network: the page may only use its own inline styles and data: images (design §6). */
+export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/**
+ * The self-contained HTML report. Every text passes through escapeHtml; user text is marked
+ * dir="auto" so that right-to-left notes lay out correctly inside a left-to-right report.
+ */
+export function renderHtml(doc: ReportDocument): string {
+  // Short pairs go on one line only where the column is wide (the facts table); narrow table columns stack.
+  const txt = (text: Txt, wide = false): string => {
+    if (text.user) return `<span class="u" dir="auto">${escapeHtml(text.parts[0] ?? '')}</span>`;
+    const inline = wide && isShortPair(text) ? ' in' : '';
+    return text.parts
+      .map((part, i) => (i === 0 ? `<span>${escapeHtml(part)}</span>` : `<span class="l2${inline}" lang="${doc.languages[i]}">${escapeHtml(part)}</span>`))
+      .join('');
+  };
+  const line = (l: Line, wide = false) => `<div class="line${l.tone ? ` ${l.tone}` : ''}">${txt(l.text, wide)}</div>`;
+  const cellHtml = (c: Cell, tag: 'td' | 'th', scope = '') => `<${tag}${scope}${c.numeric ? ' class="num"' : ''}>${c.lines.map((l) => line(l)).join('')}</${tag}>`;
+  const table = (t: TableBlock) =>
+    `<table><colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>` +
+    `<thead><tr>${t.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${txt(c.header)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 && t.rowHeaders ? cellHtml(c, 'th', ' scope="row"') : cellHtml(c, 'td'))).join('')}</tr>`).join('')}</tbody></table>`;
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'heading':
+        return `<h${b.level}>${txt(b.text)}</h${b.level}>`;
+      case 'paragraph':
+        return `<p${b.tone ? ` class="${b.tone}"` : ''}>${txt(b.text, true)}</p>`;
+      case 'list':
+        return `<ul class="method">${b.items.map((item) => `<li>${txt(item)}</li>`).join('')}</ul>`;
+      case 'facts':
+        return `<table class="facts"><tbody>${b.rows.map((r) => `<tr><th scope="row">${txt(r.label, true)}</th><td>${r.value.map((l) => line(l, true)).join('')}</td></tr>`).join('')}</tbody></table>`;
+      case 'table':
+        return table(b);
+      case 'chart':
+        // The SVG carries the numbers in <title>/<desc>; the findings table beside it repeats them.
+        return `<figure class="chart">${chartSvg(b.chart, doc)}</figure>`;
+    }
+  };
+  return `<!DOCTYPE html>
+<html lang="${doc.languages[0]}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(doc.documentTitle)}</title>
+<style>${reportStyles}</style>
+</head>
+<body${doc.languages.length > 1 ? ' class="bilingual"' : ''}>
+<header>
+<p class="kicker">${txt(doc.kicker)}</p>
+<h1 dir="auto">${escapeHtml(doc.title)}</h1>
+<p class="muted">${txt(doc.generated)}</p>
+</header>
+<main>
+${doc.blocks.map(block).join('\n')}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,33 @@
+import type { UiLanguage } from '../../locales/resources';
+import type { exportFormats, reportKinds } from '../api/exports-vocabulary';
+import type { Assessment } from '../model/assessment';
+import type { Catalogue } from '../model/catalogue';
+import type { Framework } from '../model/framework';
+import type { ProposedPlan } from '../planning/types';
+import type { AssessmentScores } from '../scoring/scores';
+
+export type ReportKind = (typeof reportKinds)[number];
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Everything a report is made from. The caller loads and scores; the report code only reads. */
+export interface ReportInput {
+  framework: Framework;
+  /** The support catalogue, for programme names and providers; without it programme ids are shown. */
+  catalogue?: Catalogue | undefined;
+  assessment: Assessment;
+  scores: AssessmentScores;
+  plan: ProposedPlan;
+  /** The earlier assessment this one follows up (assessment.baselineId), drawn dotted on the radar. */
+  baseline?: { title: string; scores: AssessmentScores } | undefined;
+  report: ReportKind;
+  language: UiLanguage;
+  secondLanguage?: UiLanguage | undefined;
+  /** Leave out people's names and the organisations of non-attributable sessions. */
+  redact: boolean;
+  generatedAt: Date;
+  appVersion: string;
+}
+
+export interface ExportInput extends ReportInput {
+  format: ExportFormat;
+}

@@ -1,0 +1,12 @@
+/**
+ * Platform services a shell injects for exports. Core cannot start a browser engine, so a PDF is
+ * the HTML report printed by the shell (Electron's printToPDF, or Chromium in the CLI), and the
+ * DOCX chart is the report's SVG rasterised by the same engine.
+ */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+export type SvgRasterizer = (svg: string) => Promise<Uint8Array>;
+
+export interface ExportServices {
+  printPdf?: PdfPrinter | undefined;
+  rasterize?: SvgRasterizer | undefined;
+}

@@ -1,0 +1,139 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { CoreError } from '../api/result';
+import { fromUtf8 } from './bytes';
+import { BOM, parseCsv } from './csv';
+import { escapeHtml } from './escape';
+import type { ExportFormat } from './report-input';
+
+export interface VerifyExpectations {
+  /** Text the document must contain: the assessment title. */
+  title?: string;
+  /** CSV: records including the header row. */
+  rows?: number;
+  /** XLSX: sheet names that must be present. */
+  sheets?: readonly string[];
+}
+
+function fail(format: ExportFormat, problem: string): never {
+  throw new CoreError('INTERNAL', `The ${format.toUpperCase()} export did not pass its check after it was written: ${problem}. Nothing was saved as complete; try the export again.`);
+}
+
+function decode(format: ExportFormat, bytes: Uint8Array): string {
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return fail(format, 'it is not valid UTF-8 text');
+  }
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+}
+
+function verifyHtml(bytes: Uint8Array, expected: VerifyExpectations): string {
+  const html = decode('html', bytes);
+  if (!/^<!DOCTYPE html>\s*<html lang="[a-z-]+">/i.test(html)) fail('html', 'it does not start with an HTML document element');
+  if (!/<\/html>\s*$/.test(html)) fail('html', 'it is cut short (no closing </html>)');
+  if (/<script\b/i.test(html)) fail('html', 'it contains a script element');
+  if (!html.includes('http-equiv="Content-Security-Policy"')) fail('html', 'it has no Content-Security-Policy');
+  // Inside tags only: escaped user text may well read "href=" but can never open a tag.
+  if (/<[a-z][^>]*\s(?:src|href|xlink:href)\s*=/i.test(html)) fail('html', 'it refers to an external resource');
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html)) fail('html', 'it contains an event-handler attribute');
+  const title = /<title>([^<]*)<\/title>/.exec(html);
+  if (!title || title[1]!.trim() === '') fail('html', 'it has no title');
+  if (expected.title !== undefined && !title[1]!.includes(escapeHtml(expected.title))) fail('html', 'its title is not the assessment title');
+  return `HTML re-read: complete document, title present, no script, CSP set (${Math.ceil(bytes.length / 1024)} KB)`;
+}
+
+function verifyPdf(bytes: Uint8Array): string {
+  const text = new TextDecoder('latin1').decode(bytes);
+  if (!text.startsWith('%PDF-')) fail('pdf', 'it does not start with %PDF-');
+  if (!/%%EOF\s*$/.test(text)) fail('pdf', 'it is cut short (no %%EOF)');
+  // Page objects only: "/Type /Pages" is the page tree and must not be counted.
+  const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+  if (pages === 0) fail('pdf', 'it has no pages');
+  return `PDF re-read: ${pages} page${pages === 1 ? '' : 's'} (${Math.ceil(bytes.length / 1024)} KB)`;
+}
+
+async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    return fail('docx', `it is not a readable ZIP package (${(error as Error).message})`);
+  }
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (xml === undefined) fail('docx', 'word/document.xml is missing');
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join('');
+  if (expected.title !== undefined && !text.includes(expected.title)) fail('docx', 'the document does not contain the assessment title');
+  const tables = xml.match(/<w:tbl>/g)?.length ?? 0;
+  const images = Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).length;
+  return `DOCX re-read: document.xml has the title, ${tables} table${tables === 1 ? '' : 's'}, ${images} image${images === 1 ? '' : 's'}`;
+}
+
+async function verifyXlsx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which reads any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    return fail('xlsx', `it cannot be read as a workbook (${(error as Error).message})`);
+  }
+  const names = workbook.worksheets.map((ws) => ws.name);
+  const missing = (expected.sheets ?? []).filter((name) => !names.includes(name));
+  if (missing.length > 0) fail('xlsx', `sheet${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing`);
+  const empty = workbook.worksheets.filter((ws) => ws.rowCount === 0).map((ws) => ws.name);
+  if (empty.length > 0) fail('xlsx', `sheet${empty.length === 1 ? '' : 's'} ${empty.join(', ')} empty`);
+  return `XLSX re-read: ${names.length} sheets (${workbook.worksheets.map((ws) => `${ws.name} ${ws.rowCount} rows`).join(', ')})`;
+}
+
+function verifyCsv(bytes: Uint8Array, expected: VerifyExpectations): string {
+  const text = decode('csv', bytes);
+  if (!text.startsWith(BOM)) fail('csv', 'the UTF-8 byte-order mark Excel needs is missing');
+  let records: string[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    return fail('csv', (error as Error).message);
+  }
+  if (records.length === 0) fail('csv', 'it has no rows');
+  if (expected.rows !== undefined && records.length !== expected.rows) fail('csv', `it reads back as ${records.length} rows, not ${expected.rows}`);
+  const width = records[0]!.length;
+  const ragged = records.findIndex((r) => r.length !== width);
+  if (ragged >= 0) fail('csv', `row ${ragged + 1} has ${records[ragged]!.length} fields, not ${width}`);
+  return `CSV re-read: ${records.length - 1} rows of ${width} columns`;
+}
+
+function verifyJson(bytes: Uint8Array): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(decode('json', bytes));
+  } catch (error) {
+    return fail('json', `it does not parse (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { id?: unknown }).id !== 'string') fail('json', 'it is not an assessment');
+  return `JSON re-read: assessment ${(value as { id: string }).id}`;
+}
+
+/**
+ * Re-opens an export the way its reader will and checks it (design §6: every export is verified
+ * before "export complete" is shown). Returns what was checked; throws CoreError INTERNAL otherwise.
+ */
+export async function verifyExport(bytes: Uint8Array, format: ExportFormat, expected: VerifyExpectations = {}): Promise<string> {
+  if (bytes.length === 0) fail(format, 'the file is empty');
+  switch (format) {
+    case 'html':
+      return verifyHtml(bytes, expected);
+    case 'pdf':
+      return verifyPdf(bytes);
+    case 'docx':
+      return verifyDocx(bytes, expected);
+    case 'xlsx':
+      return verifyXlsx(bytes, expected);
+    case 'csv':
+      return verifyCsv(bytes, expected);
+    case 'json':
+      return verifyJson(bytes);
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema } from '../../../core/model/assessment';
+import { redactAssessment, REDACTED } from '../../../core/report/redact';
+import { renderExport } from '../../../core/report/render-export';
+import { visibleText } from './extract';
+import { exportInput, fieldAssessment, namedOrganisation, people, secretOrganisation } from './report-fixture';
+
+const formats = ['html', 'docx', 'xlsx', 'csv', 'json'] as const;
+
+describe('redacted exports', () => {
+  it.each(formats)('%s: no person and no non-attributable organisation appears in any report', async (format) => {
+    for (const report of ['summary', 'full', 'plan'] as const) {
+      const file = await renderExport(exportInput(format, report, { redact: true }));
+      const layout = format === 'json' ? '' : `${report}-en-`;
+      expect(file.fileName).toMatch(new RegExp(`-VN-${layout}redacted-2026-03-06\\.${format}$`));
+      const text = await visibleText(file);
+      for (const name of [...people, secretOrganisation]) expect(text, `${format} ${report} mentions ${name}`).not.toContain(name);
+    }
+  });
+
+  it('says in the report that it is redacted, and how many people were on the team', async () => {
+    const text = await visibleText(await renderExport(exportInput('html', 'summary', { redact: true })));
+    expect(text).toContain('Redacted edition');
+    expect(text).toContain('3 team members (names withheld)');
+  });
+
+  it('keeps the JSON a valid assessment, with roles but without names', () => {
+    const redacted = redactAssessment(fieldAssessment());
+    expect(assessmentSchema.safeParse(redacted).success).toBe(true);
+    expect(redacted.team.map((m) => m.name)).toEqual([REDACTED, REDACTED, REDACTED]);
+    expect(redacted.team.map((m) => m.role)).toEqual(['Team lead', 'CIP analyst', 'Interpreter']);
+    expect(redacted.sessions.find((s) => s.nonAttributable)!.organisations).toBe('');
+    expect(redacted.sessions.find((s) => !s.nonAttributable)!.organisations).toBe(namedOrganisation);
+    expect(redacted.history.every((h) => h.by === REDACTED && h.from === null && h.to === null)).toBe(true);
+  });
+});
+
+describe('unredacted exports', () => {
+  it('name the team, and still never the organisations of a non-attributable session in a report', async () => {
+    for (const format of ['html', 'docx', 'xlsx', 'csv'] as const) {
+      const text = await visibleText(await renderExport(exportInput(format, 'full')));
+      expect(text, format).not.toContain(secretOrganisation);
+      if (format !== 'csv') expect(text, format).toContain(people[0]);
+    }
+  });
+
+  it('JSON is the assessment as stored', async () => {
+    const input = exportInput('json', 'full');
+    const file = await renderExport(input);
+    expect(JSON.parse(file.content)).toEqual(input.assessment);
+  });
+});

@@ -1,0 +1,141 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { indicatorPlaces } from '../../../core/framework/summary';
+import type { Assessment } from '../../../core/model/assessment';
+import { fromBase64 } from '../../../core/report/bytes';
+import { BOM, parseCsv } from '../../../core/report/csv';
+import { neutralise } from '../../../core/report/neutralise';
+import { renderExport, workbookSheetNames } from '../../../core/report/render-export';
+import { response, shippedFramework } from '../fixtures';
+import { exportInput, fieldAssessment, formulaNotes } from './report-fixture';
+
+const framework = shippedFramework('1.0.0');
+const places = indicatorPlaces(framework);
+const dangerous = /^[=+\-@\t\r\0]/;
+
+/** The field assessment with formula-like text in every kind of text cell a spreadsheet export writes. */
+function formulaAssessment(): Assessment {
+  const base = fieldAssessment(framework);
+  const responses = { ...base.responses };
+  formulaNotes.forEach((note, i) => {
+    const id = places[10 + i]!.indicator.id;
+    responses[id] = response({ kind: 'level', level: 2 }, { notes: note, confidence: 'low' });
+  });
+  responses[places[20]!.indicator.id] = response({ kind: 'notApplicable', reason: '-no sector' });
+  return {
+    ...base,
+    responses,
+    sessions: base.sessions.map((s, i) => (i === 0 ? { ...s, organisations: '=cmd|"/c calc"!A1', title: '+title' } : s)),
+    plan: { ...base.plan, customActions: base.plan.customActions.map((a) => ({ ...a, title: '@SUM(1,2)', owner: '=owner', note: '-note' })) },
+  };
+}
+
+describe('formula neutralisation', () => {
+  it('prefixes text that a spreadsheet would evaluate, and leaves other text alone', () => {
+    for (const text of ['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '\0x']) expect(neutralise(text)).toBe(`'${text}`);
+    for (const text of ['1+1', 'Level 3', ' =1', "'quoted", '', 'ﾠ=1']) expect(neutralise(text)).toBe(text);
+  });
+});
+
+describe('the CSV of indicator ratings', () => {
+  it('is RFC 4180 with a BOM, one row per indicator, numbers as numbers and formulas neutralised', async () => {
+    const file = await renderExport(exportInput('csv', 'full', { assessment: formulaAssessment() }));
+    expect(file.mediaType).toMatch(/^text\/csv/);
+    expect(file.content.startsWith(BOM)).toBe(true);
+    expect(file.content.endsWith('\r\n')).toBe(true);
+    expect(file.verified).toMatch(/^CSV re-read: 105 rows of 11 columns/);
+    const records = parseCsv(file.content);
+    expect(records[0]).toEqual(['number', 'id', 'domain', 'capability', 'question', 'rating', 'level', 'confidence', 'notes', 'flagged', 'reason']);
+    expect(records).toHaveLength(places.length + 1);
+    for (const record of records) for (const field of record) expect(field).not.toMatch(dangerous);
+    const byId = new Map(records.slice(1).map((r) => [r[1], r]));
+    formulaNotes.forEach((note, i) => {
+      const record = byId.get(places[10 + i]!.indicator.id)!;
+      expect(record[8]).toBe(`'${note}`);
+      expect(record[6]).toBe('2');
+    });
+    expect(byId.get(places[20]!.indicator.id)![10]).toBe("'-no sector");
+    // Levels are written bare (a number to Excel), never quoted or prefixed.
+    expect(file.content).toMatch(/,2,Low,/);
+    // Notes with quotes, commas and line breaks survive the round trip.
+    expect(byId.get(places[1]!.indicator.id)![8]).toContain('\nA second paragraph');
+  });
+
+  it('adds second-language columns to a bilingual export', async () => {
+    const file = await renderExport(exportInput('csv', 'full', { language: 'ja', secondLanguage: 'en' }));
+    const [header, first] = parseCsv(file.content);
+    expect(header!.slice(-4)).toEqual(['domain_en', 'capability_en', 'question_en', 'rating_en']);
+    expect(first![4]).toBe(places[0]!.indicator.question.ja);
+    expect(first!.at(-2)).toBe(places[0]!.indicator.question.en);
+  });
+});
+
+describe('the XLSX workbook', () => {
+  async function workbook(assessment = formulaAssessment(), options: Parameters<typeof exportInput>[2] = {}) {
+    const file = await renderExport(exportInput('xlsx', 'full', { ...options, assessment, baseline: true }));
+    expect(file.encoding).toBe('base64');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fromBase64(file.content) as unknown as Parameters<typeof book.xlsx.load>[0]);
+    return { book, file };
+  }
+
+  it('has the six sheets, each with a frozen, filtered header row and set widths', async () => {
+    const { book, file } = await workbook();
+    expect(book.worksheets.map((ws) => ws.name)).toEqual([...workbookSheetNames]);
+    expect(file.verified).toMatch(/^XLSX re-read: 6 sheets/);
+    for (const ws of book.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBeTruthy();
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      expect(ws.columns.every((c) => (c.width ?? 0) >= 6)).toBe(true);
+    }
+    expect(book.getWorksheet('Indicators')!.rowCount).toBe(places.length + 1);
+  });
+
+  it('neutralises every text cell that starts like a formula, in every sheet', async () => {
+    const { book } = await workbook();
+    const texts: string[] = [];
+    for (const ws of book.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      );
+    }
+    expect(texts.filter((t) => dangerous.test(t))).toEqual([]);
+    // XML turns a lone CR into LF on reading; what matters is the apostrophe in front of it.
+    const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+    for (const note of formulaNotes) expect(texts.map(lf)).toContain(lf(`'${note}`));
+    for (const expected of ["'=cmd|\"/c calc\"!A1", "'+title", "'@SUM(1,2)", "'=owner", "'-note", "'-no sector"]) expect(texts).toContain(expected);
+  });
+
+  it('keeps numbers as numbers, dates as dates and flags as booleans', async () => {
+    const { book } = await workbook();
+    const indicators = book.getWorksheet('Indicators')!;
+    const header = (indicators.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    const row = indicators.getRow(2);
+    expect(row.getCell(column('Level')).value).toBe(2);
+    expect(row.getCell(column('Updated at')).value).toBeInstanceOf(Date);
+    expect(row.getCell(column('Flagged')).value).toBe(false);
+    const sessions = book.getWorksheet('Sessions')!;
+    expect(sessions.getRow(2).getCell(1).value).toEqual(new Date('2026-03-02T00:00:00Z'));
+    expect(sessions.getRow(2).getCell(3).value).toBe(6);
+    const summary = book.getWorksheet('Summary')!;
+    const scores = summary.getRow(2).values as unknown[];
+    expect(scores.filter((v) => typeof v === 'number').length).toBeGreaterThan(8);
+    expect(summary.getRow(2).getCell(4).numFmt).toBe('0.00');
+  });
+
+  it('writes framework texts in both languages side by side in a bilingual workbook', async () => {
+    const { book } = await workbook(fieldAssessment(framework), { language: 'en', secondLanguage: 'ja' });
+    const indicators = book.getWorksheet('Indicators')!;
+    const header = (indicators.getRow(1).values as unknown[]).map(String);
+    expect(header).toContain('Question (en)');
+    expect(header).toContain('設問 (ja)');
+    const row = indicators.getRow(2);
+    expect(row.getCell(header.indexOf('Question (en)')).value).toBe(places[0]!.indicator.question.en);
+    expect(row.getCell(header.indexOf('設問 (ja)')).value).toBe(places[0]!.indicator.question.ja);
+  });
+});
