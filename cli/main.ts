@@ -14,7 +14,7 @@ Commands:
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
          [--lang en|ja] [--second-lang en|ja] [--redact] [--chromium PATH] [--data-dir DIR]
                                                         export a report or data file, then re-read and verify it
-  serve [--data-dir DIR] [--port N]                     run the app in a browser on 127.0.0.1
+  serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
 
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
 (--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
@@ -40,7 +40,7 @@ const runners: Record<string, Runner> = {
     positionals: 1,
     run: runExport,
   },
-  serve: { options: { 'data-dir': dataDir, port: { type: 'string' } }, positionals: 0, run: runServe },
+  serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, run: runServe },
 };
 
 async function main(argv: string[]): Promise<number> {
