@@ -11,7 +11,11 @@ export function App() {
   const route = useRoute();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={(event) => {
+        // The hash router owns the address; move focus without navigating.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
         {t('nav.skipToContent')}
       </a>
       <header className="app-header">
@@ -24,7 +28,7 @@ export function App() {
       <StoreNotices />
       <main id="main" tabIndex={-1}>
         {route.screen === 'home' && <HomeScreen />}
-        {route.screen === 'new' && <CreateScreen />}
+        {route.screen === 'new' && <CreateScreen key={route.baselineId ?? 'new'} baselineId={route.baselineId} />}
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
       </main>
     </>

@@ -1,74 +1,103 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment, IndicatorResponse } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
-import { href } from '../route';
 
-function mark(response: IndicatorResponse | undefined): string {
-  const rating = response?.rating;
-  if (!rating) return '○';
-  if (rating.kind === 'level') return String(rating.level);
-  return rating.kind === 'notApplicable' ? 'N/A' : '?';
+interface Props {
+  framework: Framework;
+  /** Indicators to list; nodes without any are left out. */
+  visible: ReadonlySet<string>;
+  currentId: string | undefined;
+  /** Counts toward a node's progress. */
+  done: (indicatorId: string) => boolean;
+  /** A short mark before the indicator: its level, "N/A", "✓". */
+  mark: (indicatorId: string) => string;
+  /** Read by screen readers after the indicator, e.g. "not answered". */
+  status: (indicatorId: string) => string | undefined;
+  linkTo: (indicatorId: string) => string;
+  /** Open every domain, e.g. while a filter or search is active. */
+  expandAll: boolean;
+  label: string;
 }
 
-/** Domain → capability → indicator, with answered counts per node. */
-export function NavTree({ framework, assessment, currentId }: { framework: Framework; assessment: Assessment; currentId: string | undefined }) {
-  const { t, i18n } = useTranslation();
-  const answered = (ids: string[]) => ids.filter((id) => assessment.responses[id]?.rating).length;
+function Progress({ done, total }: { done: number; total: number }) {
+  const { t } = useTranslation();
   return (
-    <nav className="nav-tree" aria-label={t('assess.chooseLevel')}>
+    <span className="count">
+      <span aria-hidden="true">
+        {done}/{total}
+      </span>
+      <span className="sr-only">{t('tree.progress', { done, total })}</span>
+      <span className="meter" aria-hidden="true">
+        <span style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+      </span>
+    </span>
+  );
+}
+
+/** Domain → capability → indicator, with progress per node; domains fold to keep the list short. */
+export function NavTree({ framework, visible, currentId, done, mark, status, linkTo, expandAll, label }: Props) {
+  const { i18n } = useTranslation();
+  const text = (value: Parameters<typeof pickText>[0]) => pickText(value, i18n.language);
+  const currentDomain = framework.domains.find((d) => d.capabilities.some((c) => c.indicators.some((i) => i.id === currentId)))?.id;
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const isOpen = (domainId: string) => expandAll || (opened[domainId] ?? domainId === currentDomain);
+
+  return (
+    <nav className="nav-tree" aria-label={label}>
       <ol>
         {framework.domains.map((domain, d) => {
           const domainIds = domain.capabilities.flatMap((c) => c.indicators.map((i) => i.id));
+          if (!domainIds.some((id) => visible.has(id))) return null;
+          const open = isOpen(domain.id);
           return (
             <li key={domain.id}>
-              <div className="nav-domain">
-                <span>
-                  {d + 1}. {pickText(domain.title, i18n.language)}
+              <button type="button" className="nav-domain" aria-expanded={open} onClick={() => setOpened({ ...opened, [domain.id]: !open })}>
+                <span className="nav-caret" aria-hidden="true">
+                  {open ? '▾' : '▸'}
                 </span>
-                <span className="count">
-                  {answered(domainIds)}/{domainIds.length}
+                <span className="nav-text">
+                  {d + 1}. {text(domain.title)}
                 </span>
-              </div>
-              <ol>
-                {domain.capabilities.map((capability, c) => {
-                  const ids = capability.indicators.map((i) => i.id);
-                  return (
-                    <li key={capability.id}>
-                      <div className="nav-capability">
-                        <span>
-                          {d + 1}.{c + 1} {pickText(capability.title, i18n.language)}
-                        </span>
-                        <span className="count">
-                          {answered(ids)}/{ids.length}
-                        </span>
-                      </div>
-                      <ol>
-                        {capability.indicators.map((indicator, i) => {
-                          const response = assessment.responses[indicator.id];
-                          return (
-                            <li key={indicator.id}>
-                              <a
-                                className="nav-indicator"
-                                href={href({ screen: 'assessment', id: assessment.id, indicatorId: indicator.id, view: 'rate' })}
-                                aria-current={indicator.id === currentId ? 'page' : undefined}
-                              >
-                                <span className={`mark ${response?.rating ? 'mark-done' : ''}`} aria-hidden="true">
-                                  {mark(response)}
-                                </span>
-                                <span>
-                                  {d + 1}.{c + 1}.{i + 1} {pickText(indicator.question, i18n.language)}
-                                </span>
-                                {!response?.rating && <span className="sr-only">({t('assess.unanswered')})</span>}
-                              </a>
-                            </li>
-                          );
-                        })}
-                      </ol>
-                    </li>
-                  );
-                })}
-              </ol>
+                <Progress done={domainIds.filter(done).length} total={domainIds.length} />
+              </button>
+              {open && (
+                <ol>
+                  {domain.capabilities.map((capability, c) => {
+                    const ids = capability.indicators.map((i) => i.id);
+                    if (!ids.some((id) => visible.has(id))) return null;
+                    return (
+                      <li key={capability.id}>
+                        <div className="nav-capability">
+                          <span className="nav-text">
+                            {d + 1}.{c + 1} {text(capability.title)}
+                          </span>
+                          <Progress done={ids.filter(done).length} total={ids.length} />
+                        </div>
+                        <ol>
+                          {capability.indicators.map((indicator, i) => {
+                            if (!visible.has(indicator.id)) return null;
+                            const extra = status(indicator.id);
+                            return (
+                              <li key={indicator.id}>
+                                <a className="nav-indicator" href={linkTo(indicator.id)} aria-current={indicator.id === currentId ? 'page' : undefined}>
+                                  <span className={`mark ${done(indicator.id) ? 'mark-done' : ''}`} aria-hidden="true">
+                                    {mark(indicator.id)}
+                                  </span>
+                                  <span className="nav-text">
+                                    {d + 1}.{c + 1}.{i + 1} {text(indicator.question)}
+                                  </span>
+                                  {extra && <span className="sr-only">({extra})</span>}
+                                </a>
+                              </li>
+                            );
+                          })}
+                        </ol>
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
             </li>
           );
         })}

@@ -1,26 +1,76 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandInput } from '../../core/api/commands';
-import type { ApiError } from '../../core/api/result';
+import type { ApiError, Result } from '../../core/api/result';
 import { call } from '../api';
 
 export type Patch = CommandInput<'updateResponse'>['patch'];
+export type SetupPatch = CommandInput<'updateSetup'>['patch'];
+export type SessionFields = Required<CommandInput<'saveSession'>['session']>;
+export type InputValue = NonNullable<CommandInput<'updateSessionInput'>['input']>;
+
+/** One pending change. Changes with the same key are merged, so a burst of typing becomes one save. */
+export type SaveOp =
+  | { kind: 'response'; indicatorId: string; patch: Patch }
+  | { kind: 'setup'; patch: SetupPatch }
+  | { kind: 'input'; sessionId: string; indicatorId: string; input: InputValue | null }
+  | { kind: 'session'; session: SessionFields };
+
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: ApiError };
 
 /** Design §5: debounced ≤ 500 ms. */
 const debounceMs = 400;
 const retryMs = 4000;
+/** Errors that a retry cannot fix by itself; the edit stays queued until the user acts. */
+const noAutoRetry = new Set(['READ_ONLY', 'INVALID_INPUT', 'NOT_FOUND']);
+
+function keyOf(op: SaveOp): string {
+  switch (op.kind) {
+    case 'response':
+      return `response:${op.indicatorId}`;
+    case 'setup':
+      return 'setup';
+    case 'input':
+      return `input:${op.sessionId}:${op.indicatorId}`;
+    case 'session':
+      return `session:${op.session.sessionId}`;
+  }
+}
+
+/** `later` wins field by field for patches; whole values are replaced. */
+function merge(earlier: SaveOp | undefined, later: SaveOp): SaveOp {
+  if (earlier?.kind === 'response' && later.kind === 'response') return { ...later, patch: { ...earlier.patch, ...later.patch } };
+  if (earlier?.kind === 'setup' && later.kind === 'setup') return { ...later, patch: { ...earlier.patch, ...later.patch } };
+  return later;
+}
+
+function send(id: string, op: SaveOp, by: string | undefined): Promise<Result<unknown>> {
+  switch (op.kind) {
+    case 'response':
+      return call('updateResponse', { id, indicatorId: op.indicatorId, patch: op.patch, by });
+    case 'setup':
+      return call('updateSetup', { id, patch: op.patch, by });
+    case 'input':
+      return call('updateSessionInput', { id, sessionId: op.sessionId, indicatorId: op.indicatorId, input: op.input, by });
+    case 'session':
+      return call('saveSession', { id, session: op.session, by });
+  }
+}
 
 /**
- * Collects edits per indicator and saves them shortly after the user stops typing, on blur and
- * before navigation. A failed save keeps the edits queued (and on screen) and retries.
+ * Collects edits and saves them shortly after the user stops typing, on blur and before
+ * navigation. A failed save keeps the edits queued (and on screen) and retries.
  */
-export function useAutosave(assessmentId: string) {
-  const pending = useRef(new Map<string, Patch>());
+export function useAutosave(assessmentId: string, author: () => string | undefined) {
+  const pending = useRef(new Map<string, SaveOp>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const running = useRef<Promise<void> | undefined>(undefined);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   // The retry timer calls the latest flush through this ref rather than closing over itself.
   const flushLater = useRef<() => void>(() => undefined);
+  const authorRef = useRef(author);
+  useEffect(() => {
+    authorRef.current = author;
+  }, [author]);
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
@@ -31,15 +81,16 @@ export function useAutosave(assessmentId: string) {
     pending.current.clear();
     setState({ kind: 'saving' });
     const work = (async () => {
-      for (const [index, [indicatorId, patch]] of batch.entries()) {
-        const result = await call('updateResponse', { id: assessmentId, indicatorId, patch });
+      for (const [index, [, op]] of batch.entries()) {
+        const result = await send(assessmentId, op, authorRef.current()?.trim() || undefined);
         if (!result.ok) {
           // Put back this edit and every later one, under anything the user typed since.
-          for (const [laterId, laterPatch] of batch.slice(index)) {
-            pending.current.set(laterId, { ...laterPatch, ...pending.current.get(laterId) });
+          for (const [laterKey, laterOp] of batch.slice(index)) {
+            const newer = pending.current.get(laterKey);
+            pending.current.set(laterKey, newer ? merge(laterOp, newer) : laterOp);
           }
           setState({ kind: 'error', error: result.error });
-          timer.current = setTimeout(() => flushLater.current(), retryMs);
+          if (!noAutoRetry.has(result.error.code)) timer.current = setTimeout(() => flushLater.current(), retryMs);
           return;
         }
       }
@@ -54,20 +105,24 @@ export function useAutosave(assessmentId: string) {
     }
   }, [assessmentId]);
 
-  const schedule = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), debounceMs);
-  }, [flush]);
-
   const queue = useCallback(
-    (indicatorId: string, patch: Patch, immediately = false) => {
-      pending.current.set(indicatorId, { ...pending.current.get(indicatorId), ...patch });
+    (op: SaveOp, immediately = false) => {
+      const key = keyOf(op);
+      pending.current.set(key, merge(pending.current.get(key), op));
       setState((s) => (s.kind === 'error' ? s : { kind: 'saving' }));
+      clearTimeout(timer.current);
       if (immediately) void flush();
-      else schedule();
+      else timer.current = setTimeout(() => void flush(), debounceMs);
     },
-    [flush, schedule],
+    [flush],
   );
+
+  /** Forgets queued edits, e.g. after the assessment became read-only and the user was told. */
+  const discard = useCallback(() => {
+    clearTimeout(timer.current);
+    pending.current.clear();
+    setState({ kind: 'idle' });
+  }, []);
 
   useEffect(() => {
     flushLater.current = () => void flush();
@@ -90,5 +145,7 @@ export function useAutosave(assessmentId: string) {
     };
   }, [flush]);
 
-  return { state, queue, flush };
+  return { state, queue, flush, discard };
 }
+
+export type Autosave = ReturnType<typeof useAutosave>;

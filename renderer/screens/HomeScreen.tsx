@@ -33,6 +33,7 @@ export function HomeScreen() {
       {list.kind === 'ready' && list.data.length > 0 && (
         <>
           <p className="muted">{t('home.count', { count: list.data.length })}</p>
+          <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
@@ -41,6 +42,9 @@ export function HomeScreen() {
                 <th scope="col">{t('home.columns.mode')}</th>
                 <th scope="col">{t('home.columns.status')}</th>
                 <th scope="col">{t('home.columns.updated')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('home.columns.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -53,10 +57,19 @@ export function HomeScreen() {
                   <td>{t(`mode.${assessment.mode}`)}</td>
                   <td>{t(`status.${assessment.status}`)}</td>
                   <td>{dateFormat.format(new Date(assessment.updatedAt))}</td>
+                  <td>
+                    {assessment.status === 'final' && (
+                      <a className="button button-small" href={href({ screen: 'new', baselineId: assessment.id })}>
+                        {t('home.followUp')}
+                        <span className="sr-only"> — {assessment.title}</span>
+                      </a>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </div>

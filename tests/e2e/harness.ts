@@ -41,12 +41,19 @@ export interface ServeProcess {
   stop: () => Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Run serve as another user, e.g. so that file permissions apply when the tests run as root. */
+  uid?: number;
+  gid?: number;
+}
+
 /** Runs the real `ccat serve` in a child process against `dataDir` and resolves once it prints its URL. */
-export async function startServe(dataDir: string): Promise<ServeProcess> {
+export async function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess> {
   ensureRendererBuilt();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

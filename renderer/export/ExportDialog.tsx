@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
+import type { ApiError } from '../../core/api/result';
+import { uiLanguages, type UiLanguage } from '../../locales/resources';
+import { call } from '../api';
+import { useErrorText } from '../components/ErrorMessage';
+import { Modal } from '../components/Modal';
+import { download } from './download';
+
+type Format = (typeof exportFormats)[number];
+type Report = (typeof reportKinds)[number];
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; verified: string } | { kind: 'error'; error: ApiError };
+
+/** Which report, in which format and language(s), and whether to leave names out (issue: the report set). */
+export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: string; beforeExport: () => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [report, setReport] = useState<Report>('full');
+  const [format, setFormat] = useState<Format>('html');
+  const [language, setLanguage] = useState<UiLanguage>(i18n.language as UiLanguage);
+  const [secondLanguage, setSecondLanguage] = useState<UiLanguage | ''>('');
+  const [redact, setRedact] = useState(false);
+  const [pdf, setPdf] = useState(true);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  useEffect(() => {
+    void call('getAppInfo', {}).then((result) => result.ok && setPdf(result.data.pdf));
+  }, []);
+
+  const run = async (event: FormEvent) => {
+    event.preventDefault();
+    setState({ kind: 'working' });
+    await beforeExport();
+    const result = await call('exportAssessment', {
+      id: assessmentId,
+      format,
+      report,
+      language,
+      ...(secondLanguage !== '' && secondLanguage !== language ? { secondLanguage } : {}),
+      redact,
+    });
+    if (!result.ok) {
+      setState({ kind: 'error', error: result.error });
+      return;
+    }
+    download(result.data);
+    setState({ kind: 'done', file: result.data.fileName, verified: result.data.verified });
+  };
+
+  const dataOnly = format === 'csv' || format === 'json';
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+        {t('exportDialog.open')}
+      </button>
+      <Modal open={open} title={t('exportDialog.title')} onClose={() => setOpen(false)}>
+        <form onSubmit={(event) => void run(event)} className="export-form">
+          <fieldset className="field" disabled={dataOnly}>
+            <legend>{t('exportDialog.report')}</legend>
+            {reportKinds.map((kind) => (
+              <label key={kind} className="choice-block">
+                <input type="radio" name="report" value={kind} checked={report === kind} onChange={() => setReport(kind)} />
+                <span>
+                  <strong>{t(`exportDialog.reports.${kind}`)}</strong>
+                  <span className="muted"> — {t(`exportDialog.reportHints.${kind}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="export-format">{t('exportDialog.format')}</label>
+            <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as Format)} aria-describedby="export-format-hint">
+              {exportFormats.map((f) => (
+                <option key={f} value={f} disabled={f === 'pdf' && !pdf}>
+                  {t(`exportDialog.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+            <p id="export-format-hint" className="field-hint">
+              {!pdf ? t('exportDialog.pdfUnavailable') : dataOnly ? t('exportDialog.dataOnly') : t('exportDialog.formatHint')}
+            </p>
+          </div>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="export-language">{t('exportDialog.language')}</label>
+              <select id="export-language" value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
+                {uiLanguages.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {t(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="export-second">{t('exportDialog.secondLanguage')}</label>
+              <select id="export-second" value={secondLanguage} disabled={dataOnly} onChange={(e) => setSecondLanguage(e.target.value as UiLanguage | '')}>
+                <option value="">{t('exportDialog.none')}</option>
+                {uiLanguages
+                  .filter((l) => l !== language)
+                  .map((l) => (
+                    <option key={l} value={l} lang={l}>
+                      {t(`language.${l}`)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          </div>
+          <label className="choice">
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
+            {t('exportDialog.redact')}
+          </label>
+          <p role="status" className="export-status">
+            {state.kind === 'working' && t('exportDialog.working')}
+            {state.kind === 'done' && t('exportDialog.done', { file: state.file, verified: state.verified })}
+          </p>
+          {state.kind === 'error' && (
+            <p className="error-box" role="alert">
+              {errorText(state.error)}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={state.kind === 'working'}>
+              {t('exportDialog.submit')}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('exportDialog.close')}
+            </button>
+          </div>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { ProposedPlan } from '../../core/planning/types';
+import { pickText } from '../../core/model/pick-text';
+import { useWorkspace } from '../workspace/context';
+
+/** Every factor of every priority, with where it came from (design §4). */
+export function PriorityTable({ plan }: { plan: ProposedPlan }) {
+  const { t, i18n } = useTranslation();
+  const { framework } = useWorkspace();
+  const capabilities = new Map(framework.domains.flatMap((d) => d.capabilities).map((c) => [c.id, c]));
+  const ranked = plan.priorities.filter((p) => p.rank !== null);
+  if (ranked.length === 0) return <p className="notice">{t('plan.noGaps')}</p>;
+  return (
+    <div className="table-scroll">
+    <table className="data-table">
+      <caption>{t('plan.prioritiesCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{t('plan.capability')}</th>
+          <th scope="col">{t('results.gap')}</th>
+          <th scope="col">{t('plan.importance')}</th>
+          <th scope="col">{t('plan.feasibility')}</th>
+          <th scope="col">{t('plan.priority')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranked.map((p) => (
+          <tr key={p.capabilityId}>
+            <td>{p.rank}</td>
+            <th scope="row">{capabilities.get(p.capabilityId) ? pickText(capabilities.get(p.capabilityId)!.title, i18n.language) : p.capabilityId}</th>
+            <td>{t('plan.gapValue', { gap: p.gap?.toFixed(2), score: p.score?.toFixed(2), target: p.target.toFixed(1) })}</td>
+            <td>
+              {p.importance.value} <span className="muted">({t(`plan.source.${p.importance.source}`)})</span>
+            </td>
+            <td>
+              {p.feasibility.value.toFixed(2)} <span className="muted">({t(`plan.source.${p.feasibility.source}`)})</span>
+            </td>
+            <td>
+              <strong>{p.priority.toFixed(2)}</strong>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </div>
+  );
+}

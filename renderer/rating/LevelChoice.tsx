@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { Rating } from '../../core/model/assessment';
+import type { Indicator } from '../../core/model/framework';
+import { pickText } from '../../core/model/pick-text';
+import { useWorkspace } from '../workspace/context';
+
+/** The five level descriptors side by side; in bilingual mode one row per level with both languages. */
+export function LevelChoice({ indicator, rating, secondLanguage, onChoose }: { indicator: Indicator; rating: Rating | undefined; secondLanguage: string | undefined; onChoose: (level: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const { framework, baseline, readOnly } = useWorkspace();
+  const previous = baseline?.responses[indicator.id]?.rating;
+  return (
+    <fieldset className="levels">
+      <legend>
+        {t('assess.chooseLevel')} {!readOnly && <span className="muted">— {t('assess.keyboardHint')}</span>}
+      </legend>
+      <div className={secondLanguage ? 'level-rows' : 'level-grid'}>
+        {framework.levels.map((level, i) => {
+          const checked = rating?.kind === 'level' && rating.level === level.level;
+          const wasPrevious = previous?.kind === 'level' && previous.level === level.level;
+          return (
+            <label key={level.level} className={`level-card ${checked ? 'selected' : ''}`}>
+              <input id={`level-${level.level}`} type="radio" name="level" checked={checked} disabled={readOnly} onChange={() => onChoose(level.level)} />
+              <span className="level-name">
+                {level.level} · {pickText(level.name, i18n.language)}
+                {checked && <span className="level-chosen"> ✓</span>}
+                {secondLanguage && (
+                  <span className="level-name-second" lang={secondLanguage}>
+                    {pickText(level.name, secondLanguage)}
+                  </span>
+                )}
+              </span>
+              {wasPrevious && <span className="badge badge-previous">{t('baseline.badge')}</span>}
+              <span className="level-descriptor">{pickText(indicator.descriptors[i]!, i18n.language)}</span>
+              {secondLanguage && (
+                <span className="level-descriptor level-descriptor-second" lang={secondLanguage}>
+                  {pickText(indicator.descriptors[i]!, secondLanguage)}
+                </span>
+              )}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { indicatorPlaces } from '../../core/framework/summary';
+import { indicatorFilters, matchesFilter, matchesSearch, type IndicatorFilter } from '../../core/review/filters';
+import { NavTree } from '../components/NavTree';
+import { useStoredState } from '../hooks/useStoredState';
+import { href } from '../route';
+import { useWorkspace } from '../workspace/context';
+import { BilingualToggle } from './BilingualToggle';
+import { FilterBar } from './FilterBar';
+import { IndicatorPanel } from './IndicatorPanel';
+import { ratingMark } from './marks';
+
+/** The rating view: the tree with filters and search on the left, one indicator on the right. */
+export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const { assessment, framework } = useWorkspace();
+  const [filterValue, setFilter] = useStoredState(`ccat.filter.${assessment.id}`, 'all');
+  const [query, setQuery] = useStoredState(`ccat.search.${assessment.id}`, '');
+  const [second, setSecond] = useStoredState('ccat.bilingual', '', 'local');
+  const filter: IndicatorFilter = (indicatorFilters as readonly string[]).includes(filterValue) ? (filterValue as IndicatorFilter) : 'all';
+  const places = useMemo(() => indicatorPlaces(framework), [framework]);
+  const counts = Object.fromEntries(indicatorFilters.map((f) => [f, places.filter((p) => matchesFilter(f, p.indicator.id, assessment)).length])) as Record<IndicatorFilter, number>;
+  const visiblePlaces = places.filter((p) => matchesFilter(filter, p.indicator.id, assessment) && matchesSearch(query, p.indicator, assessment));
+  const visible = new Set(visiblePlaces.map((p) => p.indicator.id));
+  const index = Math.max(0, places.findIndex((p) => p.indicator.id === indicatorId));
+  const place = places[index]!;
+  // Previous/next follow the filtered list while the current indicator is in it.
+  const walk = visible.has(place.indicator.id) ? visiblePlaces : places;
+  const at = walk.findIndex((p) => p.indicator.id === place.indicator.id);
+  const link = (id: string) => href({ screen: 'assessment', id: assessment.id, view: 'rate', indicatorId: id });
+  const secondLanguage = second !== '' && second !== i18n.language && framework.languages.includes(second) ? second : undefined;
+  const filtering = filter !== 'all' || query.trim() !== '';
+
+  return (
+    <div className="workspace-body">
+      <aside className="sidebar" aria-label={t('filters.sidebar')}>
+        <FilterBar filter={filter} counts={counts} query={query} onFilter={setFilter} onQuery={setQuery} shown={visiblePlaces.length} />
+        {visiblePlaces.length === 0 ? (
+          <div className="empty-state empty-small">
+            <p>{t('filters.none')}</p>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setFilter('all');
+                setQuery('');
+              }}
+            >
+              {t('filters.clear')}
+            </button>
+          </div>
+        ) : (
+          <NavTree
+            framework={framework}
+            visible={visible}
+            currentId={place.indicator.id}
+            done={(id) => Boolean(assessment.responses[id]?.rating)}
+            mark={(id) => ratingMark(assessment.responses[id])}
+            status={(id) => (assessment.responses[id]?.rating ? undefined : t('assess.unanswered'))}
+            linkTo={link}
+            expandAll={filtering}
+            label={t('tree.label')}
+          />
+        )}
+      </aside>
+      <section className="workspace-main">
+        <BilingualToggle languages={framework.languages} value={secondLanguage} onChange={(language) => setSecond(language ?? '')} />
+        <IndicatorPanel
+          key={place.indicator.id}
+          place={place}
+          secondLanguage={secondLanguage}
+          previous={walk[at - 1] && link(walk[at - 1]!.indicator.id)}
+          next={walk[at + 1] && link(walk[at + 1]!.indicator.id)}
+        />
+      </section>
+    </div>
+  );
+}

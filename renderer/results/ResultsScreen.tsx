@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { domainLabel } from '../../core/framework/summary';
+import { pickText } from '../../core/model/pick-text';
+import { scoreAssessment } from '../../core/scoring/scores';
+import { PlanView } from '../plan/PlanView';
+import { useWorkspace } from '../workspace/context';
+import { CapabilityBars } from './CapabilityBars';
+import { DomainRadar } from './DomainRadar';
+import { DomainTable } from './DomainTable';
+import { LevelDistribution } from './LevelDistribution';
+import { useBaselineScores } from './useBaselineScores';
+
+/** Scores come from the same pure core function the reports use, so screen and report agree. */
+export function ResultsScreen() {
+  const { t, i18n } = useTranslation();
+  const { assessment, framework, baseline } = useWorkspace();
+  const scores = scoreAssessment(framework, assessment);
+  const before = useBaselineScores(baseline, framework);
+  const notScored = t('results.notScored');
+  const rows = framework.domains.map((domain, i) => {
+    const baselineMean = before?.domains.find((d) => d.domainId === domain.id)?.mean;
+    return {
+      domain: `${i + 1}. ${domainLabel(domain, i18n.language)}`,
+      score: scores.domains[i]!.mean ?? 0,
+      target: scores.domains[i]!.target,
+      ...(baselineMean !== undefined && baselineMean !== null ? { baseline: baselineMean } : {}),
+    };
+  });
+  const summary = framework.domains
+    .map((domain, i) =>
+      t('results.chartSummary', {
+        domain: pickText(domain.title, i18n.language),
+        score: scores.domains[i]!.mean?.toFixed(2) ?? notScored,
+        target: scores.domains[i]!.target.toFixed(1),
+        answered: scores.domains[i]!.coverage.answered,
+        total: scores.domains[i]!.coverage.total,
+      }),
+    )
+    .join('. ');
+  const anyScore = scores.domains.some((d) => d.mean !== null);
+
+  return (
+    <div className="results">
+      <section className="panel" aria-labelledby="results-heading">
+        <h2 id="results-heading">{t('results.heading')}</h2>
+        <p className="muted">{t('results.method')}</p>
+        {!anyScore && <p className="notice">{t('results.noScores')}</p>}
+        <DomainRadar rows={rows} summary={summary} withBaseline={before !== undefined} />
+        <DomainTable framework={framework} scores={scores} baseline={before} />
+      </section>
+      <section className="panel" aria-labelledby="capabilities-heading">
+        <h2 id="capabilities-heading">{t('results.capabilitiesHeading')}</h2>
+        <p className="muted">{t('results.barsLegend')}</p>
+        <CapabilityBars framework={framework} scores={scores} />
+      </section>
+      <section className="panel" aria-labelledby="distribution-heading">
+        <h2 id="distribution-heading">{t('results.distributionTitle')}</h2>
+        <LevelDistribution framework={framework} assessment={assessment} />
+      </section>
+      <PlanView />
+    </div>
+  );
+}

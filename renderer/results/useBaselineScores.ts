@@ -1,0 +1,20 @@
+import type { Framework } from '../../core/model/framework';
+import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
+import type { Assessment } from '../../core/model/assessment';
+import { request } from '../api';
+import { useLoad } from '../hooks/useLoad';
+
+/**
+ * Scores of the baseline assessment, on the framework version it was made with (a follow-up
+ * may use a newer one); domains are compared by id.
+ */
+export function useBaselineScores(baseline: Assessment | undefined, framework: Framework): AssessmentScores | undefined {
+  const sameFramework = baseline !== undefined && baseline.frameworkId === framework.id && baseline.frameworkVersion === framework.version;
+  const loaded = useLoad(async () => {
+    if (!baseline || sameFramework) return undefined;
+    return request('getFramework', { id: baseline.frameworkId, version: baseline.frameworkVersion });
+  }, baseline ? `${baseline.frameworkId}@${baseline.frameworkVersion}` : 'none');
+  if (!baseline) return undefined;
+  if (sameFramework) return scoreAssessment(framework, baseline);
+  return loaded.kind === 'ready' && loaded.data ? scoreAssessment(loaded.data, baseline) : undefined;
+}

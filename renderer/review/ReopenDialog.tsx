@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/api/result';
+import { call } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Modal } from '../components/Modal';
+import { useWorkspace } from '../workspace/context';
+
+export function ReopenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal open={open} title={t('signOff.reopenTitle')} onClose={onClose}>
+      <ReopenForm onClose={onClose} />
+    </Modal>
+  );
+}
+
+function ReopenForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { assessment, assessor, autosave, update } = useWorkspace();
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState(assessor);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const reasonMissing = tried && reason.trim() === '';
+  const byMissing = tried && by.trim() === '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (reason.trim() === '') return document.getElementById('reopen-reason')?.focus();
+    if (by.trim() === '') return document.getElementById('reopen-by')?.focus();
+    setBusy(true);
+    const result = await call('reopenAssessment', { id: assessment.id, reason: reason.trim(), by: by.trim() });
+    setBusy(false);
+    if (!result.ok) return setFailure(result.error);
+    update(() => result.data);
+    onClose();
+    // Anything refused while the assessment was final is still on screen: save it now, with the reason.
+    void autosave.flush();
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <p>{t('signOff.reopenBody')}</p>
+      <div className="field">
+        <label htmlFor="reopen-reason">{t('signOff.reason')}</label>
+        <textarea id="reopen-reason" rows={3} value={reason} maxLength={2000} data-autofocus aria-invalid={reasonMissing} aria-describedby={reasonMissing ? 'reopen-reason-hint reopen-reason-error' : 'reopen-reason-hint'} onChange={(e) => setReason(e.target.value)} />
+        <p id="reopen-reason-hint" className="field-hint">
+          {t('signOff.reasonHint')}
+        </p>
+        {reasonMissing && (
+          <p id="reopen-reason-error" className="field-error">
+            {t('signOff.reasonRequired')}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="reopen-by">{t('signOff.reopenBy')}</label>
+        <input id="reopen-by" value={by} maxLength={200} aria-invalid={byMissing} aria-describedby={byMissing ? 'reopen-by-error' : undefined} onChange={(e) => setBy(e.target.value)} />
+        {byMissing && (
+          <p id="reopen-by-error" className="field-error">
+            {t('signOff.byRequired')}
+          </p>
+        )}
+      </div>
+      {failure && <ErrorMessage error={failure} />}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('signOff.reopenConfirm')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('create.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

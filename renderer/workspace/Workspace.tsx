@@ -1,0 +1,90 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ResultsScreen } from '../results/ResultsScreen';
+import type { LoadedAssessment } from '../screens/AssessmentScreen';
+import { useAssessor } from '../hooks/useAssessor';
+import { useAutosave, type InputValue, type Patch, type SessionFields, type SetupPatch } from '../hooks/useAutosave';
+import { HistoryView } from '../history/HistoryView';
+import { RateView } from '../rating/RateView';
+import { ReviewView } from '../review/ReviewView';
+import type { AssessmentRoute } from '../route';
+import { CaptureView } from '../sessions/CaptureView';
+import { SessionsView } from '../sessions/SessionsView';
+import { SetupView } from '../setup/SetupView';
+import { applyInput, applyResponsePatch, applySession, applySetupPatch } from './apply';
+import { WorkspaceContext, type WorkspaceValue } from './context';
+import { StatusBanner } from './StatusBanner';
+import { WorkspaceHeader } from './WorkspaceHeader';
+import { WorkspaceTabs } from './WorkspaceTabs';
+
+export function Workspace({ route, initial }: { route: AssessmentRoute; initial: LoadedAssessment }) {
+  const { framework, baseline } = initial;
+  const [assessment, setAssessment] = useState(initial.assessment);
+  const [assessor, setAssessor] = useAssessor(assessment.id);
+  const author = useCallback(() => assessor, [assessor]);
+  const autosave = useAutosave(assessment.id, author);
+  const { queue } = autosave;
+
+  const editResponse = useCallback(
+    (indicatorId: string, patch: Patch, immediately: boolean) => {
+      setAssessment((a) => ({ ...a, responses: { ...a.responses, [indicatorId]: applyResponsePatch(a.responses[indicatorId], patch) } }));
+      queue({ kind: 'response', indicatorId, patch }, immediately);
+    },
+    [queue],
+  );
+  const editSetup = useCallback(
+    (patch: SetupPatch, immediately: boolean) => {
+      setAssessment((a) => applySetupPatch(a, patch));
+      queue({ kind: 'setup', patch }, immediately);
+    },
+    [queue],
+  );
+  const editInput = useCallback(
+    (sessionId: string, indicatorId: string, input: InputValue | null, immediately: boolean) => {
+      setAssessment((a) => ({ ...a, sessions: a.sessions.map((s) => (s.id === sessionId ? applyInput(s, indicatorId, input) : s)) }));
+      queue({ kind: 'input', sessionId, indicatorId, input }, immediately);
+    },
+    [queue],
+  );
+  const editSession = useCallback(
+    (fields: SessionFields) => {
+      setAssessment((a) => ({ ...a, sessions: a.sessions.map((s) => (s.id === fields.sessionId ? applySession(s, fields) : s)) }));
+      queue({ kind: 'session', session: fields }, false);
+    },
+    [queue],
+  );
+
+  const value: WorkspaceValue = useMemo(
+    () => ({
+      assessment,
+      framework,
+      baseline,
+      readOnly: assessment.status === 'final',
+      assessor,
+      setAssessor,
+      autosave,
+      editResponse,
+      editSetup,
+      editInput,
+      editSession,
+      update: setAssessment,
+    }),
+    [assessment, framework, baseline, assessor, setAssessor, autosave, editResponse, editSetup, editInput, editSession],
+  );
+
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <div className="workspace">
+        <WorkspaceHeader />
+        <WorkspaceTabs route={route} />
+        <StatusBanner onReview={route.view === 'review'} />
+        {route.view === 'setup' && <SetupView key={route.step} step={route.step} />}
+        {route.view === 'sessions' && <SessionsView sessionId={route.sessionId} />}
+        {route.view === 'capture' && <CaptureView sessionId={route.sessionId} indicatorId={route.indicatorId} />}
+        {route.view === 'rate' && <RateView indicatorId={route.indicatorId} />}
+        {route.view === 'review' && <ReviewView />}
+        {route.view === 'results' && <ResultsScreen />}
+        {route.view === 'history' && <HistoryView />}
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, shot, waitSaved } from './app';
+import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+
+let browser: Browser;
+let serve: ServeProcess | undefined;
+let dataDir: string | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await serve?.stop();
+  if (dataDir) await removeDir(dataDir);
+  serve = undefined;
+  dataDir = undefined;
+});
+
+interface Focused {
+  tag: string;
+  name: string;
+  visible: boolean;
+  inDialog: boolean;
+}
+
+/** What has focus, its name as a person would read it, and whether the focus indicator shows. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', name: '', visible: false, inDialog: false };
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    const name = (el.getAttribute('aria-label') ?? (label || el.textContent) ?? '').replace(/\s+/g, ' ').trim();
+    // The ring may be drawn on the element or, for inputs styled as cards and chips, on the label around it.
+    const ringed = [el, el.closest('label')].filter((x): x is HTMLElement => x !== null);
+    const visible = ringed.some((x) => {
+      const style = getComputedStyle(x);
+      return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    });
+    return { tag: el.tagName.toLowerCase(), name, visible, inDialog: el.closest('dialog[open]') !== null };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `match`, checking at every stop that focus is visible. */
+async function tabTo(page: Page, match: (f: Focused) => boolean, options: { back?: boolean; max?: number } = {}): Promise<Focused> {
+  for (let i = 0; i < (options.max ?? 120); i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (now.tag !== 'body') expect(now.visible, `focus ring on ${now.tag} "${now.name}"`).toBe(true);
+    if (match(now)) return now;
+  }
+  throw new Error('never reached the control with Tab');
+}
+
+const named = (name: string | RegExp) => (f: Focused) => (typeof name === 'string' ? f.name === name : name.test(f.name));
+
+describe('keyboard only', () => {
+  it('creates an assessment, rates an indicator and reaches the review without a mouse, focus always visible', async () => {
+    dataDir = await newDataDir();
+    serve = await startServe(dataDir);
+    const { page, context } = await openPage(browser, serve);
+    await page.getByRole('heading', { name: 'No assessments yet' }).waitFor();
+
+    await tabTo(page, named('New assessment'));
+    await page.keyboard.press('Enter');
+    await page.getByText('Step 1 of 4').waitFor();
+
+    await tabTo(page, (f) => f.tag === 'input' && f.name === 'Title');
+    await page.keyboard.type('Kenya self-assessment, KE-CIRT');
+    await tabTo(page, named('Country'));
+    await page.keyboard.type('Keny');
+    await page.getByRole('option', { name: /Kenya/ }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Kenya');
+    await tabTo(page, named(/^Field assessment/));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel(/^Self-assessment/).isChecked()).toBe(true);
+    await tabTo(page, named('Your name'));
+    await page.keyboard.type('Grace Wanjiru');
+    await tabTo(page, named('Create and continue'));
+    await page.keyboard.press('Enter');
+    await page.getByText('Step 2 of 4').waitFor();
+
+    await tabTo(page, named('Rating'));
+    await page.keyboard.press('Enter');
+    await page.getByText('Indicator 1.1.1', { exact: true }).waitFor();
+    await page.keyboard.press('3');
+    expect(await page.getByRole('radio', { name: /^3 · Established/ }).isChecked()).toBe(true);
+    expect((await focused(page)).visible).toBe(true);
+    await tabTo(page, (f) => f.tag === 'input' && f.name === 'Low');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('group', { name: 'Confidence' }).getByLabel('High').isChecked()).toBe(true);
+    await tabTo(page, named('Evidence and notes'));
+    await page.keyboard.type('Strategy adopted by the Cabinet in 2022; seen the gazette notice.');
+    await waitSaved(page);
+    await shot(page, 'keyboard-rating-en', false);
+
+    await tabTo(page, named('Review and finalise'), { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: 'Coverage per domain' }).getByText('1 of 105 (1%)').waitFor();
+
+    // The sign-off dialog: focus moves in, stays in, and Escape returns it to the button.
+    await tabTo(page, named('Finalise…'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Finalise this assessment' }).waitFor();
+    expect(await focused(page)).toMatchObject({ name: 'Signed off by', inDialog: true, visible: true });
+    expect(await page.getByLabel('Signed off by').inputValue()).toBe('Grace Wanjiru');
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now.tag !== 'body') expect(now.inDialog, `Tab stays in the dialog (${now.name})`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ name: 'Finalise…', visible: true });
+    await context.close();
+  });
+});

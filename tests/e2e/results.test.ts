@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api, openPage, readStored, shot, type Language } from './app';
+import { launchBrowser, newDataDir, removeDir, root, startServe, type ServeProcess } from './harness';
+
+let browser: Browser;
+let serve: ServeProcess | undefined;
+let dataDir: string | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await serve?.stop();
+  if (dataDir) await removeDir(dataDir);
+  serve = undefined;
+  dataDir = undefined;
+});
+
+const hostile = '<img src=x onerror=alert(1)> </script><script>alert(2)</script> javascript:alert(3) مرحبا';
+
+/** A Ghana assessment with gaps in two capabilities, donor support in one domain, and a hostile note. */
+async function seedResults(page: Page): Promise<string> {
+  const { id } = await api(page, 'createAssessment', {
+    title: 'Ghana national assessment',
+    country: 'GH',
+    mode: 'field',
+    context: { donorSupport: { hygiene: { extent: 2, who: 'World Bank' } }, absorptiveCapacity: 2, notes: '' },
+  });
+  const ratings: Array<[string, number]> = [
+    ['hygiene.csirt.mandate', 1],
+    ['hygiene.csirt.services', 2],
+    ['hygiene.csirt.staffing-tools', 1],
+    ['hygiene.csirt.international', 2],
+    ['cybercrime.forensics.laboratory', 1],
+    ['hr.awareness.national-campaigns', 4],
+  ];
+  for (const [indicatorId, level] of ratings) {
+    await api(page, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level }, confidence: 'medium', notes: indicatorId === 'hygiene.csirt.mandate' ? hostile : '' } });
+  }
+  return id;
+}
+
+async function openResults(language: Language): Promise<{ page: Page; id: string; external: string[] }> {
+  dataDir = await newDataDir();
+  serve = await startServe(dataDir);
+  const { page, external } = await openPage(browser, serve, { language });
+  const id = await seedResults(page);
+  await page.goto(`${serve.origin}/#/a/${id}/results`);
+  await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
+  return { page, id, external };
+}
+
+describe('results screen and support plan', () => {
+  it('shows scores with coverage, the capability gaps, the level distribution and the proposed plan', async () => {
+    const { page, external } = await openResults('en');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+
+    await page.getByRole('heading', { name: 'Domain scores' }).waitFor();
+    const hygieneRow = page.getByRole('row', { name: /1\. Cyber hygiene/ }).first();
+    // Hygiene: csirt mean 1.5 is its only scored capability → domain 1.50; 4 of 19 answered.
+    await expect.poll(() => hygieneRow.textContent()).toMatch(/1\.50.*4 of 19 indicators answered/);
+    await page.getByText('score 1.5 · target 3.0 · gap 1.5').first().waitFor();
+    await page.getByRole('heading', { name: 'Indicator ratings per domain' }).waitFor();
+    await page.getByRole('table', { name: 'Capability gaps by priority' }).waitFor();
+    await page.getByText(/Other donors active in this domain: World Bank \(substantial\)/).first().waitFor();
+    await shot(page, 'results-plan-en');
+
+    // The hostile note is text on the rating screen, never markup.
+    await page.getByRole('link', { name: 'Rating', exact: true }).click();
+    await page.getByRole('link', { name: /1\.2\.1 / }).click();
+    expect(await page.getByLabel('Evidence and notes').inputValue()).toBe(hostile);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  it('stores the team’s decisions and own actions and shows them after a reload', async () => {
+    const { page, id } = await openResults('en');
+    const first = page.locator('.recommendation').first();
+    const title = (await first.locator('.recommendation-title strong').textContent())!;
+    await first.getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => first.getAttribute('class')).toContain('decision-rejected');
+
+    await page.getByLabel('Capability').selectOption('cybercrime.forensics');
+    await page.getByLabel('Action', { exact: true }).fill('Second a forensic examiner to the national lab');
+    await page.getByLabel('Owner').fill('JICA Ghana office');
+    await page.getByLabel('Phase').selectOption('medium');
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await page.getByText('Second a forensic examiner to the national lab').waitFor();
+
+    await page.reload();
+    await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
+    await expect.poll(() => page.locator('.recommendation.decision-rejected .recommendation-title').first().textContent()).toContain(title);
+    await page.getByText('owner: JICA Ghana office').waitFor();
+    const stored = await readStored(dataDir!, id);
+    expect(Object.values(stored.plan.decisions)).toEqual([{ decision: 'rejected' }]);
+    expect(stored.plan.customActions).toMatchObject([{ capabilityId: 'cybercrime.forensics', owner: 'JICA Ghana office', phase: 'medium' }]);
+  });
+
+  it('exports a Japanese summary as PDF and an English–Japanese plan as DOCX from the dialog', async () => {
+    const { page } = await openResults('ja');
+    await shot(page, 'results-plan-ja');
+    await page.getByRole('button', { name: '出力…' }).click();
+    await page.getByRole('heading', { name: 'レポートの出力' }).waitFor();
+    await shot(page, 'export-dialog-ja', false);
+    await page.getByRole('radio', { name: /^概要版/ }).check();
+    await page.getByLabel('形式').selectOption('pdf');
+    let download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '出力', exact: true }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/-GH-summary-ja-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdfPath = join(root, 'artifacts', 'exports', pdf.suggestedFilename());
+    await pdf.saveAs(pdfPath);
+    expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByText(/を出力しました（PDF/).waitFor();
+
+    await page.getByRole('radio', { name: /^支援計画/ }).check();
+    await page.getByLabel('形式').selectOption('docx');
+    await page.getByLabel('第二言語（併記）').selectOption('en');
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '出力', exact: true }).click();
+    const docx = await download;
+    expect(docx.suggestedFilename()).toMatch(/-GH-plan-ja-en-\d{4}-\d{2}-\d{2}\.docx$/);
+    const docxPath = join(root, 'artifacts', 'exports', docx.suggestedFilename());
+    await docx.saveAs(docxPath);
+    expect((await readFile(docxPath)).subarray(0, 2).toString()).toBe('PK');
+  });
+});
