@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { localizedText } from './localized-text';
+import { stakeholderClusters } from './vocabulary';
 
 export const maturityLevel = z.number().int().min(1).max(5);
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'must be lower-case letters, digits, "-" and "."');
 
-export const stakeholderClusters = [
-  'csirt',
-  'government-ict',
-  'ministries',
-  'regulators',
-  'ci-operators',
-  'law-enforcement',
-  'prosecution-judiciary',
-  'defence',
-  'foreign-affairs',
-  'private-sector',
-  'academia',
-  'civil-society',
-  'international-partners',
-] as const;
 export const stakeholderCluster = z.enum(stakeholderClusters);
 export type StakeholderCluster = z.infer<typeof stakeholderCluster>;
 

@@ -14,3 +14,19 @@ export const phases = ['short', 'medium', 'long'] as const;
 export type Phase = (typeof phases)[number];
 export const effortBands = ['S', 'M', 'L'] as const;
 export type EffortBand = (typeof effortBands)[number];
+/** Who an assessor meets: a session's cluster and an indicator's suggested interlocutors. */
+export const stakeholderClusters = [
+  'csirt',
+  'government-ict',
+  'ministries',
+  'regulators',
+  'ci-operators',
+  'law-enforcement',
+  'prosecution-judiciary',
+  'defence',
+  'foreign-affairs',
+  'private-sector',
+  'academia',
+  'civil-society',
+  'international-partners',
+] as const;

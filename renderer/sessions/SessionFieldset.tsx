@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { clusters } from '../clusters';
+import { stakeholderClusters as clusters } from '../../core/model/vocabulary';
 import type { SessionFields } from '../hooks/useAutosave';
 
 export function SessionFieldset({ fields, onChange, showErrors, disabled }: { fields: SessionFields; onChange: (fields: SessionFields) => void; showErrors: boolean; disabled: boolean }) {

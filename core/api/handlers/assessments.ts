@@ -1,8 +1,10 @@
 import { ASSESSMENT_SCHEMA_VERSION, emptyPlan, type Assessment } from '../../model/assessment';
 import { CoreError } from '../result';
-import { changed, defaultAuthor } from '../editing';
+import { changed, defaultAuthor, loggedRecently } from '../editing';
 import type { ApiHandlers } from '../dispatch';
 import type { HandlerContext } from './services';
+
+const typedSetupFields = new Set(['title', 'scope', 'team', 'context']);
 
 type Handlers = Pick<ApiHandlers, 'listAssessments' | 'createAssessment' | 'getAssessment' | 'updateSetup' | 'finalizeAssessment' | 'reopenAssessment'>;
 
@@ -62,7 +64,9 @@ export function assessmentHandlers(ctx: HandlerContext): Handlers {
         for (const key of ['title', 'mode', 'scope', 'team', 'period', 'languages', 'targets', 'context'] as const) {
           const value = patch[key];
           if (value === undefined || !changed(current[key], value)) continue;
-          edit.log(`setup.${key}`, current[key], value);
+          // Fields with typed text are saved as the user types; log them like notes, not per keystroke burst.
+          const typed = typedSetupFields.has(key) && loggedRecently(current.history, `setup.${key}`, edit.by, edit.at);
+          if (!typed) edit.log(`setup.${key}`, current[key], value);
           Object.assign(next, { [key]: value });
         }
         return { next, result: next };

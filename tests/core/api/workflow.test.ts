@@ -140,3 +140,19 @@ describe('reopening the data folder', () => {
     expect((await ok(again, 'getAssessment', { id })).sessions.map((x) => x.id)).toEqual([s.id]);
   });
 });
+
+describe('history while typing', () => {
+  it('logs a typed setup field once per few minutes per author, but every discrete change', async () => {
+    const api = await core();
+    const { id } = await ok(api, 'createAssessment', base);
+    for (const notes of ['U', 'UN', 'UNO', 'UNODC']) {
+      await ok(api, 'updateSetup', { id, patch: { context: { donorSupport: {}, notes } } });
+    }
+    await ok(api, 'updateSetup', { id, patch: { mode: 'self' } });
+    await ok(api, 'updateSetup', { id, patch: { mode: 'field' } });
+    const history = (await ok(api, 'getAssessment', { id })).history.map((h) => h.field);
+    expect(history.filter((f) => f === 'setup.context')).toHaveLength(1);
+    expect(history.filter((f) => f === 'setup.mode')).toHaveLength(2);
+    expect((await ok(api, 'getAssessment', { id })).context.notes).toBe('UNODC');
+  });
+});
