@@ -1,15 +1,15 @@
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// Node runs this file at build time; the app itself never reaches Node.
+const root = import.meta.dirname;
 
 export default defineConfig({
   root,
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
     // No inline scripts and no external fetches: the CSP allows only 'self'.
     modulePreload: { polyfill: false },

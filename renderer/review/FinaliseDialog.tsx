@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import type { Review } from '../../core/review/review';
 import { call } from '../api';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { Modal } from '../components/Modal';
 import { useWorkspace } from '../workspace/context';
+import { DialogActions, SignerField } from './SignOffParts';
 
 export function FinaliseDialog({ open, review, onClose }: { open: boolean; review: Review; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,24 +56,8 @@ function FinaliseForm({ review, onClose }: { review: Review; onClose: () => void
           </ul>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="finalise-by">{t('signOff.by')}</label>
-        <input id="finalise-by" value={by} maxLength={200} data-autofocus aria-invalid={missing} aria-describedby={missing ? 'finalise-by-error' : undefined} onChange={(e) => setBy(e.target.value)} />
-        {missing && (
-          <p id="finalise-by-error" className="field-error">
-            {t('signOff.byRequired')}
-          </p>
-        )}
-      </div>
-      {failure && <ErrorMessage error={failure} />}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('signOff.finaliseConfirm')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('create.cancel')}
-        </button>
-      </div>
+      <SignerField id="finalise-by" label={t('signOff.by')} value={by} missing={missing} autoFocus onChange={setBy} />
+      <DialogActions failure={failure} busy={busy} confirm={t('signOff.finaliseConfirm')} onClose={onClose} />
     </form>
   );
 }

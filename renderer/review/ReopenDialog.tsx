@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import { call } from '../api';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { Modal } from '../components/Modal';
 import { useWorkspace } from '../workspace/context';
+import { DialogActions, SignerField } from './SignOffParts';
 
 export function ReopenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,24 +56,8 @@ function ReopenForm({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="reopen-by">{t('signOff.reopenBy')}</label>
-        <input id="reopen-by" value={by} maxLength={200} aria-invalid={byMissing} aria-describedby={byMissing ? 'reopen-by-error' : undefined} onChange={(e) => setBy(e.target.value)} />
-        {byMissing && (
-          <p id="reopen-by-error" className="field-error">
-            {t('signOff.byRequired')}
-          </p>
-        )}
-      </div>
-      {failure && <ErrorMessage error={failure} />}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('signOff.reopenConfirm')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('create.cancel')}
-        </button>
-      </div>
+      <SignerField id="reopen-by" label={t('signOff.reopenBy')} value={by} missing={byMissing} onChange={setBy} />
+      <DialogActions failure={failure} busy={busy} confirm={t('signOff.reopenConfirm')} onClose={onClose} />
     </form>
   );
 }
