@@ -14,6 +14,7 @@ import { LevelChoice } from './LevelChoice';
 import { NotesField } from './NotesField';
 import { OtherAnswers } from './OtherAnswers';
 import { SessionInputs } from './SessionInputs';
+import { Pager } from '../components/Pager';
 
 interface Props {
   place: IndicatorPlace;
@@ -74,20 +75,7 @@ export function IndicatorPanel({ place, secondLanguage, previous, next }: Props)
       <AttachmentsPanel indicatorId={indicator.id} />
       <Guidance indicator={indicator} />
       <IndicatorHistory indicatorId={indicator.id} />
-      <nav className="pager" aria-label={t('assess.pager')}>
-        {previous ? (
-          <a className="button" href={previous}>
-            ← {t('assess.previous')}
-          </a>
-        ) : (
-          <span />
-        )}
-        {next && (
-          <a className="button button-primary" href={next}>
-            {t('assess.next')} →
-          </a>
-        )}
-      </nav>
+      <Pager previous={previous} next={next} />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { formatDate, levelLabel } from '../format';
 import { useLevelKeys } from '../hooks/useLevelKeys';
 import { href } from '../route';
 import { useWorkspace } from '../workspace/context';
+import { Pager } from '../components/Pager';
 
 interface Props {
   session: InterviewSession;
@@ -106,20 +107,7 @@ export function CapturePanel({ session, place, previous, next }: Props) {
         {rating ? (rating.kind === 'level' ? levelLabel(framework, rating.level, i18n.language) : rating.kind === 'notApplicable' ? t('assess.notApplicable') : t('assess.unknown')) : t('assess.unanswered')}{' '}
         <a href={href({ screen: 'assessment', id: assessment.id, view: 'rate', indicatorId: indicator.id })}>{t('capture.toRating')}</a>
       </p>
-      <nav className="pager" aria-label={t('assess.pager')}>
-        {previous ? (
-          <a className="button" href={previous}>
-            ← {t('assess.previous')}
-          </a>
-        ) : (
-          <span />
-        )}
-        {next && (
-          <a className="button button-primary" href={next}>
-            {t('assess.next')} →
-          </a>
-        )}
-      </nav>
+      <Pager previous={previous} next={next} />
     </article>
   );
 }
