@@ -1,32 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, openPage, shot, type Language } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { newDataDir, startServe } from './harness';
+import { useE2e } from './lifecycle';
 import { screens } from './screens';
 import { seed } from './seed';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 describe.each(['en', 'ja'] as const)('every screen in %s', (language: Language) => {
   it('has no axe-core violations (WCAG 2.1 A and AA), and is photographed for review', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, context, external } = await openPage(browser, serve, { language, bypassCSP: true });
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context, external } = await openPage(e2e.browser, e2e.serve, { language, bypassCSP: true });
     const found: Record<string, string[]> = {};
 
     // The empty start screen, before anything exists.

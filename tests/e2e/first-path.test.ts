@@ -1,33 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, root, newDataDir, recordExternalRequests, removeDir, screenshot, startServe, type ServeProcess } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { root, newDataDir, recordExternalRequests, screenshot, startServe } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 async function openApp(language: 'en' | 'ja'): Promise<{ page: Page; external: string[] }> {
-  dataDir = await newDataDir();
-  serve = await startServe(dataDir);
-  const context = await browser.newContext({ locale: language === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  e2e.dataDir = await newDataDir();
+  e2e.serve = await startServe(e2e.dataDir);
+  const context = await e2e.browser.newContext({ locale: language === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   const external = recordExternalRequests(page);
-  await page.goto(serve.url);
+  await page.goto(e2e.serve.url);
   return { page, external };
 }
 
@@ -162,8 +148,8 @@ describe('first real path: new assessment → answers → reload → HTML report
     const id = /#\/a\/([^/]+)/.exec(page.url())?.[1];
     expect(id).toBeTruthy();
     const { readdir } = await import('node:fs/promises');
-    const files = (await readdir(join(dataDir!, 'assessments', id!))).filter((f) => f.endsWith('.json')).sort();
-    const newest = JSON.parse(await readFile(join(dataDir!, 'assessments', id!, files.at(-1)!), 'utf8')) as { country: string; responses: Record<string, { rating: unknown }> };
+    const files = (await readdir(join(e2e.dataDir!, 'assessments', id!))).filter((f) => f.endsWith('.json')).sort();
+    const newest = JSON.parse(await readFile(join(e2e.dataDir!, 'assessments', id!, files.at(-1)!), 'utf8')) as { country: string; responses: Record<string, { rating: unknown }> };
     expect(newest.country).toBe('GH');
     expect(Object.values(newest.responses).map((r) => r.rating)).toEqual([{ kind: 'level', level: 4 }]);
     await page.context().close();

@@ -1,30 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, assessmentIdOf, openPage, readStored, shot } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { newDataDir, startServe } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 describe('follow-up assessments', () => {
   it('start from a baseline: team and context carried over, previous ratings shown beside, never copied', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, context } = await openPage(browser, serve);
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
     const by = 'Aiko Tanaka';
     const baseline = await api(page, 'createAssessment', {
       title: 'Kenya national assessment 2023',
@@ -66,7 +51,7 @@ describe('follow-up assessments', () => {
     await page.getByText('0 of 105 indicators answered').waitFor();
     await shot(page, 'follow-up-rating-en');
 
-    const stored = await readStored(dataDir, id);
+    const stored = await readStored(e2e.dataDir, id);
     expect(stored.baselineId).toBe(baseline.id);
     expect(stored.responses).toEqual({});
     expect(stored.team).toEqual([{ name: by, role: 'Team leader' }]);

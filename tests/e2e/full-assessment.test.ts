@@ -1,26 +1,12 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { assessmentIdOf, go, openPage, readStored, sha256, shot, waitSaved } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { newDataDir, removeDir, startServe } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 const reopenReason = 'HQ asked to re-check 1.1.4 after the new decree';
 
@@ -35,9 +21,9 @@ async function rateCurrent(page: Page, number: string, key: string) {
 
 describe('a complete field assessment through the UI', () => {
   it('sets up, records two sessions, rates ten indicators, reviews, finalises and reopens — and it is all on disk', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, external, context } = await openPage(browser, serve);
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, external, context } = await openPage(e2e.browser, e2e.serve);
 
     // — Setup, step 1: what is assessed.
     await page.getByRole('link', { name: 'New assessment' }).first().click();
@@ -136,7 +122,7 @@ describe('a complete field assessment through the UI', () => {
     await page.getByRole('group', { name: 'Confidence' }).getByLabel('High').check();
     await page.getByLabel('Evidence and notes').fill('Strategy adopted by Cabinet Decision 964 (2023); gazette copy seen.');
     await inputs.getByRole('checkbox').first().check();
-    const evidence = join(dataDir, '..', `ccat-evidence-${Date.now()}.txt`);
+    const evidence = join(e2e.dataDir, '..', `ccat-evidence-${Date.now()}.txt`);
     const evidenceBytes = Buffer.from('Cabinet Decision 964 (2023) — gazette extract\n');
     await writeFile(evidence, evidenceBytes);
     await page.getByLabel('Attach evidence files').setInputFiles(evidence);
@@ -160,12 +146,12 @@ describe('a complete field assessment through the UI', () => {
     await page.getByRole('group', { name: 'Confidence' }).getByLabel('Low').check();
     await page.getByLabel('Evidence and notes').fill('Budget line not published; ask MoF.');
     // Files over 25 MB are refused with a plain reason; a file attached by mistake can be removed.
-    const tooBig = join(dataDir, '..', `ccat-scan-${Date.now()}.pdf`);
+    const tooBig = join(e2e.dataDir, '..', `ccat-scan-${Date.now()}.pdf`);
     await writeFile(tooBig, Buffer.alloc(26 * 1024 * 1024, 1));
     await page.getByLabel('Attach evidence files').setInputFiles(tooBig);
     await page.getByText(/^ccat-scan-\d+\.pdf is 26 MB; files up to 25 MB can be attached\.$/).waitFor();
     await removeDir(tooBig);
-    const wrong = join(dataDir, '..', `ccat-wrong-${Date.now()}.txt`);
+    const wrong = join(e2e.dataDir, '..', `ccat-wrong-${Date.now()}.txt`);
     await writeFile(wrong, 'not this one');
     await page.getByLabel('Attach evidence files').setInputFiles(wrong);
     await page.getByRole('heading', { name: 'Evidence files (1)' }).waitFor();
@@ -260,7 +246,7 @@ describe('a complete field assessment through the UI', () => {
     await context.close();
 
     // — What is stored on disk.
-    const stored = await readStored(dataDir, id);
+    const stored = await readStored(e2e.dataDir, id);
     expect(stored.status).toBe('draft');
     expect(stored.scope).toEqual({ kind: 'agency', name: 'Cyber Security Authority' });
     expect(stored.team).toEqual([
@@ -301,7 +287,7 @@ describe('a complete field assessment through the UI', () => {
     const digest = sha256(evidenceBytes);
     expect(responses['hygiene.strategy.document']?.attachmentIds).toEqual([digest]);
     expect(stored.attachments).toContainEqual(expect.objectContaining({ id: digest, size: evidenceBytes.byteLength, fileName: expect.stringMatching(/^ccat-evidence-/) }));
-    const file = join(dataDir, 'attachments', digest);
+    const file = join(e2e.dataDir, 'attachments', digest);
     expect((await stat(file)).size).toBe(evidenceBytes.byteLength);
     expect(sha256(await readFile(file))).toBe(digest);
 

@@ -1,24 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openPage, shot, waitSaved } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { newDataDir, startServe } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 interface Focused {
   tag: string;
@@ -59,9 +45,9 @@ const named = (name: string | RegExp) => (f: Focused) => (typeof name === 'strin
 
 describe('keyboard only', () => {
   it('creates an assessment, rates an indicator and reaches the review without a mouse, focus always visible', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, context } = await openPage(browser, serve);
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
     await page.getByRole('heading', { name: 'No assessments yet' }).waitFor();
 
     await tabTo(page, named('New assessment'));

@@ -1,26 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openPage, shot } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { newDataDir, startServe } from './harness';
+import { useE2e } from './lifecycle';
 import { screens } from './screens';
 import { seed } from './seed';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 /** Controls that stick out of the viewport sideways, and how far the page scrolls sideways. */
 function clipping(page: Page) {
@@ -46,9 +32,9 @@ describe.each([
   { label: '200% zoom', width: 683, height: 384, scale: 2 },
 ])('at $label', ({ label, width, height }) => {
   it('has no sideways scrolling and no control cut off on any screen', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, context } = await openPage(browser, serve, { width, height });
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve, { width, height });
     const data = await seed(page);
     const problems: Record<string, unknown> = {};
     for (const screen of screens('en', data)) {
@@ -59,7 +45,7 @@ describe.each([
       await screen.close?.(page);
     }
     // Key buttons, scrolled into view, sit inside the viewport.
-    await page.goto(`${serve.origin}/#/a/${data.id}/i/hygiene.strategy.budget`);
+    await page.goto(`${e2e.serve.origin}/#/a/${data.id}/i/hygiene.strategy.budget`);
     await page.getByText('Indicator 1.1.3', { exact: true }).waitFor();
     for (const name of [/Next indicator/, /Previous indicator/]) {
       const link = page.getByRole('link', { name });

@@ -1,30 +1,13 @@
 import { chmod, chown } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { api, go, openPage, readStored, shot, waitSaved } from './app';
-import { launchBrowser, newDataDir, removeDir, startServe, type ServeOptions, type ServeProcess } from './harness';
+import { newDataDir, startServe, type ServeOptions } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) {
-    await chmod(dataDir, 0o700).catch(() => undefined);
-    await removeDir(dataDir);
-  }
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 const indicator = 'hygiene.csirt.staffing-tools';
 
@@ -36,9 +19,9 @@ async function openIndicator(page: Page, id: string) {
 
 describe('nothing typed is lost', () => {
   it('keeps a saved note when the serve process is killed with SIGKILL and started again', async () => {
-    dataDir = await newDataDir();
-    serve = await startServe(dataDir);
-    const { page, context } = await openPage(browser, serve);
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
     const created = await api(page, 'createAssessment', { title: 'Power cut test', country: 'KE', mode: 'field' });
     const notes = await openIndicator(page, created.id);
     const text = 'Typed just before the power cut: CSIRT has 4 analysts and 2 vacancies.';
@@ -46,34 +29,34 @@ describe('nothing typed is lost', () => {
     await waitSaved(page);
 
     // No shutdown handler runs: the process is gone as after a crash or a power cut.
-    const killed = serve.child;
+    const killed = e2e.serve.child;
     killed.kill('SIGKILL');
     await once(killed, 'exit');
     expect(killed.signalCode).toBe('SIGKILL');
 
-    serve = await startServe(dataDir);
-    await page.goto(serve.url);
+    e2e.serve = await startServe(e2e.dataDir);
+    await page.goto(e2e.serve.url);
     await page.waitForFunction(() => window.location.hash === '#/');
     await page.reload();
     expect(await (await openIndicator(page, created.id)).inputValue()).toBe(text);
-    expect((await readStored(dataDir, created.id)).responses[indicator]?.notes).toBe(text);
+    expect((await readStored(e2e.dataDir, created.id)).responses[indicator]?.notes).toBe(text);
     await context.close();
   });
 
   it('shows an autosave error at once when the data folder is read-only, and keeps the text on screen', async () => {
-    dataDir = await newDataDir();
+    e2e.dataDir = await newDataDir();
     // Root ignores file permissions, so as root serve runs as "nobody" and the permission is real.
     const asRoot = process.getuid?.() === 0;
     const options: ServeOptions = asRoot ? { uid: 65534, gid: 65534 } : {};
-    if (asRoot) await chown(dataDir, 65534, 65534);
-    serve = await startServe(dataDir, options);
-    const { page, context } = await openPage(browser, serve);
+    if (asRoot) await chown(e2e.dataDir, 65534, 65534);
+    e2e.serve = await startServe(e2e.dataDir, options);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
     const created = await api(page, 'createAssessment', { title: 'Read-only folder test', country: 'KE', mode: 'field' });
     const notes = await openIndicator(page, created.id);
     await notes.pressSequentially('Saved part.');
     await waitSaved(page);
 
-    const folder = join(dataDir, 'assessments', created.id);
+    const folder = join(e2e.dataDir, 'assessments', created.id);
     await chmod(folder, 0o500);
     const typed = ' Typed while the folder is read-only.';
     await notes.pressSequentially(typed);
@@ -89,7 +72,7 @@ describe('nothing typed is lost', () => {
     await chmod(folder, 0o700);
     await page.getByRole('button', { name: 'Try saving again' }).click();
     await waitSaved(page);
-    expect((await readStored(dataDir, created.id)).responses[indicator]?.notes).toBe(`Saved part.${typed}`);
+    expect((await readStored(e2e.dataDir, created.id)).responses[indicator]?.notes).toBe(`Saved part.${typed}`);
     await context.close();
   });
 });

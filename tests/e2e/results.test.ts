@@ -1,26 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, readStored, shot, type Language } from './app';
-import { launchBrowser, newDataDir, removeDir, root, startServe, type ServeProcess } from './harness';
+import { newDataDir, root, startServe } from './harness';
+import { useE2e } from './lifecycle';
 
-let browser: Browser;
-let serve: ServeProcess | undefined;
-let dataDir: string | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await serve?.stop();
-  if (dataDir) await removeDir(dataDir);
-  serve = undefined;
-  dataDir = undefined;
-});
+const e2e = useE2e();
 
 const hostile = '<img src=x onerror=alert(1)> </script><script>alert(2)</script> javascript:alert(3) مرحبا';
 
@@ -47,11 +33,11 @@ async function seedResults(page: Page): Promise<string> {
 }
 
 async function openResults(language: Language): Promise<{ page: Page; id: string; external: string[] }> {
-  dataDir = await newDataDir();
-  serve = await startServe(dataDir);
-  const { page, external } = await openPage(browser, serve, { language });
+  e2e.dataDir = await newDataDir();
+  e2e.serve = await startServe(e2e.dataDir);
+  const { page, external } = await openPage(e2e.browser, e2e.serve, { language });
   const id = await seedResults(page);
-  await page.goto(`${serve.origin}/#/a/${id}/results`);
+  await page.goto(`${e2e.serve.origin}/#/a/${id}/results`);
   await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
   return { page, id, external };
 }
@@ -99,7 +85,7 @@ describe('results screen and support plan', () => {
     await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
     await expect.poll(() => page.locator('.recommendation.decision-rejected .recommendation-title').first().textContent()).toContain(title);
     await page.getByText('owner: JICA Ghana office').waitFor();
-    const stored = await readStored(dataDir!, id);
+    const stored = await readStored(e2e.dataDir!, id);
     expect(Object.values(stored.plan.decisions)).toEqual([{ decision: 'rejected' }]);
     expect(stored.plan.customActions).toMatchObject([{ capabilityId: 'cybercrime.forensics', owner: 'JICA Ghana office', phase: 'medium' }]);
   });
