@@ -4,24 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath as resolveChromiumPath } from '../../cli/pdf';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const screenshotsDir = join(root, 'artifacts', 'screenshots');
 
-/** Debian's Chromium by default; CCAT_CHROMIUM points elsewhere. */
-export const chromiumPath = process.env.CCAT_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium from reaching the network: the machine has none, and the app must not need it. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The same Chromium and the same offline flags the CLI prints PDFs with (CCAT_CHROMIUM overrides the path). */
+export const chromiumPath = resolveChromiumPath();
 
 export function ensureRendererBuilt(): void {
   if (existsSync(join(root, 'dist', 'renderer', 'index.html'))) return;
