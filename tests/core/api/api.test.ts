@@ -1,22 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../core/model/assessment';
-import { openCore, type Core } from '../../../core/api/open-core.node.ts';
-import { useTempDirs } from '../temp-dir';
+import type { Core } from '../../../core/api/open-core.node.ts';
+import { useCores } from './core-harness';
 
-const assessmentsDir = join(import.meta.dirname, '..', '..', '..', 'assessments');
-const tempDir = useTempDirs();
-const open: Core[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((core) => core.close()));
-});
-
-async function core(dataDir?: string): Promise<Core> {
-  const opened = await openCore({ dataDir: dataDir ?? (await tempDir()), assessmentsDir, appVersion: '0.0.0-test', now: () => new Date('2026-03-05T08:00:00Z') });
-  open.push(opened);
-  return opened;
-}
+const { core, closeCore, tempDir } = useCores();
 
 async function created(api: Core): Promise<Assessment> {
   const result = await api.dispatch('createAssessment', { title: 'Viet Nam national', country: 'VN', mode: 'field' });
@@ -52,8 +41,7 @@ describe('the core API', () => {
     const first = await core(dataDir);
     const { id } = await created(first);
     await first.dispatch('updateResponse', { id, indicatorId: 'cip.ics-ot.monitoring', patch: { rating: { kind: 'unknown' } } });
-    await first.close();
-    open.splice(open.indexOf(first), 1);
+    await closeCore(first);
     const second = await core(dataDir);
     const got = (await second.dispatch('getAssessment', { id })) as { ok: true; data: Assessment };
     expect(got.data.responses['cip.ics-ot.monitoring']?.rating).toEqual({ kind: 'unknown' });

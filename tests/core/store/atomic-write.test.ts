@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../core/api/result';
 import { writeFileDurably } from '../../../core/store/atomic-write.node.ts';
-import { findTempFiles, instrumentedFs, listFolder, useTempDirs } from './helpers';
+import { findTempFiles, instrumentedFs, listFolder } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import type { FsCall } from './helpers';
 
 const tempDir = useTempDirs();

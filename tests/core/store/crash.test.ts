@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assessmentSchema } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, documentDigest, sampleAssessment } from './documents';
-import { findTempFiles, useTempDirs } from './helpers';
+import { findTempFiles } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import { bundleWorker, startWorker } from './worker-process';
 
 const tempDir = useTempDirs();

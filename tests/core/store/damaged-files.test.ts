@@ -1,22 +1,14 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../core/api/result';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
-import { generationPath, listFolder, snapshotTree, useTempDirs } from './helpers';
+import { coreFailure, generationPath, listFolder, snapshotTree } from './helpers';
+import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
 
-async function failure(promise: Promise<unknown>): Promise<CoreError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CoreError);
-  return error as CoreError;
-}
 
 /** A data root holding revisions 1–3 of the sample assessment; returns revision 3. */
 async function storeWithThreeRevisions(dataDir: string): Promise<Assessment> {
@@ -98,12 +90,12 @@ describe('assessment store: damaged generations', () => {
     for (const r of [1, 2, 3]) await writeFile(generationPath(dataDir, SAMPLE_ID, r), `garbage ${r}`);
 
     const store = await openAssessmentStore({ dataDir });
-    const error = await failure(store.get(SAMPLE_ID));
+    const error = await coreFailure(store.get(SAMPLE_ID));
     expect(error.code).toBe('DAMAGED_FILE');
     expect(error.message).toContain(`assessments/${SAMPLE_ID}/r000000003.json`);
     expect(error.message).toContain(join(dataDir, 'quarantine'));
     expect(await store.list()).toEqual([]);
-    expect((await failure(store.save(nextRevision(sampleAssessment(), { revision: 9 })))).code).toBe('DAMAGED_FILE');
+    expect((await coreFailure(store.save(nextRevision(sampleAssessment(), { revision: 9 })))).code).toBe('DAMAGED_FILE');
     expect(store.notices().filter((n) => n.kind === 'quarantined')).toHaveLength(3);
     expect(await listFolder(join(dataDir, 'assessments', SAMPLE_ID))).toEqual([]);
     const quarantined = await listFolder(join(dataDir, 'quarantine'));
@@ -114,7 +106,7 @@ describe('assessment store: damaged generations', () => {
 
     // Still listed in the index and still refused after a restart: it does not silently vanish.
     const again = await openAssessmentStore({ dataDir });
-    expect((await failure(again.get(SAMPLE_ID))).code).toBe('DAMAGED_FILE');
+    expect((await coreFailure(again.get(SAMPLE_ID))).code).toBe('DAMAGED_FILE');
     const index = JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { assessments: { id: string }[] };
     expect(index.assessments.map((e) => e.id)).toEqual([SAMPLE_ID]);
     await again.close();
@@ -127,7 +119,7 @@ describe('assessment store: damaged generations', () => {
     const before = await snapshotTree(dataDir);
 
     const store = await openAssessmentStore({ dataDir });
-    const error = await failure(store.get(SAMPLE_ID));
+    const error = await coreFailure(store.get(SAMPLE_ID));
     expect(error.code).toBe('STORE_NEWER_VERSION');
     expect(error.message).toBe('This assessment was saved by a newer version of CCAT; update CCAT to open it.');
     expect(store.notices()).toEqual([
@@ -135,7 +127,7 @@ describe('assessment store: damaged generations', () => {
     ]);
     expect(await store.list()).toEqual([]);
     // Not even a save with a higher revision may add a generation beside it.
-    expect((await failure(store.save(nextRevision(r4(r3))))).code).toBe('STORE_NEWER_VERSION');
+    expect((await coreFailure(store.save(nextRevision(r4(r3))))).code).toBe('STORE_NEWER_VERSION');
     await store.close();
     expect(await snapshotTree(dataDir)).toEqual(before);
   });

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../../core/api/result';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
-import { findTempFiles, generationPath, instrumentedFs, listFolder, useTempDirs } from './helpers';
+import { coreFailure, findTempFiles, generationPath, instrumentedFs, listFolder } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import type { FsOperation } from './helpers';
 
 const tempDir = useTempDirs();
 
-async function failure(promise: Promise<unknown>): Promise<CoreError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CoreError);
-  return error as CoreError;
-}
 
 describe('assessment store: disk full and permissions', () => {
   it.each<FsOperation>(['writeFile', 'sync', 'rename'])(
@@ -32,7 +24,7 @@ describe('assessment store: disk full and permissions', () => {
 
       diskFull = true;
       const r2 = nextRevision(r1, { scope: { kind: 'national', name: 'x'.repeat(400) } });
-      const error = await failure(store.save(r2));
+      const error = await coreFailure(store.save(r2));
       expect(error.code).toBe('DISK_FULL');
       expect(error.message).toMatch(/^The disk is full: .+r000000002\.json\. Free some space; your changes are kept in the app and will be saved again\.$/);
       expect((await readFile(generationPath(dataDir, SAMPLE_ID, 1))).equals(before)).toBe(true);
@@ -58,7 +50,7 @@ describe('assessment store: disk full and permissions', () => {
 
     diskFull = true;
     const r2 = nextRevision(r1, { title: 'Renamed during the mission' });
-    expect((await failure(store.save(r2))).code).toBe('DISK_FULL');
+    expect((await coreFailure(store.save(r2))).code).toBe('DISK_FULL');
     expect((await readFile(join(dataDir, 'index.json'))).equals(indexBefore)).toBe(true);
     expect(await findTempFiles(dataDir)).toEqual([]);
 
@@ -76,7 +68,7 @@ describe('assessment store: disk full and permissions', () => {
     const store = await openAssessmentStore({ dataDir, fs });
     const r1 = sampleAssessment();
     diskFull = true;
-    expect((await failure(store.create(r1))).code).toBe('DISK_FULL');
+    expect((await coreFailure(store.create(r1))).code).toBe('DISK_FULL');
     expect(await store.get(SAMPLE_ID)).toEqual(r1);
     expect((await store.list()).map((s) => s.id)).toEqual([SAMPLE_ID]);
     diskFull = false;
@@ -96,7 +88,7 @@ describe('assessment store: disk full and permissions', () => {
     const fs = instrumentedFs({ fail: (c) => (denied && c.op === 'open' && c.flags === 'wx' && c.path.includes('other-assessment') ? 'EACCES' : undefined) });
     const store = await openAssessmentStore({ dataDir, fs });
     const a = sampleAssessment({ id: 'other-assessment-1' });
-    const error = await failure(store.create(a));
+    const error = await coreFailure(store.create(a));
     expect(error.code).toBe('NO_PERMISSION');
     expect(error.message).toContain(join(dataDir, 'assessments', 'other-assessment-1'));
     expect(await store.list()).toEqual([]);

@@ -6,7 +6,8 @@ import { assessmentSchema } from '../../../core/model/assessment';
 import type { Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
-import { exists, findTempFiles, generationPath, instrumentedFs, listFolder, useTempDirs } from './helpers';
+import { exists, findTempFiles, generationPath, instrumentedFs, listFolder } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import type { FsCall } from './helpers';
 
 const tempDir = useTempDirs();

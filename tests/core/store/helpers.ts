@@ -1,23 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterEach } from 'vitest';
+import { expect } from 'vitest';
+import { CoreError } from '../../../core/api/result';
 import type { StoreFileHandle, StoreFs } from '../../../core/store/fs-port';
 import { isTempFileName } from '../../../core/store/generation-names';
 import { nodeFs } from '../../../core/store/node-fs.node.ts';
 
-/** Fresh directories on the real disk, removed after each test. */
-export function useTempDirs(): (prefix?: string) => Promise<string> {
-  const made: string[] = [];
-  afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
-  return async (prefix = 'ccat-store-') => {
-    const dir = await mkdtemp(join(tmpdir(), prefix));
-    made.push(dir);
-    return dir;
-  };
+/** Awaits a promise that must reject with a CoreError, and returns that error. */
+export async function coreFailure(promise: Promise<unknown>): Promise<CoreError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CoreError);
+  return error as CoreError;
 }
 
 export function generationPath(dataDir: string, id: string, revision: number): string {

@@ -5,7 +5,8 @@ import { CoreError } from '../../../core/api/result';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { storeIndexSchema } from '../../../core/store/index-schema';
 import { sampleAssessment } from './documents';
-import { exists, snapshotTree, useTempDirs } from './helpers';
+import { exists, snapshotTree } from './helpers';
+import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
 

@@ -3,10 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CoreError } from '../../../core/api/result';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, sampleAssessment } from './documents';
-import { exists, instrumentedFs, snapshotTree, useTempDirs } from './helpers';
+import { coreFailure, exists, instrumentedFs, snapshotTree } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import { bundleWorker, runWorkerForJson } from './worker-process';
 
 const tempDir = useTempDirs();
@@ -16,14 +16,6 @@ beforeAll(async () => {
   workerPath = await bundleWorker(await tempDir('ccat-worker-'));
 });
 
-async function failure(promise: Promise<unknown>): Promise<CoreError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CoreError);
-  return error as CoreError;
-}
 
 /** The pid of a process that has certainly exited. */
 async function deadPid(): Promise<number> {
@@ -61,7 +53,7 @@ describe('assessment store: data-root lock', () => {
     await writeFile(join(dataDir, 'ccat.lock'), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() }));
     await writeFile(join(dataDir, '.index.json.0123456789ab.tmp'), 'a temp file that only the owner may clean up');
     const before = await snapshotTree(dataDir);
-    const error = await failure(openAssessmentStore({ dataDir }));
+    const error = await coreFailure(openAssessmentStore({ dataDir }));
     expect(error.code).toBe('STORE_LOCKED');
     expect(error.message).toContain(`(pid ${process.pid})`);
     expect(await snapshotTree(dataDir)).toEqual(before);
@@ -100,7 +92,7 @@ describe('assessment store: data-root lock', () => {
   it('refuses a lock held on another computer (a shared folder), naming that computer', async () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, 'ccat.lock'), JSON.stringify({ pid: 4242, hostname: 'field-laptop-2', startedAt: '2025-03-01T08:00:00.000Z' }));
-    const error = await failure(openAssessmentStore({ dataDir }));
+    const error = await coreFailure(openAssessmentStore({ dataDir }));
     expect(error.code).toBe('STORE_LOCKED');
     expect(error.message).toContain('"field-laptop-2"');
   });
@@ -108,7 +100,7 @@ describe('assessment store: data-root lock', () => {
   it('removes its half-written lock when the disk is full, so nothing stale is left behind', async () => {
     const dataDir = await tempDir();
     const fs = instrumentedFs({ fail: (c) => (c.op === 'writeFile' && c.path.endsWith('ccat.lock') ? 'ENOSPC' : undefined) });
-    const error = await failure(openAssessmentStore({ dataDir, fs }));
+    const error = await coreFailure(openAssessmentStore({ dataDir, fs }));
     expect(error.code).toBe('DISK_FULL');
     expect(await exists(join(dataDir, 'ccat.lock'))).toBe(false);
   });

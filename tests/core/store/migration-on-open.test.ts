@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { nextRevision } from './documents';
-import { exists, generationPath, instrumentedFs, listFolder, useTempDirs } from './helpers';
+import { exists, generationPath, instrumentedFs, listFolder } from './helpers';
+import { useTempDirs } from '../temp-dir';
 import type { FsCall } from './helpers';
 
 const tempDir = useTempDirs();
