@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { commands, type CommandName, type CommandResults, type ParsedInput } from './commands';
-import { CoreError, ok, toApiError, type Result } from './result';
+import { ok, toApiError, type Result } from './result';
 
 export type ApiHandlers = { [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandResults[K]> };
 
@@ -44,8 +44,4 @@ export async function dispatch(handlers: ApiHandlers, name: unknown, payload: un
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }
-}
-
-export function invalid(message: string, details?: unknown): CoreError {
-  return new CoreError('INVALID_INPUT', message, details);
 }
