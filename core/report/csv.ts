@@ -1,4 +1,4 @@
-import { neutralise } from './neutralise';
+import { neutraliseCsvText } from './neutralise';
 
 export type CsvValue = string | number | boolean | null;
 
@@ -7,11 +7,12 @@ export const BOM = '\uFEFF';
 
 function field(value: CsvValue): string {
   if (value === null) return '';
-  const text = typeof value === 'string' ? neutralise(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted whatever it holds: a reader splitting on commas keeps the text's own separators inside.
+  if (typeof value === 'string') return `"${neutraliseCsvText(value).replace(/"/g, '""')}"`;
+  return String(value);
 }
 
-/** RFC 4180: comma-separated, CRLF line ends, fields with quotes, commas or line breaks quoted. */
+/** RFC 4180: comma-separated, CRLF line ends, every text field quoted, numbers and booleans bare. */
 export function toCsv(rows: ReadonlyArray<readonly CsvValue[]>): string {
   return BOM + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

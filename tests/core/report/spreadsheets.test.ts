@@ -4,7 +4,7 @@ import { indicatorPlaces } from '../../../core/framework/summary';
 import type { Assessment } from '../../../core/model/assessment';
 import { fromBase64 } from '../../../core/report/bytes';
 import { BOM, parseCsv } from '../../../core/report/csv';
-import { neutralise } from '../../../core/report/neutralise';
+import { neutralise, neutraliseCsvText } from '../../../core/report/neutralise';
 import { renderExport, workbookSheetNames } from '../../../core/report/render-export';
 import { response, shippedFramework } from '../fixtures';
 import { exportInput, fieldAssessment, formulaNotes } from './report-fixture';
@@ -35,6 +35,14 @@ describe('formula neutralisation', () => {
     for (const text of ['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '\0x']) expect(neutralise(text)).toBe(`'${text}`);
     for (const text of ['1+1', 'Level 3', ' =1', "'quoted", '', 'ﾠ=1']) expect(neutralise(text)).toBe(text);
   });
+
+  it('in CSV text, also prefixes every piece another separator or a line break would split off', () => {
+    expect(neutraliseCsvText('x;+cmd|"/c calc"!A1')).toBe(`x;'+cmd|"/c calc"!A1`);
+    expect(neutraliseCsvText('a,=1;-2\t@3\r+4\n=5')).toBe(`a,'=1;'-2\t'@3\r'+4\n'=5`);
+    expect(neutraliseCsvText('x;"=1";""-2')).toBe(`x;'"=1";'""-2`);
+    expect(neutraliseCsvText('\t=1')).toBe(`'\t'=1`);
+    for (const text of ['a; b', 'x; =1', '1-2, 3+4', 'e-mail@example.org']) expect(neutraliseCsvText(text)).toBe(text);
+  });
 });
 
 describe('the CSV of indicator ratings', () => {
@@ -55,8 +63,8 @@ describe('the CSV of indicator ratings', () => {
       expect(record[6]).toBe('2');
     });
     expect(byId.get(places[20]!.indicator.id)![10]).toBe("'-no sector");
-    // Levels are written bare (a number to Excel), never quoted or prefixed.
-    expect(file.content).toMatch(/,2,Low,/);
+    // Levels are written bare (a number to Excel), never quoted or prefixed; every text is quoted.
+    expect(file.content).toMatch(/,2,"Low",/);
     // Notes with quotes, commas and line breaks survive the round trip.
     expect(byId.get(places[1]!.indicator.id)![8]).toContain('\nA second paragraph');
   });
