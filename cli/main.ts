@@ -12,8 +12,10 @@ Commands:
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
   assessments list [--data-dir DIR] [--json]            list stored assessments
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
-         [--lang en|ja] [--second-lang en|ja] [--redact] [--chromium PATH] [--data-dir DIR]
-                                                        export a report or data file, then re-read and verify it
+         [--lang en|ja] [--second-lang en|ja] [--redact] [--force] [--chromium PATH] [--data-dir DIR]
+                                                        export a report or data file, then re-read and verify it;
+                                                        FILE must be a new name or, with --force, a regular file
+                                                        outside the data folder
   serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
 
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
@@ -35,6 +37,7 @@ const runners: Record<string, Runner> = {
       lang: { type: 'string' },
       'second-lang': { type: 'string' },
       redact: { type: 'boolean' },
+      force: { type: 'boolean' },
       chromium: { type: 'string' },
     },
     positionals: 1,

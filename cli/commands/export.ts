@@ -3,7 +3,9 @@ import type { ExportedFile } from '../../core/api/commands';
 import { exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
 import { openCore } from '../../core/api/open-core.node.ts';
 import type { Assessment } from '../../core/model/assessment';
+import { CoreError } from '../../core/api/result';
 import { fromBase64, utf8 } from '../../core/report/bytes';
+import { checkExportTarget, type ExportTargetRefusal } from '../../core/report/export-target.node.ts';
 import { writeFileDurably } from '../../core/store/atomic-write.node.ts';
 import { appVersion, assessmentsDir } from '../paths';
 import { createChromiumServices, type ChromiumServices } from '../pdf';
@@ -22,6 +24,7 @@ export interface ExportOptions {
   redact: boolean;
   chromium?: string;
   out: string;
+  force: boolean;
 }
 
 /** Flags to options; anything wrong is a usage error (exit 2) before any file or browser is touched. */
@@ -44,16 +47,30 @@ export function exportOptions(values: Record<string, unknown>, positionals: stri
     redact: values.redact === true,
     ...(chromium ? { chromium } : {}),
     out: resolve(requireString(values, 'out')),
+    force: values.force === true,
   };
+}
+
+/** The core's target rules (export-target.node.ts), as a usage error that names the rule and the flag that would help. */
+export function checkOut(options: Pick<ExportOptions, 'out' | 'force'>, dataDir: string): void {
+  try {
+    checkExportTarget(options.out, { dataDir, replace: options.force });
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    const { rule } = error.details as ExportTargetRefusal;
+    throw new UsageError(`--out refused (${rule}): ${error.message}${rule === 'exists' ? ' Add --force to replace it, or choose another name.' : ''}`);
+  }
 }
 
 /** `ccat export`: the core renders and verifies; this shell writes durably, re-reads from disk and verifies again. */
 export async function runExport(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const options = exportOptions(values, positionals);
+  const dataDir = dataDirFrom(values);
+  checkOut(options, dataDir);
   // Only PDF (printing) and DOCX (the chart picture) need a browser engine; the others never start one.
   const chromium: ChromiumServices | undefined = options.format === 'pdf' || options.format === 'docx' ? createChromiumServices(options.chromium) : undefined;
   const core = await openCore({
-    dataDir: dataDirFrom(values),
+    dataDir,
     assessmentsDir,
     appVersion,
     exports: chromium ? { printPdf: chromium.printPdf, rasterize: chromium.rasterize } : {},
@@ -63,6 +80,8 @@ export async function runExport(values: Record<string, unknown>, positionals: st
     const file = unwrap<ExportedFile>(await core.dispatch('exportAssessment', { id, format, report, language, ...(secondLanguage ? { secondLanguage } : {}), redact }));
     const assessment = unwrap<Assessment>(await core.dispatch('getAssessment', { id }));
     const bytes = file.encoding === 'base64' ? fromBase64(file.content) : utf8(file.content);
+    // Again just before writing: rendering a PDF takes long enough for the target to change.
+    checkOut(options, dataDir);
     await writeFileDurably(options.out, bytes);
     const onDisk = await verifyWrittenExport(options.out, bytes, format, assessment.title);
     console.log(`Exported ${options.out}`);
