@@ -1,6 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { openCore } from '../core/api/open-core.node.ts';
+import { languageForLocale, startupFailure } from '../core/i18n/shell-messages';
 import { APP_ENTRY_URL } from './app-url';
+import { guardDownloads } from './downloads';
 import { electronExportServices } from './export-services';
 import { registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -38,8 +40,9 @@ function showMainWindow(): void {
   mainWindow.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('CCAT: the window did not load', error));
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The OS language, for the few texts the main process shows itself (the page has its own setting). */
+function language() {
+  return languageForLocale(app.getLocale());
 }
 
 async function start(): Promise<void> {
@@ -59,13 +62,15 @@ async function start(): Promise<void> {
       exports: electronExportServices(BrowserWindow),
     });
   } catch (error) {
-    // STORE_LOCKED (the CLI holds the folder), STORE_NEWER_VERSION (written by a newer CCAT), a
-    // broken install: the core's message says which; without a core there is nothing to show.
-    dialog.showErrorBox('CCAT cannot start', `${messageOf(error)}\n\nData folder: ${paths.dataDir}`);
+    // A full or read-only disk, STORE_LOCKED (the CLI holds the folder), STORE_NEWER_VERSION, a
+    // broken install: without a core there is nothing to show but what happened and what to do.
+    const { title, message } = startupFailure(language(), error, paths.dataDir);
+    dialog.showErrorBox(title, message);
     app.quit();
     return;
   }
   closeCoreOnQuit(app, () => core.close());
+  guardDownloads(session.defaultSession, { dataDir: paths.dataDir, dialog, parent: liveWindow, language });
 
   registerAppProtocol(protocol, paths.rendererDir);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
@@ -89,7 +94,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('CCAT cannot start', messageOf(error));
+      const { title, message } = startupFailure(language(), error);
+      dialog.showErrorBox(title, message);
       app.quit();
     });
 }

@@ -1,14 +1,7 @@
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CoreError } from '../api/result';
-
-/** Why a path may not receive an export; the CLI and the desktop app name the rule to the user. */
-export type ExportTargetRule = 'inside-data-folder' | 'folder-missing' | 'not-a-regular-file' | 'exists';
-
-export interface ExportTargetRefusal {
-  rule: ExportTargetRule;
-  path: string;
-}
+import type { ExportTargetRefusal, ExportTargetRule } from './export-target';
 
 export interface ExportTargetOptions {
   /** The CCAT data folder: nothing inside it is ever an export target. */

@@ -14,7 +14,7 @@ type PermissionCheckHandler = (...args: unknown[]) => boolean;
 type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: PermissionRequestHandler | undefined;
   permissionCheckHandler: PermissionCheckHandler | undefined;
   devicePermissionHandler: PermissionCheckHandler | undefined;
@@ -80,6 +80,8 @@ export function createFakeElectron() {
     isPackaged = false;
     lockGranted = true;
     userData = '/fake/userData';
+    locale = 'en-US';
+    readonly getLocale = vi.fn(() => this.locale);
     readonly requestSingleInstanceLock = vi.fn(() => this.lockGranted);
     readonly quit = vi.fn();
     readonly exit = vi.fn();
@@ -93,7 +95,8 @@ export function createFakeElectron() {
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialogSync: vi.fn((..._args: unknown[]): string | undefined => undefined) },
+    session: { defaultSession: new FakeSession() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
@@ -111,6 +114,8 @@ export function createFakeElectron() {
       module.app.isPackaged = false;
       module.app.lockGranted = true;
       module.app.userData = '/fake/userData';
+      module.app.locale = 'en-US';
+      module.session.defaultSession.removeAllListeners();
       vi.clearAllMocks();
     },
   };

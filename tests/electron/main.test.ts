@@ -94,6 +94,50 @@ describe('start-up', () => {
   });
 });
 
+describe('start-up on a disk CCAT cannot write', () => {
+  const readOnly = () =>
+    new CoreError('NO_PERMISSION', 'CCAT is not allowed to write to the folder /x. ...; your changes are kept in the app and will be saved again.', {
+      code: 'EROFS',
+      cause: "EROFS: read-only file system, open '/fake/userData/ccat/ccat.lock'",
+    });
+  const full = () => new CoreError('DISK_FULL', 'The disk is full: ... your changes are kept in the app and will be saved again.', { code: 'ENOSPC', cause: 'ENOSPC: no space left on device' });
+
+  it.each([
+    ['read-only', readOnly, 'CCAT may not write to its data folder, so it cannot open it.', 'Make the folder writable for your account', 'EROFS: read-only file system'],
+    ['full', full, 'The disk that holds the CCAT data folder is full', 'Free some space on that disk, then start CCAT again.', 'ENOSPC: no space left on device'],
+  ])('says what happened on a %s disk and what to do, never that changes are kept', async (_name, error, what, todo, cause) => {
+    core.openCore.mockRejectedValue(error());
+    await launch();
+    await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalled());
+    const [title, body] = fake.module.dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('CCAT cannot start');
+    expect(body).toContain(what);
+    expect(body).toContain(todo);
+    expect(body).toContain(cause);
+    expect(body).toContain(`Data folder: ${path.join('/fake/userData', 'ccat')}`);
+    expect(body).not.toMatch(/kept in the app|saved again/);
+  });
+
+  it("speaks the system's language", async () => {
+    fake.module.app.locale = 'ja-JP';
+    core.openCore.mockRejectedValue(readOnly());
+    await launch();
+    await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalled());
+    const [title, body] = fake.module.dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('CCATを起動できません');
+    expect(body).toContain('CCATがデータフォルダーに書き込めないため');
+    expect(body).toContain('データフォルダー：');
+  });
+});
+
+describe('downloads', () => {
+  it('guards every export the page saves, once per launch', async () => {
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.module.session.defaultSession.listenerCount('will-download')).toBe(1);
+  });
+});
+
 describe('quitting', () => {
   it('holds the quit until the core has closed, then quits', async () => {
     let finishClose!: () => void;
