@@ -3,6 +3,7 @@ import { runAssessmentsList } from './commands/assessments-list';
 import { runExport } from './commands/export';
 import { runFrameworksCheck, runFrameworksSchema } from './commands/frameworks';
 import { runServe } from './commands/serve';
+import { commandFailure } from './messages';
 import { UsageError } from './usage';
 
 const usage = `Usage: npm run ccat -- <command> [options]
@@ -77,7 +78,7 @@ main(process.argv.slice(2)).then(
       console.error(`ccat: ${error.message}\n\n${usage}`);
       process.exitCode = 2;
     } else {
-      console.error(`ccat: ${(error as Error).message}`);
+      console.error(`ccat: ${commandFailure(error)}`);
       process.exitCode = 1;
     }
   },
