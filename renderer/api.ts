@@ -24,13 +24,29 @@ export function adoptServeToken(): void {
   }
 }
 
+/**
+ * A restarted `serve` on the same port prints an address that differs from the open one only
+ * after `#`: opening it in the same tab changes the fragment without loading the page again.
+ * Registered before the router's listener, so the router already sees the cleaned-up `#/`.
+ */
+export function followServeToken(): void {
+  adoptServeToken();
+  window.addEventListener('hashchange', adoptServeToken);
+}
+
 async function viaServe<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
+  adoptServeToken(); // a new address may have arrived since the last hashchange was handled
   try {
     const response = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem(tokenKey) ?? ''}` },
       body: JSON.stringify(input),
     });
+    if (response.status === 401) {
+      // A missing or outdated token (serve was restarted): the page must be reopened, the input was fine.
+      const { error } = (await response.json()) as { error: ApiError };
+      return { ok: false, error: { ...error, details: { session: true } } };
+    }
     return (await response.json()) as Result<CommandResults[K]>;
   } catch (error) {
     return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message, details: { network: true } } };

@@ -34,12 +34,14 @@ export interface ServeOptions {
   /** Run serve as another user, e.g. so that file permissions apply when the tests run as root. */
   uid?: number;
   gid?: number;
+  /** A fixed port, e.g. to restart serve where an open page expects it; by default any free one. */
+  port?: number;
 }
 
 /** Runs the real `ccat serve` in a child process against `dataDir` and resolves once it prints its URL. */
 export async function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess> {
   ensureRendererBuilt();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
