@@ -1,17 +1,22 @@
 import { rmSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { unsupportedElectron } from './support';
 
 /*
  * Bundles the Electron shell: `tsx electron/build.ts` (npm run build:electron).
  * Both outputs are self-contained CommonJS with only `electron` left external, so the packaged
  * app needs no node_modules at run time and the sandboxed preload can load at all.
+ * `--release` (npm run dist) leaves out source maps: the installer ships none.
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(repoRoot, 'dist', 'electron');
+const release = process.argv.includes('--release');
+// `--out DIR` lets the packaging test build a release elsewhere than the working copy's dist/.
+const outIndex = process.argv.indexOf('--out');
+const outDir = outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]!) : path.join(repoRoot, 'dist', 'electron');
 
 const common: BuildOptions = {
   absWorkingDir: repoRoot,
@@ -19,7 +24,7 @@ const common: BuildOptions = {
   platform: 'node',
   format: 'cjs',
   external: ['electron'],
-  sourcemap: true,
+  sourcemap: !release,
   logLevel: 'warning',
 };
 
@@ -67,8 +72,10 @@ async function buildPreload(): Promise<void> {
 
 rmSync(outDir, { recursive: true, force: true });
 try {
+  const electron = unsupportedElectron((createRequire(import.meta.url)('electron/package.json') as { version: string }).version);
+  if (electron !== undefined) throw new Error(electron);
   await Promise.all([buildMain(), buildPreload()]);
-  console.log(`electron: built ${path.relative(repoRoot, outDir)}/main.cjs and preload.cjs`);
+  console.log(`electron: built ${outDir}/main.cjs and preload.cjs${release ? ' (release: no source maps)' : ''}`);
 } catch (error) {
   // esbuild has already printed its own diagnostics; add ours (assertExternals) and fail.
   console.error(`electron build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

@@ -48,8 +48,6 @@ function language() {
 async function start(): Promise<void> {
   const paths = resolveAppPaths({
     bundleDir: __dirname, // the CommonJS bundle's own folder
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
     userDataDir: app.getPath('userData'),
   });
 

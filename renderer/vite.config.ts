@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
+    // The installer ships no source maps (electron-builder.yml excludes them as well).
+    sourcemap: false,
     // No inline scripts and no external fetches: the CSP allows only 'self'.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,

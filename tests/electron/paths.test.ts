@@ -8,8 +8,6 @@ describe('app paths', () => {
   it('in development reads the repository: dist/renderer, dist/electron/preload.cjs, assessments/', () => {
     const paths = resolveAppPaths({
       bundleDir: path.join(repo, 'dist', 'electron'),
-      isPackaged: false,
-      resourcesPath: '/opt/electron/resources',
       userDataDir: '/home/dev/.config/CCAT',
     });
     expect(paths).toEqual({
@@ -20,17 +18,15 @@ describe('app paths', () => {
     });
   });
 
-  it('packaged reads the renderer from app.asar and the frameworks from resources/assessments', () => {
+  it('packaged reads the renderer and the frameworks from inside app.asar, under its integrity check', () => {
     const resources = path.resolve('/Applications/CCAT.app/Contents/Resources');
     const paths = resolveAppPaths({
       bundleDir: path.join(resources, 'app.asar', 'dist', 'electron'),
-      isPackaged: true,
-      resourcesPath: resources,
       userDataDir: '/Users/a/Library/Application Support/CCAT',
     });
     expect(paths.rendererDir).toBe(path.join(resources, 'app.asar', 'dist', 'renderer'));
     expect(paths.preloadPath).toBe(path.join(resources, 'app.asar', 'dist', 'electron', 'preload.cjs'));
-    expect(paths.assessmentsDir).toBe(path.join(resources, 'assessments'));
+    expect(paths.assessmentsDir).toBe(path.join(resources, 'app.asar', 'assessments'));
     expect(paths.dataDir).toBe(path.join('/Users/a/Library/Application Support/CCAT', 'ccat'));
   });
 });
