@@ -44,7 +44,9 @@ export function checkExportTarget(target: string, { dataDir, replace }: ExportTa
   const folder = realFolder(dirname(path));
   if (folder === undefined) refuse('folder-missing', path, `The folder ${dirname(path)} does not exist; choose an existing folder.`);
   const data = realFolder(dataDir) ?? resolve(dataDir);
-  const inside = relative(data, join(folder, basename(path)));
+  // Windows and macOS name the same folder in any letter case.
+  const fold = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
+  const inside = relative(fold(data), fold(join(folder, basename(path))));
   if (inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside))) {
     refuse('inside-data-folder', path, `${path} is inside the CCAT data folder (${data}); export to a folder outside it, so the stored assessments stay intact.`);
   }
