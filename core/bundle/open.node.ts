@@ -123,7 +123,7 @@ function parseEntry(name: string, bytes: Uint8Array, limits: BundleLimits): unkn
     return parseUntrustedJson(text, `The entry "${name}"`, { maxBytes: limits.maxJsonBytes, maxDepth: limits.maxDepth });
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;
-    const reason = /forbidden key/.test(error.message) ? 'forbidden-key' : /nested more than/.test(error.message) ? 'too-deep' : 'not-json';
+    const reason = (error.details as { reason?: string } | undefined)?.reason ?? 'not-json';
     return refuse('INVALID_BUNDLE', error.message, { reason, entry: name });
   }
 }

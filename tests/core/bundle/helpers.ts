@@ -119,64 +119,65 @@ export interface RawEntry {
  * duplicate names, symlinks, lying sizes and more than 65,535 entries (zip64 end records).
  */
 export function rawZip(entries: readonly RawEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const method = entry.method ?? 0;
-    const size = entry.uncompressedSize ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(Math.min(size, 0xffffffff), 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(Math.min(size, 0xffffffff), 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((entry.unixMode ?? 0o100644) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
-  }
-  const directory = Buffer.concat(centrals);
+  const names = entries.map((entry) => Buffer.from(entry.name, 'utf8'));
+  const localBytes = entries.reduce((sum, entry, i) => sum + 30 + names[i]!.length + entry.data.length, 0);
+  const centralBytes = names.reduce((sum, name) => sum + 46 + name.length, 0);
   const count = entries.length;
-  const tail: Buffer[] = [];
-  if (count > 0xffff) {
-    const zip64 = Buffer.alloc(56);
-    zip64.writeUInt32LE(0x06064b50, 0);
-    zip64.writeBigUInt64LE(44n, 4);
-    zip64.writeUInt16LE(45, 12);
-    zip64.writeUInt16LE(45, 14);
-    zip64.writeBigUInt64LE(BigInt(count), 24);
-    zip64.writeBigUInt64LE(BigInt(count), 32);
-    zip64.writeBigUInt64LE(BigInt(directory.length), 40);
-    zip64.writeBigUInt64LE(BigInt(offset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
-    locator.writeUInt32LE(1, 16);
-    tail.push(zip64, locator);
+  const zip64 = count > 0xffff;
+  // One buffer for everything: 100,000 entries are written in milliseconds.
+  const out = Buffer.alloc(localBytes + centralBytes + (zip64 ? 76 : 0) + 22);
+  let local = 0;
+  let central = localBytes;
+  entries.forEach((entry, i) => {
+    const name = names[i]!;
+    const method = entry.method ?? 0;
+    const size = Math.min(entry.uncompressedSize ?? entry.data.length, 0xffffffff);
+    out.writeUInt32LE(0x04034b50, local);
+    out.writeUInt16LE(20, local + 4);
+    out.writeUInt16LE(0x0800, local + 6);
+    out.writeUInt16LE(method, local + 8);
+    out.writeUInt16LE(0x21, local + 12);
+    out.writeUInt32LE(entry.data.length, local + 18);
+    out.writeUInt32LE(size, local + 22);
+    out.writeUInt16LE(name.length, local + 26);
+    name.copy(out, local + 30);
+    out.set(entry.data, local + 30 + name.length);
+    out.writeUInt32LE(0x02014b50, central);
+    out.writeUInt16LE((3 << 8) | 20, central + 4);
+    out.writeUInt16LE(20, central + 6);
+    out.writeUInt16LE(0x0800, central + 8);
+    out.writeUInt16LE(method, central + 10);
+    out.writeUInt16LE(0x21, central + 14);
+    out.writeUInt32LE(entry.data.length, central + 20);
+    out.writeUInt32LE(size, central + 24);
+    out.writeUInt16LE(name.length, central + 28);
+    out.writeUInt32LE(((entry.unixMode ?? 0o100644) << 16) >>> 0, central + 38);
+    out.writeUInt32LE(local, central + 42);
+    name.copy(out, central + 46);
+    local += 30 + name.length + entry.data.length;
+    central += 46 + name.length;
+  });
+  let end = central;
+  if (zip64) {
+    out.writeUInt32LE(0x06064b50, end);
+    out.writeBigUInt64LE(44n, end + 4);
+    out.writeUInt16LE(45, end + 12);
+    out.writeUInt16LE(45, end + 14);
+    out.writeBigUInt64LE(BigInt(count), end + 24);
+    out.writeBigUInt64LE(BigInt(count), end + 32);
+    out.writeBigUInt64LE(BigInt(centralBytes), end + 40);
+    out.writeBigUInt64LE(BigInt(localBytes), end + 48);
+    out.writeUInt32LE(0x07064b50, end + 56);
+    out.writeBigUInt64LE(BigInt(central), end + 64);
+    out.writeUInt32LE(1, end + 72);
+    end += 76;
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(count, 0xffff), 8);
-  end.writeUInt16LE(Math.min(count, 0xffff), 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, ...tail, end]));
+  out.writeUInt32LE(0x06054b50, end);
+  out.writeUInt16LE(Math.min(count, 0xffff), end + 8);
+  out.writeUInt16LE(Math.min(count, 0xffff), end + 10);
+  out.writeUInt32LE(centralBytes, end + 12);
+  out.writeUInt32LE(localBytes, end + 16);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
 /**
