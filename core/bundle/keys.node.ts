@@ -118,6 +118,16 @@ function keyFrom(identity: z.infer<typeof identitySchema>, privateKey: KeyObject
   };
 }
 
+/**
+ * Writes a new secret file (an HQ identity) readable by its owner only, durably, and never over
+ * an existing file: overwriting a private key loses every file encrypted to it.
+ */
+export async function writeSecretFile(path: string, text: string): Promise<void> {
+  const existing = await fsp.stat(path).catch(() => undefined);
+  if (existing !== undefined) throw new CoreError('CONFLICT', `${path} already exists; CCAT never overwrites a key file. Choose another name.`, { path });
+  await writeFileDurably(path, text, privateFs);
+}
+
 export interface PublicKeyFile {
   name: string;
   installationId: string;
