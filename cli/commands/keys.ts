@@ -14,8 +14,7 @@ export async function runKeysShow(values: Record<string, unknown>): Promise<numb
     const key = unwrap<InstallationKeyInfo>(await core.dispatch('getInstallationKey', {}));
     const signers = unwrap<KnownSigner[]>(await core.dispatch('listSigners', {}));
     if (values.json) {
-      const { publicKeyFile: _file, ...shown } = key;
-      console.log(JSON.stringify({ installation: shown, knownSigners: signers }, null, 2));
+      console.log(JSON.stringify({ installation: key, knownSigners: signers }, null, 2));
       return 0;
     }
     console.log(`This installation: ${key.name} (${key.installationId})`);

@@ -82,8 +82,8 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
 
   return {
     async installationKey() {
-      const { sign: _sign, ...info } = await key();
-      return info;
+      const { installationId, name, createdAt, fingerprint, publicKey, publicKeyFile } = await key();
+      return { installationId, name, createdAt, fingerprint, publicKey, publicKeyFile };
     },
 
     async exportBundle(request): Promise<ExportedFile> {
