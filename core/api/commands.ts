@@ -158,6 +158,7 @@ export const commands = {
 
   // Exchange (.ccat files, design §3 "Bundle"). File bytes cross as base64; the shell reads and writes files.
   getInstallationKey: z.strictObject({}),
+  renameInstallation: z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200) }),
   exportBundle: z.strictObject({
     ids: z.array(id).min(1).max(50),
     /** age recipients (age1…) such as HQ's; the file is then readable only by their identities. */
@@ -227,6 +228,7 @@ export interface CommandResults {
   updatePlan: ProposedPlan;
   exportAssessment: ExportedFile;
   getInstallationKey: InstallationKeyInfo;
+  renameInstallation: InstallationKeyInfo;
   exportBundle: ExportedFile;
   inspectBundle: BundleInspection;
   importBundle: BundleImportResult;

@@ -9,11 +9,11 @@ import type { AttachmentFiles } from '../store/attachment-files';
 import { bundleFileName, createSignedZip } from './create.node.ts';
 import { encryptBundle } from './encryption';
 import { BUNDLE_MEDIA_TYPE, defaultBundleLimits, refuse, type BundleLimits } from './format';
-import { installationKey, parsePublicKeyFile, readInstallationKey } from './keys.node.ts';
+import { installationKey, parsePublicKeyFile, readInstallationKey, renameInstallation, type InstallationKey } from './keys.node.ts';
 import { IMPORT_FIELD, isOlderCopy, relationTo, updatedCopy } from './lineage';
 import { openBundle, type OpenedBundle } from './open.node.ts';
 import { classifySigner, SignerList } from './trust.node.ts';
-import type { AssessmentRelation, BundleImportResult, BundleInspection, BundleSigner, ExchangeServices, ImportOutcome, Unlock } from './types';
+import type { AssessmentRelation, BundleImportResult, BundleInspection, BundleSigner, ExchangeServices, ImportOutcome, InstallationKeyInfo, Unlock } from './types';
 
 export interface ExchangeOptions {
   dataDir: string;
@@ -42,7 +42,8 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
   const { dataDir, store, now } = options;
   const limits = options.limits ?? defaultBundleLimits;
   const signers = new SignerList(dataDir);
-  const key = () => installationKey(dataDir, { now, newId: options.newId, defaultName: options.installationName ?? hostname() });
+  const keyOptions = { now, newId: options.newId, defaultName: options.installationName ?? hostname() };
+  const key = () => installationKey(dataDir, keyOptions);
 
   async function signerOf(opened: OpenedBundle): Promise<BundleSigner> {
     const own = await readInstallationKey(dataDir);
@@ -81,10 +82,8 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
   }
 
   return {
-    async installationKey() {
-      const { installationId, name, createdAt, fingerprint, publicKey, publicKeyFile } = await key();
-      return { installationId, name, createdAt, fingerprint, publicKey, publicKeyFile };
-    },
+    installationKey: async () => publicInfo(await key()),
+    renameInstallation: async (name) => publicInfo(await renameInstallation(dataDir, name, keyOptions)),
 
     async exportBundle(request): Promise<ExportedFile> {
       const assessments = await Promise.all(request.ids.map((id) => store.get(id)));
@@ -208,6 +207,11 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
     renameSigner: (fingerprint, name) => signers.rename(fingerprint, name),
     removeSigner: (fingerprint) => signers.remove(fingerprint),
   };
+}
+
+/** Everything but the signing function: what may cross the API. */
+function publicInfo({ installationId, name, createdAt, fingerprint, publicKey, publicKeyFile }: InstallationKey): InstallationKeyInfo {
+  return { installationId, name, createdAt, fingerprint, publicKey, publicKeyFile };
 }
 
 function scrypt(options: ExchangeOptions): { scryptWorkFactor?: number } {

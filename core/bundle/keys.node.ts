@@ -84,6 +84,20 @@ export async function installationKey(dataDir: string, options: KeyOptions): Pro
   return key;
 }
 
+/**
+ * Gives the installation another name, e.g. when two laptops share a computer name and so look
+ * alike to those who trust them. The key and the installation id stay, so trust is kept.
+ */
+export async function renameInstallation(dataDir: string, name: string, options: KeyOptions): Promise<InstallationKey> {
+  const current = await installationKey(dataDir, options);
+  const folder = join(dataDir, KEYS_FOLDER);
+  const identity = { schemaVersion: 1 as const, id: current.installationId, name: name.trim(), createdAt: current.createdAt };
+  await writeFileDurably(join(folder, IDENTITY_FILE), `${JSON.stringify(identity, null, 2)}\n`, privateFs);
+  const renamed = (await readInstallationKey(dataDir))!;
+  await writeFileDurably(join(folder, PUBLIC_KEY_FILE), renamed.publicKeyFile);
+  return renamed;
+}
+
 /** The installation's key if it has one; never creates it (an import must not change the data folder). */
 export async function readInstallationKey(dataDir: string): Promise<InstallationKey | undefined> {
   const folder = join(dataDir, KEYS_FOLDER);

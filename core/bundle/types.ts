@@ -97,6 +97,7 @@ export interface ImportBundleRequest extends Unlock {
 /** The exchange as the API handlers see it; core/bundle/exchange.node.ts implements it. */
 export interface ExchangeServices {
   installationKey(): Promise<InstallationKeyInfo>;
+  renameInstallation(name: string): Promise<InstallationKeyInfo>;
   exportBundle(request: ExportBundleRequest): Promise<ExportedFile>;
   inspectBundle(bytes: Uint8Array, unlock: Unlock): Promise<BundleInspection>;
   importBundle(request: ImportBundleRequest): Promise<BundleImportResult>;

@@ -3,7 +3,10 @@ import type { ApiHandlers } from '../dispatch';
 import { CoreError } from '../result';
 import type { HandlerContext } from './services';
 
-type ExchangeCommands = 'getInstallationKey' | 'exportBundle' | 'inspectBundle' | 'importBundle' | 'listSigners' | 'trustSigner' | 'renameSigner' | 'removeSigner';
+type ExchangeCommands =
+  | 'getInstallationKey'
+  | 'renameInstallation'
+  | 'exportBundle' | 'inspectBundle' | 'importBundle' | 'listSigners' | 'trustSigner' | 'renameSigner' | 'removeSigner';
 
 function unlockOf(input: { identities?: string[] | undefined; passphrase?: string | undefined }) {
   return { ...(input.identities ? { identities: input.identities } : {}), ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }) };
@@ -21,6 +24,7 @@ export function exchangeHandlers(ctx: HandlerContext): Pick<ApiHandlers, Exchang
   const { exchange } = ctx;
   return {
     getInstallationKey: () => exchange.installationKey(),
+    renameInstallation: ({ name }) => exchange.renameInstallation(name),
     exportBundle: ({ ids, recipients, passphrase, redact, by }) =>
       exchange.exportBundle({ ids, recipients, redact, ...(passphrase === undefined ? {} : { passphrase }), ...(by === undefined ? {} : { by }) }),
     inspectBundle: (input) => exchange.inspectBundle(bytesOf(input.contentBase64), unlockOf(input)),

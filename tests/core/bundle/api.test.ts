@@ -15,6 +15,9 @@ describe('the exchange through the API the UI will use', () => {
     const key = await ok(field, 'getInstallationKey', {});
     expect(key.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
     expect(await ok(field, 'getInstallationKey', {})).toEqual(key);
+    const renamed = await ok(field, 'renameInstallation', { name: 'Viet Nam laptop 2' });
+    expect(renamed).toMatchObject({ name: 'Viet Nam laptop 2', fingerprint: key.fingerprint, installationId: key.installationId });
+    expect(renamed.publicKeyFile).toContain('# name: Viet Nam laptop 2');
     const file: ExportedFile = await ok(field, 'exportBundle', { ids: [original.id] });
     expect(file).toMatchObject({ mediaType: 'application/vnd.ccat.bundle', encoding: 'base64', fileName: expect.stringMatching(/\.ccat$/) });
 
@@ -22,7 +25,7 @@ describe('the exchange through the API the UI will use', () => {
     expect(inspection).toMatchObject({
       encrypted: false,
       redacted: false,
-      signer: { status: 'new', fingerprint: key.fingerprint, installationId: key.installationId },
+      signer: { status: 'new', fingerprint: key.fingerprint, installationId: key.installationId, installationName: 'Viet Nam laptop 2' },
       assessments: [{ id: original.id, country: 'VN', relation: 'new', attachments: 2 }],
     });
     expect(inspection.entries).toHaveLength(3);
