@@ -86,7 +86,7 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
     renameInstallation: async (name) => publicInfo(await renameInstallation(dataDir, name, keyOptions)),
 
     async exportBundle(request): Promise<ExportedFile> {
-      const assessments = await Promise.all(request.ids.map((id) => store.get(id)));
+      const assessments = await Promise.all([...new Set(request.ids)].map((id) => store.get(id)));
       const signing = await key();
       const at = now();
       const zip = await createSignedZip({

@@ -66,7 +66,7 @@ export async function openBundle(file: Uint8Array, unlock: Unlock = {}, limits: 
     if (entryKind(name) !== 'attachment') json.set(name, parseEntry(name, bytes, limits));
   }
 
-  const manifest = strictManifest(json.get(MANIFEST_ENTRY));
+  const manifest = strictManifest(json.get(MANIFEST_ENTRY), limits);
   const signature = strict(signatureSchema, json.get(SIGNATURE_ENTRY), SIGNATURE_ENTRY);
   const rawAssessments = new Map<string, unknown>();
   for (const [name, value] of json) {
@@ -141,12 +141,32 @@ function strict<T>(schema: z.ZodType<T>, value: unknown, entry: string): T {
   return parsed.data;
 }
 
-function strictManifest(value: unknown): BundleManifest {
+function strictManifest(value: unknown, limits: BundleLimits): BundleManifest {
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > BUNDLE_FORMAT_VERSION) {
     refuse('INVALID_BUNDLE', `This file was made by a newer CCAT (bundle format ${version}); update CCAT to import it.`, { reason: 'newer-version', entry: MANIFEST_ENTRY, field: 'formatVersion' });
   }
-  return strict(manifestSchema, value, MANIFEST_ENTRY);
+  const manifest = strict(manifestSchema, value, MANIFEST_ENTRY);
+  if (manifest.assessments.length > limits.maxAssessments) {
+    refuse('INVALID_BUNDLE', `The file holds ${manifest.assessments.length} assessments; a .ccat file may hold at most ${limits.maxAssessments}.`, {
+      reason: 'schema',
+      entry: MANIFEST_ENTRY,
+      field: 'assessments',
+    });
+  }
+  for (const [field, names] of [
+    ['assessments', manifest.assessments.map((a) => a.id)],
+    ['entries', manifest.entries.map((e) => e.name)],
+  ] as const) {
+    const seen = new Set<string>();
+    const twice = names.find((name) => {
+      if (seen.has(name)) return true;
+      seen.add(name);
+      return false;
+    });
+    if (twice !== undefined) refuse('INVALID_BUNDLE', `The manifest lists "${twice}" twice.`, { reason: 'schema', entry: MANIFEST_ENTRY, field });
+  }
+  return manifest;
 }
 
 /** Current-version documents are held to the full schema now; older ones after migration. */
