@@ -88,7 +88,11 @@ export async function openBundle(file: Uint8Array, unlock: Unlock = {}, limits: 
   }
   const attachments = new Map<string, Uint8Array>();
   for (const [name, bytes] of entries) {
-    if (entryKind(name) === 'attachment') attachments.set(name.slice('attachments/'.length), bytes);
+    if (entryKind(name) !== 'attachment') continue;
+    const digest = name.slice('attachments/'.length);
+    // Signed or not, a file under another file's digest would leave the assessment pointing at nothing once stored.
+    if (sha256(bytes) !== digest) refuse('INVALID_BUNDLE', `The entry "${name}" does not hold the file its name promises (its SHA-256 differs).`, { reason: 'attachment-digest', entry: name });
+    attachments.set(digest, bytes);
   }
   for (const assessment of assessments) {
     assessment.attachments.forEach((meta, index) => {

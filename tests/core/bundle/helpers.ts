@@ -68,7 +68,7 @@ export function useFolders() {
   afterEach(async () => {
     await Promise.all(open.splice(0).map((store) => store.close()));
   });
-  return async (dataDir: string, installationName = `laptop-${join(dataDir).slice(-6)}`): Promise<Folder> => {
+  return async (dataDir: string, installationName = `laptop-${join(dataDir).slice(-6)}`, hasFramework: (id: string, version: string) => boolean = () => true): Promise<Folder> => {
     const store = await openAssessmentStore({ dataDir, now });
     open.push(store);
     const exchange = createExchange({
@@ -78,7 +78,7 @@ export function useFolders() {
       appVersion: '0.0.0-test',
       now,
       newId: randomUUID,
-      hasFramework: () => true,
+      hasFramework,
       installationName,
       scryptWorkFactor: 10,
     });
