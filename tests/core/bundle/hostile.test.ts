@@ -106,6 +106,24 @@ const cases: Record<string, Case> = {
     reason: 'unsafe-entry-name',
     message: /The entry "C:\\\\x" starts with a drive letter/,
   },
+  'a NUL in a name': {
+    make: async () => rawZip([{ name: 'manifest.json\0.exe', data: new Uint8Array([1]) }]),
+    code: 'INVALID_BUNDLE',
+    reason: 'unsafe-entry-name',
+    message: /contains a NUL character/,
+  },
+  'a backslash in a name': {
+    make: async () => rawZip([{ name: 'attachments\\..\\x', data: new Uint8Array([1]) }]),
+    code: 'INVALID_BUNDLE',
+    reason: 'unsafe-entry-name',
+    message: /contains a backslash/,
+  },
+  'a folder entry': {
+    make: async () => rawZip([{ name: 'attachments/', data: new Uint8Array(0), unixMode: 0o40755 }]),
+    code: 'INVALID_BUNDLE',
+    reason: 'unexpected-entry',
+    message: /The entry "attachments\/" does not belong in a \.ccat file/,
+  },
   'a symlink entry': {
     make: async () => rawZip([{ name: 'manifest.json', data: new TextEncoder().encode('/etc/passwd'), unixMode: 0o120777 }]),
     code: 'INVALID_BUNDLE',

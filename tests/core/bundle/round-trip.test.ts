@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { armor } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { newHqIdentity, parseIdentityFile } from '../../../core/bundle/encryption';
 import { people, secretOrganisation } from '../report/report-fixture';
@@ -59,6 +60,14 @@ describe('.ccat round trip', () => {
     const { original, bytes } = await exported({ passphrase: 'correct horse battery staple' });
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/^age-encryption\.org\/v1\n-> scrypt /);
     await expectSameInEmptyFolder(bytes, original, { passphrase: 'correct horse battery staple' });
+  });
+
+  it('an ASCII-armored age file (as `age -a` writes it) opens too', async () => {
+    const hq = await newHqIdentity(now());
+    const { original, bytes } = await exported({ recipients: [hq.recipient] });
+    const armored = new TextEncoder().encode(armor.encode(bytes));
+    expect(new TextDecoder().decode(armored)).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    await expectSameInEmptyFolder(armored, original, { identities: parseIdentityFile(hq.identityFile) });
   });
 
   it('redacted: no names of people and no non-attributable organisation in any entry', async () => {
