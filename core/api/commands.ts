@@ -174,6 +174,8 @@ export const commands = {
     trustNewSigner: z.boolean().default(false),
     /** Keep an older or diverged copy as a new assessment linked to the stored one. */
     keepDivergedAsCopy: z.boolean().default(false),
+    /** Who imports: named in the history entry an update or a copy gets. */
+    by: who,
   }),
   listSigners: z.strictObject({}),
   trustSigner: z.strictObject({ publicKeyFile: z.string().max(4096) }),

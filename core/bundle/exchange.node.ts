@@ -156,7 +156,7 @@ export function createExchange(options: ExchangeOptions): ExchangeServices {
       const at = now().toISOString();
       const record = (assessment: Assessment, extra: Record<string, unknown> = {}): HistoryEntry => ({
         at,
-        by: defaultAuthor,
+        by: request.by ?? defaultAuthor,
         field: IMPORT_FIELD,
         from: null,
         to: { revision: assessment.revision, signer: signer.fingerprint, installation: signer.installationName, createdAt: opened.manifest.createdAt, ...extra },

@@ -92,6 +92,7 @@ export interface ImportBundleRequest extends Unlock {
   trustNewSigner: boolean;
   /** Keep an older or diverged copy as a new assessment linked to the stored one. */
   keepDivergedAsCopy: boolean;
+  by?: string;
 }
 
 /** The exchange as the API handlers see it; core/bundle/exchange.node.ts implements it. */

@@ -34,6 +34,7 @@ export function exchangeHandlers(ctx: HandlerContext): Pick<ApiHandlers, Exchang
         ...unlockOf(input),
         trustNewSigner: input.trustNewSigner,
         keepDivergedAsCopy: input.keepDivergedAsCopy,
+        ...(input.by === undefined ? {} : { by: input.by }),
       }),
     listSigners: () => exchange.listSigners(),
     trustSigner: ({ publicKeyFile }) => exchange.trustSigner(publicKeyFile),

@@ -101,12 +101,12 @@ describe('the same assessment again', () => {
   it('a later revision of the same lineage updates it and records the import in its history', async () => {
     const { original, laptop, hq } = await sharedOnce();
     const edited = await edit(laptop, original.id, 'Viet Nam, after the second visit');
-    const result = await importInto(hq, await bundle(laptop, original.id));
+    const result = await hq.exchange.importBundle({ bytes: await bundle(laptop, original.id), trustNewSigner: false, keepDivergedAsCopy: false, by: 'HQ analyst' });
     expect(result.assessments).toEqual([{ id: original.id, storedAs: original.id, title: edited.title, outcome: 'updated' }]);
     const stored = await hq.store.get(original.id);
     expect(stored.revision).toBe(edited.revision);
     expect(stored.history.slice(0, -1)).toEqual(edited.history);
-    expect(stored.history.at(-1)).toMatchObject({ field: 'import', to: { revision: edited.revision, installation: 'Field laptop' } });
+    expect(stored.history.at(-1)).toMatchObject({ field: 'import', by: 'HQ analyst', to: { revision: edited.revision, installation: 'Field laptop' } });
 
     // The import record is local: the next revision from the laptop still follows on.
     const again = await edit(laptop, original.id, 'Viet Nam, final');
