@@ -55,12 +55,11 @@ export function refuse(code: ErrorCode, message: string, details: RefusalDetails
   throw refusal(code, message, details);
 }
 
-export const sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 digest in lower-case hex');
+const sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 digest in lower-case hex');
 const isoTimestamp = z.iso.datetime({ offset: true });
 const recordId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
-export const manifestEntry = z.strictObject({ name: z.string().max(200), size: z.number().int().min(0), sha256: sha256Hex });
-export type ManifestEntry = z.infer<typeof manifestEntry>;
+const manifestEntry = z.strictObject({ name: z.string().max(200), size: z.number().int().min(0), sha256: sha256Hex });
 
 export const manifestSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),

@@ -152,7 +152,7 @@ export interface PublicKeyFile {
 const KEY_LINE = /^ccat-ed25519 ([A-Za-z0-9+/]{43}=)$/;
 
 /** The small text file people pass around (USB stick, e-mail) so others can trust their .ccat files. */
-export function publicKeyFileText(key: PublicKeyFile): string {
+function publicKeyFileText(key: PublicKeyFile): string {
   return [
     '# CCAT installation public key. Whoever imports .ccat files from this installation',
     '# compares the fingerprint below with its owner (read it aloud) before trusting it.',
