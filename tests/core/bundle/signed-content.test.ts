@@ -120,6 +120,17 @@ describe('a correctly signed file', () => {
     expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'attachment-digest', entry: `attachments/${digest}` } });
   });
 
+  it('whose manifest lists an assessment twice is refused', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => {
+      const listed = manifest.assessments as unknown[];
+      manifest.assessments = [...listed, ...listed];
+    });
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'assessments' } });
+    expect(error.message).toBe('The manifest lists "v1-fixture-0001" twice.');
+  });
+
   it('whose passphrase protection asks for more memory than allowed is refused before any work', async () => {
     const { bytes } = await encryptBundle(await signed([await v1()]), { recipients: [], passphrase: 'a long passphrase', scryptWorkFactor: 10 });
     const costly = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/(-> scrypt \S+) 10\n/, '$1 22\n'), 'latin1');
