@@ -1,8 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runAssessmentsList } from './commands/assessments-list';
+import { runBundle } from './commands/bundle';
 import { runExport } from './commands/export';
 import { runFrameworksCheck, runFrameworksSchema } from './commands/frameworks';
+import { runImport } from './commands/import';
+import { runKeysExportPublic, runKeysNewHqIdentity, runKeysShow, runKeysTrust } from './commands/keys';
 import { runServe } from './commands/serve';
+import { runVerifyBundle } from './commands/verify-bundle';
 import { commandFailure } from './messages';
 import { UsageError } from './usage';
 
@@ -18,11 +22,21 @@ Commands:
                                                         FILE must be a new name or, with --force, a regular file
                                                         outside the data folder
   serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
+  bundle <id>... --out FILE.ccat [--encrypt-to RECIPIENTFILE]... [--passphrase-file F] [--redact] [--data-dir DIR]
+                                                        write a signed (optionally encrypted) .ccat exchange file, then re-read and verify it
+  verify FILE.ccat [--identity KEYFILE | --passphrase-file F] [--json]
+                                                        check a .ccat file's digests and signature (exit 0 valid, 1 invalid)
+  import FILE.ccat... [--identity KEYFILE | --passphrase-file F] [--trust-new-signers] [--keep-as-copy] [--data-dir DIR] [--json]
+                                                        import .ccat files (exit 1 when any file was refused)
+  keys show [--data-dir DIR] [--json]                   this installation's key fingerprint and the known signers
+  keys export-public --out FILE [--data-dir DIR]        write this installation's public key file
+  keys trust FILE [--data-dir DIR]                      trust another installation's public key file
+  keys new-hq-identity --out FILE                       make an HQ age identity (FILE) and its recipient (FILE.recipient)
 
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
 (--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
 
-type Runner = { options: ParseArgsConfig['options']; positionals: number; run: (values: Record<string, unknown>, positionals: string[]) => Promise<number> };
+type Runner = { options: ParseArgsConfig['options']; positionals: number; variadic?: true; run: (values: Record<string, unknown>, positionals: string[]) => Promise<number> };
 
 const dataDir = { type: 'string' } as const;
 const runners: Record<string, Runner> = {
@@ -45,6 +59,30 @@ const runners: Record<string, Runner> = {
     run: runExport,
   },
   serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, run: runServe },
+  bundle: {
+    options: { 'data-dir': dataDir, out: { type: 'string' }, 'encrypt-to': { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' }, redact: { type: 'boolean' } },
+    positionals: 1,
+    variadic: true,
+    run: runBundle,
+  },
+  verify: { options: { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, json: { type: 'boolean' } }, positionals: 1, run: runVerifyBundle },
+  import: {
+    options: {
+      'data-dir': dataDir,
+      identity: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      'trust-new-signers': { type: 'boolean' },
+      'keep-as-copy': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    positionals: 1,
+    variadic: true,
+    run: runImport,
+  },
+  'keys show': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runKeysShow },
+  'keys export-public': { options: { 'data-dir': dataDir, out: { type: 'string' } }, positionals: 0, run: runKeysExportPublic },
+  'keys trust': { options: { 'data-dir': dataDir }, positionals: 1, run: runKeysTrust },
+  'keys new-hq-identity': { options: { out: { type: 'string' } }, positionals: 0, run: runKeysNewHqIdentity },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -63,8 +101,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (parsed.positionals.length !== runner.positionals) {
-    throw new UsageError(`"${name}" takes ${runner.positionals} argument${runner.positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
+  if (runner.variadic ? parsed.positionals.length < runner.positionals : parsed.positionals.length !== runner.positionals) {
+    const count = `${runner.variadic ? 'at least ' : ''}${runner.positionals} argument${runner.positionals === 1 ? '' : 's'}`;
+    throw new UsageError(`"${name}" takes ${count}, got ${parsed.positionals.length}`);
   }
   return runner.run(parsed.values, parsed.positionals);
 }

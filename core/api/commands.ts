@@ -10,6 +10,7 @@ import type { FrameworkSummary } from '../framework/summary';
 import type { ProposedPlan } from '../planning/types';
 import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
+import type { BundleImportResult, BundleInspection, InstallationKeyInfo, KnownSigner } from '../bundle/types';
 import { exportFormats, reportKinds } from './exports-vocabulary';
 
 const id = z.string().trim().min(1).max(100);
@@ -61,6 +62,15 @@ export const planChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('setImportance'), capabilityId: id, value: z.number().int().min(1).max(3).nullable(), note: z.string().max(5000) }),
 ]);
 export type PlanChange = z.infer<typeof planChange>;
+
+const fingerprint = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/, 'must be 8 groups of 4 hex digits');
+/** A .ccat file as base64, with what unlocks it when it is encrypted. */
+const bundleContent = {
+  contentBase64: z.string().max(360 * 1024 * 1024),
+  /** age identities (AGE-SECRET-KEY-1…), e.g. the lines of HQ's identity file. */
+  identities: z.array(z.string().trim().max(200)).max(20).optional(),
+  passphrase: z.string().max(1000).optional(),
+};
 
 
 /**
@@ -145,6 +155,32 @@ export const commands = {
     /** Leave out names of people and of non-attributable organisations. */
     redact: z.boolean().default(false),
   }),
+
+  // Exchange (.ccat files, design §3 "Bundle"). File bytes cross as base64; the shell reads and writes files.
+  getInstallationKey: z.strictObject({}),
+  renameInstallation: z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200) }),
+  exportBundle: z.strictObject({
+    ids: z.array(id).min(1).max(50),
+    /** age recipients (age1…) such as HQ's; the file is then readable only by their identities. */
+    recipients: z.array(z.string().trim().max(200)).max(20).default([]),
+    passphrase: z.string().min(8, 'use at least 8 characters').max(1000).optional(),
+    redact: z.boolean().default(false),
+    by: who,
+  }),
+  inspectBundle: z.strictObject({ ...bundleContent }),
+  importBundle: z.strictObject({
+    ...bundleContent,
+    /** The person compared the fingerprint of a signer seen for the first time and confirmed it. */
+    trustNewSigner: z.boolean().default(false),
+    /** Keep an older or diverged copy as a new assessment linked to the stored one. */
+    keepDivergedAsCopy: z.boolean().default(false),
+    /** Who imports: named in the history entry an update or a copy gets. */
+    by: who,
+  }),
+  listSigners: z.strictObject({}),
+  trustSigner: z.strictObject({ publicKeyFile: z.string().max(4096) }),
+  renameSigner: z.strictObject({ fingerprint, name: z.string().trim().min(1, 'a name is required').max(200) }),
+  removeSigner: z.strictObject({ fingerprint }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -193,6 +229,15 @@ export interface CommandResults {
   getPlan: ProposedPlan;
   updatePlan: ProposedPlan;
   exportAssessment: ExportedFile;
+  getInstallationKey: InstallationKeyInfo;
+  renameInstallation: InstallationKeyInfo;
+  exportBundle: ExportedFile;
+  inspectBundle: BundleInspection;
+  importBundle: BundleImportResult;
+  listSigners: KnownSigner[];
+  trustSigner: KnownSigner;
+  renameSigner: KnownSigner;
+  removeSigner: { removed: string };
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

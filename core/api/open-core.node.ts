@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createExchange } from '../bundle/exchange.node.ts';
 import { loadLibrary } from '../framework/load-library.node.ts';
 import { openAssessmentStore } from '../store/assessment-store.node.ts';
 import { dispatch, type ApiHandlers } from './dispatch';
@@ -27,15 +28,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const library = await loadLibrary(options.assessmentsDir);
   const now = options.now ?? (() => new Date());
   const store = await openAssessmentStore({ dataDir: options.dataDir, now });
+  const attachments = attachmentFiles(options.dataDir);
+  const exchange = createExchange({
+    dataDir: options.dataDir,
+    store,
+    attachments,
+    appVersion: options.appVersion,
+    now,
+    newId: randomUUID,
+    hasFramework: (id, version) => library.list().some((f) => f.id === id && f.version === version),
+  });
   const handlers = createHandlers({
     store,
-    attachments: attachmentFiles(options.dataDir),
+    attachments,
     library,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     now,
     newId: randomUUID,
     exports: options.exports ?? {},
+    exchange,
   });
   return {
     handlers,

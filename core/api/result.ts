@@ -11,6 +11,12 @@ export const errorCodes = [
   'NO_PERMISSION',
   'DAMAGED_FILE',
   'INVALID_FRAMEWORK',
+  'INVALID_BUNDLE',
+  'TAMPERED',
+  'CANNOT_DECRYPT',
+  'UNTRUSTED_SIGNER',
+  'KEY_CHANGED',
+  'DIVERGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

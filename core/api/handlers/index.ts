@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../dispatch';
 import { createEditor } from '../editing';
 import { assessmentHandlers } from './assessments';
 import { attachmentHandlers } from './attachments';
+import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './exports';
 import { planHandlers } from './plan';
 import { readingHandlers } from './reading';
@@ -22,5 +23,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...attachmentHandlers(ctx),
     ...planHandlers(ctx),
     ...exportHandlers(ctx),
+    ...exchangeHandlers(ctx),
   };
 }

@@ -1,3 +1,4 @@
+import type { ExchangeServices } from '../../bundle/types';
 import type { FrameworkLibrary } from '../../framework/library';
 import type { AttachmentFiles } from '../../store/attachment-files';
 import type { Edit } from '../editing';
@@ -15,6 +16,8 @@ export interface HandlerServices {
   now: () => Date;
   newId: () => string;
   exports: ExportServices;
+  /** .ccat export, import and trust; Node-only, so the shell's core wires it in. */
+  exchange: ExchangeServices;
 }
 
 export interface HandlerContext extends HandlerServices {

@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSignedZip } from '../../../core/bundle/create.node.ts';
+import { encryptBundle } from '../../../core/bundle/encryption';
+import { canonicalJson } from '../../../core/bundle/format';
+import { installationKey, type InstallationKey } from '../../../core/bundle/keys.node.ts';
+import { sha256 } from '../../../core/bundle/open.node.ts';
+import { writeZip } from '../../../core/bundle/zip.node.ts';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
+import { coreFailure, snapshotTree } from '../store/helpers';
+import { useTempDirs } from '../temp-dir';
+import { entriesOf, now, useFolders } from './helpers';
+
+const tempDir = useTempDirs();
+const folder = useFolders();
+const v1Path = join(import.meta.dirname, '..', '..', 'fixtures', 'store', 'assessment-v1.json');
+// v1 had no attachment list; an empty one lets the writer (made for current documents) list none.
+const v1 = async () => ({ ...(JSON.parse(await readFile(v1Path, 'utf8')) as Record<string, unknown> & { id: string; title: string }), attachments: [] });
+const entry = 'assessment/v1-fixture-0001.json';
+
+/**
+ * These files are correctly signed by a real installation key, yet their content is wrong or
+ * old: they pass digests and signature and so reach the checks that come after.
+ */
+async function fieldKey(): Promise<InstallationKey> {
+  return installationKey(await tempDir(), { now, newId: () => 'field-installation', defaultName: 'Field laptop' });
+}
+
+async function signed(assessments: unknown[], key?: InstallationKey, readAttachment?: (digest: string) => Promise<Uint8Array>) {
+  return createSignedZip({
+    assessments: assessments as Assessment[],
+    readAttachment: readAttachment ?? (() => Promise.reject(new Error('no attachments'))),
+    key: key ?? (await fieldKey()),
+    appVersion: '0.0.0-test',
+    createdAt: now(),
+    createdBy: 'tester',
+    redact: false,
+  });
+}
+
+/** Changes entries, then lists them in the manifest and signs it again, as a careless or hostile signer would. */
+async function resigned(file: Uint8Array, key: InstallationKey, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void) {
+  const entries = await entriesOf(file);
+  const manifest = JSON.parse(Buffer.from(entries.get('manifest.json')!).toString('utf8')) as Record<string, unknown>;
+  entries.delete('manifest.json');
+  entries.delete('signature.json');
+  change(entries, manifest);
+  manifest.entries = [...entries].map(([name, bytes]) => ({ name, size: bytes.length, sha256: sha256(bytes) }));
+  const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
+  const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) };
+  return writeZip([...[...entries].map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(JSON.stringify(signature)) }]);
+}
+
+async function refusedBy(file: Uint8Array, hasFramework?: (id: string, version: string) => boolean) {
+  const target = await folder(await tempDir(), 'HQ desk', hasFramework);
+  const before = await snapshotTree(target.dataDir);
+  const error = await coreFailure(target.exchange.importBundle({ bytes: file, trustNewSigner: true, keepDivergedAsCopy: false }));
+  expect(await snapshotTree(target.dataDir)).toEqual(before);
+  return error;
+}
+
+describe('a correctly signed file', () => {
+  it('holding an assessment in an older format is migrated on import', async () => {
+    const old = await v1();
+    const target = await folder(await tempDir(), 'HQ desk');
+    const result = await target.exchange.importBundle({ bytes: await signed([old]), trustNewSigner: true, keepDivergedAsCopy: false });
+    expect(result.assessments).toEqual([{ id: old.id, storedAs: old.id, title: old.title, outcome: 'imported' }]);
+    const stored = await target.store.get(old.id);
+    expect(stored.schemaVersion).toBe(ASSESSMENT_SCHEMA_VERSION);
+    expect(stored.scope).toEqual({ kind: 'national', name: 'National CSIRT and critical infrastructure' });
+  });
+
+  it('whose old assessment cannot be migrated is refused, naming the entry', async () => {
+    const error = await refusedBy(await signed([{ ...(await v1()), responses: { x: { level: 'seven' } } }]));
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'migration', entry } });
+    expect(error.message).toMatch(/could not be brought up to date: response "x" has an unknown level "seven"/);
+  });
+
+  it('rated on a framework version this CCAT does not have is refused, naming it', async () => {
+    const error = await refusedBy(await signed([await v1()]), (id) => id === 'ccat');
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'unknown-framework', entry, field: 'frameworkVersion' } });
+    expect(error.message).toMatch(/framework ccat-core version 0\.9\.0, which this CCAT does not have/);
+  });
+
+  it('from a newer bundle format is refused with "update CCAT"', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => (manifest.formatVersion = 2));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'newer-version', entry: 'manifest.json', field: 'formatVersion' } });
+    expect(error.message).toMatch(/made by a newer CCAT \(bundle format 2\); update CCAT/);
+  });
+
+  it('missing an attachment its assessment refers to is refused, naming the field', async () => {
+    const key = await fieldKey();
+    const bytes = new TextEncoder().encode('evidence');
+    const meta = { id: sha256(bytes), fileName: 'decree.pdf', mediaType: 'application/pdf', size: bytes.length, addedAt: '2023-05-03T00:00:00.000Z', addedBy: 'x' };
+    const withAttachment = {
+      ...(await v1()),
+      schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+      languages: ['en'],
+      scope: { kind: 'national', name: '' },
+      context: { donorSupport: {}, notes: '' },
+      responses: {},
+      sessions: [],
+      attachments: [meta],
+      plan: { decisions: {}, order: [], customActions: [], importance: {} },
+    };
+    const file = await resigned(await signed([withAttachment], key, async () => bytes), key, (entries) => entries.delete(`attachments/${meta.id}`));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'missing-attachment', field: 'attachments.0.id' } });
+    expect(error.message).toMatch(/refers to an attachment \(decree\.pdf\) that the file does not contain/);
+  });
+
+  it('with an attachment stored under another file’s digest is refused', async () => {
+    const key = await fieldKey();
+    const digest = sha256(new TextEncoder().encode('the real file'));
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(`attachments/${digest}`, new TextEncoder().encode('something else')));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'attachment-digest', entry: `attachments/${digest}` } });
+  });
+
+  it('whose manifest lists an assessment twice is refused', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => {
+      const listed = manifest.assessments as unknown[];
+      manifest.assessments = [...listed, ...listed];
+    });
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'assessments' } });
+    expect(error.message).toBe('The manifest lists "v1-fixture-0001" twice.');
+  });
+
+  it('whose passphrase protection asks for more memory than allowed is refused before any work', async () => {
+    const { bytes } = await encryptBundle(await signed([await v1()]), { recipients: [], passphrase: 'a long passphrase', scryptWorkFactor: 10 });
+    const costly = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/(-> scrypt \S+) 10\n/, '$1 22\n'), 'latin1');
+    const target = await folder(await tempDir(), 'HQ desk');
+    const error = await coreFailure(target.exchange.importBundle({ bytes: new Uint8Array(costly), passphrase: 'a long passphrase', trustNewSigner: true, keepDivergedAsCopy: false }));
+    expect(error).toMatchObject({ code: 'CANNOT_DECRYPT', details: { reason: 'scrypt-too-costly' } });
+  });
+});
