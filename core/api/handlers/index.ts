@@ -3,6 +3,7 @@ import { createEditor } from '../editing';
 import { assessmentHandlers } from './assessments';
 import { attachmentHandlers } from './attachments';
 import { exportHandlers } from './exports';
+import { frameworkMoveHandlers } from './framework-move';
 import { planHandlers } from './plan';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
@@ -22,5 +23,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...attachmentHandlers(ctx),
     ...planHandlers(ctx),
     ...exportHandlers(ctx),
+    ...frameworkMoveHandlers(ctx),
   };
 }
