@@ -9,7 +9,7 @@ const assessment = assessmentWith(rate('hygiene.csirt', [level(1), level(1), lev
 const scores = scoreAssessment(framework, assessment);
 
 function proposedProgrammes(withCatalogue: Catalogue): string[] {
-  return proposePlan({ framework, catalogue: withCatalogue, assessment, scores }).recommendations.flatMap((r) => (r.kind === 'programme' ? [r.programmeId] : []));
+  return proposePlan({ framework, catalogue: withCatalogue, assessment, scores }).recommendations.flatMap((r) => (r.kind === 'programme' && r.programmeId ? [r.programmeId] : []));
 }
 
 function withStatus(programmeId: string, status: 'running' | 'recurring' | 'past'): Catalogue {
