@@ -88,7 +88,8 @@ function MoveForm({ toVersion, onClose }: { toVersion: string; onClose: () => vo
     }
     // Open the rating view on the indicators that now need review; the workspace reloads on the new framework.
     sessionStorage.setItem(`ccat.filter.${assessment.id}`, 'flagged');
-    window.location.hash = href({ screen: 'assessment', id: assessment.id, view: 'rate' }).replace(/^#/, '');
+    const first = preview.plan.flagged[0] ?? preview.plan.added[0];
+    window.location.hash = href({ screen: 'assessment', id: assessment.id, view: 'rate', ...(first ? { indicatorId: first.indicatorId } : {}) }).replace(/^#/, '');
     window.location.reload();
   };
 
