@@ -33,10 +33,11 @@ describe('the support-programme catalogue after the 1.0.0 review', () => {
     }
   });
 
-  it('says the ICSCoE core programme is closed to partner-country staff', () => {
+  it('says the ICSCoE core programme is closed to partner-country staff and does not link it to workforce planning', () => {
     const core = get('icscoe-core-programme');
     expect(core.eligibility.en).toMatch(/cannot enrol/);
     expect(core.eligibility.ja).toMatch(/受講できず/);
+    expect(core.capabilities).not.toContain('hr.workforce');
     expect(core.toLevel - core.fromLevel).toBeLessThanOrEqual(1);
   });
 
@@ -67,6 +68,26 @@ describe('the support-programme catalogue after the 1.0.0 review', () => {
     }
     expect(get('icscoe-ics-week').name.ja).toContain('日米EU');
     expect(get('icscoe-ics-week').name.ja).not.toContain('日米欧');
+  });
+
+  it('drops the 14 weak capability–programme links the review listed (§6.3)', () => {
+    const weak: Array<[string, string]> = [
+      ['hygiene.incident-management', 'ajccbc-forensics'],
+      ['hygiene.incident-management', 'ajccbc-malware-analysis'],
+      ['cip.regulation', 'icscoe-ics-week'],
+      ['cip.supply-chain', 'asean-japan-ciip-guidelines'],
+      ['cip.exercises-sharing', 'ajccbc-cyder'],
+      ['cybercrime.forensics', 'ajccbc-forensics'],
+      ['cybercrime.international-cooperation', 'bilateral-cyber-dialogue'],
+      ['cybercrime.public-private', 'asean-japan-awareness'],
+      ['norms.un-norms', 'asean-japan-ciip-guidelines'],
+      ['hr.workforce', 'ajccbc-youth-challenge'],
+      ['hr.workforce', 'icscoe-core-programme'],
+      ['hr.education', 'ajccbc-youth-challenge'],
+      ['hr.research-industry', 'jica-hr-higher-education'],
+      ['hr.research-industry', 'asean-japan-awareness'],
+    ];
+    expect(weak.filter(([capability, programme]) => get(programme).capabilities.includes(capability))).toEqual([]);
   });
 
   it('names the Japanese ministries behind the cybercrime dialogue', () => {

@@ -29,11 +29,15 @@ function ratingOf(response: IndicatorResponse | undefined): Expected {
  */
 const sameIds: Array<[string, Expected, boolean]> = [
   ['hygiene.strategy.document', 3, false],
+  ['hygiene.csirt.mandate', 3, false],
+  ['cybercrime.forensics.laboratory', 4, false],
   ['hr.awareness.national-campaigns', 2, false],
-  // Reworded question (review: true): the rating is carried and flagged.
-  ['hygiene.csirt.mandate', 3, true],
+  // Question or levels 1–4 reworded (review: true): the rating is carried and flagged.
+  ['hygiene.incident-management.classification', 3, true],
+  ['hygiene.baseline-standards.mandatory-baseline', 2, true],
   ['cip.identification.sector-list', 1, true],
-  ['cybercrime.forensics.laboratory', 4, true],
+  ['cybercrime.international-cooperation.budapest', 1, true],
+  ['norms.un-norms.supply-chain-vulnerabilities', 4, true],
 ];
 
 /** Each split's parts carry the old rating and are flagged. */
@@ -53,9 +57,20 @@ const splitParts: Array<[string, string[], Expected]> = [
   ['cybercrime.international-cooperation.mla', ['cybercrime.international-cooperation.mla', 'cybercrime.international-cooperation.extradition'], 5],
   ['cybercrime.international-cooperation.contact-points', ['cybercrime.international-cooperation.contact-point-247', 'cybercrime.international-cooperation.police-channels'], 3],
   ['cybercrime.public-private.victim-support-awareness', ['cybercrime.public-private.victim-support', 'cybercrime.public-private.prevention-campaigns'], 3],
+  ['hr.education.curricula', ['hr.education.curricula', 'hr.education.security-in-other-disciplines'], 4],
+  ['hr.education.faculty', ['hr.education.faculty', 'hr.education.teaching-facilities'], 2],
+  ['hr.research-industry.talent-retention', ['hr.research-industry.talent-data', 'hr.research-industry.retention-measures'], 3],
 ];
 
-const addedIds = ['cip.internet-infrastructure.ixp', 'cip.internet-infrastructure.dns-cctld', 'cip.internet-infrastructure.routing-security', 'cip.internet-infrastructure.redundancy'];
+const addedIds = [
+  'cip.internet-infrastructure.ixp',
+  'cip.internet-infrastructure.dns-cctld',
+  'cip.internet-infrastructure.routing-security',
+  'cip.internet-infrastructure.redundancy',
+  'hr.data-protection.law',
+  'hr.data-protection.authority',
+  'hr.data-protection.breach-notification',
+];
 
 describe('moving the 1.0.0 fixture assessment to framework 1.1.0', () => {
   it('keeps a 1.0.0 assessment opening, scoring and exporting on 1.0.0 until it is moved', async () => {
@@ -71,7 +86,7 @@ describe('moving the 1.0.0 fixture assessment to framework 1.1.0', () => {
     const api = await storeWithFixture();
     const before = await ok(api, 'getAssessment', { id });
     const preview = await ok(api, 'previewFrameworkMove', { id, toVersion: '1.1.0' });
-    expect(preview).toMatchObject({ revision: 7, fromVersion: '1.0.0', toVersion: '1.1.0', counts: { added: 4, dropped: 0 } });
+    expect(preview).toMatchObject({ revision: 7, fromVersion: '1.0.0', toVersion: '1.1.0', counts: { added: 7, dropped: 0 } });
 
     const moved = await ok(api, 'moveToFramework', { id, toVersion: '1.1.0', expectedRevision: 7, by: 'Aiko Tanaka' });
     expect(moved).toMatchObject({ frameworkVersion: '1.1.0', revision: 8 });
@@ -135,7 +150,7 @@ describe('moving the 1.0.0 fixture assessment to framework 1.1.0', () => {
 
     // The flagged filter of the review lists the indicators to look at again.
     const review = await ok(api, 'getReview', { id });
-    expect(review.flagged).toEqual(expect.arrayContaining(['hygiene.csirt.mandate', 'hygiene.csirt.staffing', 'hygiene.csirt.international', ...addedIds]));
+    expect(review.flagged).toEqual(expect.arrayContaining(['cip.identification.sector-list', 'hygiene.csirt.staffing', 'hygiene.csirt.international', ...addedIds]));
     expect(review.flagged).not.toContain('hygiene.strategy.document');
 
     // Scores and exports now run on 1.1.0.
