@@ -125,7 +125,7 @@ describe('first real path: new assessment → answers → reload → HTML report
     await waitSaved(page, 'すべて保存済み');
     await screenshot(page, 'indicator-ja');
     await page.getByRole('link', { name: '結果', exact: true }).click();
-    await page.getByRole('heading', { name: '分野別スコア' }).waitFor();
+    await page.getByRole('heading', { name: '領域別スコア' }).waitFor();
     await screenshot(page, 'results-ja');
     await page.getByRole('link', { name: 'CCAT' }).click();
     await page.getByRole('cell', { name: 'ベトナム', exact: true }).waitFor();
