@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment, Rating } from '../../../core/model/assessment';
 import type { Framework } from '../../../core/model/framework';
+import { createLibrary } from '../../../core/framework/library';
 import { frameworkMappingSchema, mappingProblems, type FrameworkMapping } from '../../../core/framework/mapping';
 import { applyMove, lowestRating, previewMove } from '../../../core/framework/move';
 import { assessmentFor, response, shippedFramework } from '../fixtures';
@@ -99,6 +100,21 @@ describe('a framework mapping', () => {
       'mapping ccat 1.0.0→1.1.0: x.b2 of 1.1.0 is neither fed by an old indicator nor listed as added',
     ]);
     expect(mappingProblems(mapping, from, tiny('1.2.0', ['x.a']))).toEqual(['mapping ccat 1.0.0→1.1.0 is not for ccat 1.0.0→ccat 1.2.0']);
+  });
+});
+
+describe('the framework library with mappings', () => {
+  it('finds an installed mapping by framework and versions', () => {
+    const library = createLibrary([from, to], undefined, [mapping]);
+    expect(library.mapping('ccat', '1.0.0', '1.1.0')).toBe(mapping);
+    expect(library.mapping('ccat', '0.1.0', '1.1.0')).toBeUndefined();
+  });
+
+  it('refuses to start with a mapping that does not fit, or joins a version that is not installed', () => {
+    const { 'x.e': _dropped, ...indicators } = mapping.indicators;
+    void _dropped;
+    expect(() => createLibrary([from, to], undefined, [{ ...mapping, indicators }])).toThrow(/indicators\.x\.e is missing/);
+    expect(() => createLibrary([from], undefined, [mapping])).toThrow(/joins a framework version that is not installed/);
   });
 });
 
