@@ -175,7 +175,7 @@ describe('a complete field assessment through the UI', () => {
     await page.getByText('Indicator 1.3.2', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Unknown', exact: true }).click();
     await waitSaved(page);
-    await page.getByText('10 of 105 indicators answered').waitFor();
+    await page.getByText('10 of 128 indicators answered').waitFor();
 
     // — Filters and search.
     const shownLinks = () => page.locator('.nav-tree .nav-indicator').allInnerTexts();
