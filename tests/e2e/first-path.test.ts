@@ -64,7 +64,7 @@ describe('first real path: new assessment → answers → reload → HTML report
     await page.reload();
     await page.getByText('Indicator 1.1.3').waitFor();
     expect(await page.getByLabel('Evidence and notes').inputValue()).toBe('Budget line <b>not</b> published; ask MoF.');
-    await expect.poll(() => page.getByText('2 of 105 indicators answered').count()).toBe(1);
+    await expect.poll(() => page.getByText('2 of 128 indicators answered').count()).toBe(1);
     await page.getByRole('link', { name: /1\.1\.1 / }).click();
     expect(await page.getByRole('radio', { name: /^3 · Established/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('High').isChecked()).toBe(true);
