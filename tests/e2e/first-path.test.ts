@@ -118,7 +118,7 @@ describe('first real path: new assessment → answers → reload → HTML report
     await page.getByRole('option', { name: /ベトナム/ }).click();
     await screenshot(page, 'create-ja');
     await page.getByRole('button', { name: '作成して次へ' }).click();
-    await page.getByRole('link', { name: '評価入力', exact: true }).click();
+    await page.getByRole('link', { name: '評定入力', exact: true }).click();
     await page.getByText('指標 1.1.1').waitFor();
     await page.keyboard.press('2');
     await page.getByLabel('根拠とメモ').fill('国家戦略の草案を確認した。');

@@ -20,7 +20,7 @@ async function rateCurrent(page: Page, number: string, key: string) {
 }
 
 describe('a complete field assessment through the UI', () => {
-  it('sets up, records two sessions, rates ten indicators, reviews, finalises and reopens — and it is all on disk', async () => {
+  it('sets up, records two sessions, rates eleven indicators, reviews, finalises and reopens — and it is all on disk', async () => {
     e2e.dataDir = await newDataDir();
     e2e.serve = await startServe(e2e.dataDir);
     const { page, external, context } = await openPage(e2e.browser, e2e.serve);
@@ -141,8 +141,10 @@ describe('a complete field assessment through the UI', () => {
     await page.getByLabel('Why does this indicator not apply?').fill('The lead agency itself is the scope of this assessment.');
     await waitSaved(page);
 
-    // 1.1.3 (the inter-ministerial mechanism, new in 1.1.0) is left unanswered.
-    await go(page, `#/a/${id}/i/hygiene.strategy.budget`);
+    // 1.1.3, the inter-ministerial coordination mechanism, stays unanswered.
+    await page.getByRole('link', { name: /Next indicator/ }).click();
+    await page.getByText('Indicator 1.1.3', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Next indicator/ }).click();
     await rateCurrent(page, '1.1.4', '2');
     await page.getByRole('group', { name: 'Confidence' }).getByLabel('Low').check();
     await page.getByLabel('Evidence and notes').fill('Budget line not published; ask MoF.');
@@ -166,18 +168,18 @@ describe('a complete field assessment through the UI', () => {
       ['1.2.1', '3'],
       ['1.2.2', '2'],
       ['1.2.3', '2'],
-      ['1.2.4', '1'],
+      ['1.2.4', '2'],
+      ['1.2.5', '1'],
+      ['1.3.1', '3'],
     ] as const) {
       await page.getByRole('link', { name: /Next indicator/ }).click();
       await rateCurrent(page, number, key);
     }
-    await go(page, `#/a/${id}/i/hygiene.incident-management.reporting`);
-    await rateCurrent(page, '1.3.1', '3');
     await page.getByRole('link', { name: /Next indicator/ }).click();
     await page.getByText('Indicator 1.3.2', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Unknown', exact: true }).click();
     await waitSaved(page);
-    await page.getByText('10 of 128 indicators answered').waitFor();
+    await page.getByText('11 of 128 indicators answered').waitFor();
 
     // — Filters and search.
     const shownLinks = () => page.locator('.nav-tree .nav-indicator').allInnerTexts();
@@ -188,10 +190,10 @@ describe('a complete field assessment through the UI', () => {
     await filter(/^Flagged/, ['1.1.5']);
     await filter(/^Low confidence/, ['1.1.4']);
     await filter(/^N\/A/, ['1.1.2']);
-    await filter(/^Rated without evidence/, ['1.1.5', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.3.1']);
+    await filter(/^Rated without evidence/, ['1.1.5', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.2.5', '1.3.1']);
     await shot(page, 'flow-filter-en');
     await page.getByRole('radio', { name: /^Unanswered/ }).check();
-    await page.getByText('118 indicators shown').waitFor();
+    await page.getByText('117 indicators shown').waitFor();
     await page.getByRole('radio', { name: /^All/ }).check();
     await page.getByLabel('Search questions and notes').fill('decision 964');
     await expect.poll(async () => (await shownLinks()).length).toBe(1);
@@ -263,7 +265,7 @@ describe('a complete field assessment through the UI', () => {
     expect(stored.context.absorptiveCapacity).toBe(1);
 
     const responses = stored.responses;
-    expect(Object.values(responses).filter((r) => r.rating).length).toBe(10);
+    expect(Object.values(responses).filter((r) => r.rating).length).toBe(11);
     expect(responses['hygiene.strategy.document']).toMatchObject({ rating: { kind: 'level', level: 3 }, confidence: 'high', updatedBy: 'Aiko Tanaka' });
     expect(responses['hygiene.strategy.lead-agency']?.rating).toEqual({ kind: 'notApplicable', reason: 'The lead agency itself is the scope of this assessment.' });
     expect(responses['hygiene.strategy.budget']).toMatchObject({ rating: { kind: 'level', level: 2 }, confidence: 'low', attachmentIds: [] });

@@ -79,7 +79,7 @@ describe('review, finalise and reopen', () => {
     await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true } });
     const review = await ok(api, 'getReview', { id });
     expect(review).toMatchObject({ flagged: ['hygiene.csirt.mandate'], lowConfidence: ['hygiene.csirt.mandate'], highWithoutEvidence: ['hygiene.csirt.mandate'] });
-    expect(review.unanswered).toHaveLength((await ok(api, 'getScores', { id })).overall.total - 1);
+    expect(review.unanswered).toHaveLength(127);
 
     const final = await ok(api, 'finalizeAssessment', { id, by: 'A. Tanaka' });
     expect(final).toMatchObject({ status: 'final', signOff: { by: 'A. Tanaka', at: '2026-03-05T08:00:00.000Z' } });
