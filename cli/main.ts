@@ -13,7 +13,10 @@ import { UsageError } from './usage';
 const usage = `Usage: npm run ccat -- <command> [options]
 
 Commands:
-  frameworks check <file> [--catalogue FILE] [--json]   validate a framework file and print counts
+  frameworks check <file> [--catalogue FILE] [--terminology FILE] [--json]
+                                                       validate a framework file and print counts, double-barrel
+                                                       suspects, forbidden terms (default terminology: the shipped one),
+                                                       unconfirmed references and programme links
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
   assessments list [--data-dir DIR] [--json]            list stored assessments
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
@@ -40,7 +43,7 @@ type Runner = { options: ParseArgsConfig['options']; positionals: number; variad
 
 const dataDir = { type: 'string' } as const;
 const runners: Record<string, Runner> = {
-  'frameworks check': { options: { json: { type: 'boolean' }, catalogue: { type: 'string' } }, positionals: 1, run: runFrameworksCheck },
+  'frameworks check': { options: { json: { type: 'boolean' }, catalogue: { type: 'string' }, terminology: { type: 'string' } }, positionals: 1, run: runFrameworksCheck },
   'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, run: runFrameworksSchema },
   'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runAssessmentsList },
   export: {

@@ -7,6 +7,7 @@ import type { Catalogue } from '../model/catalogue';
 import { assessmentModes, confidenceLevels, decisions, effortBands, phases, scopeKinds } from '../model/vocabulary';
 import type { AssessmentScores } from '../scoring/scores';
 import type { FrameworkSummary } from '../framework/summary';
+import type { FrameworkMovePreview } from '../framework/move';
 import type { ProposedPlan } from '../planning/types';
 import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
@@ -181,6 +182,15 @@ export const commands = {
   trustSigner: z.strictObject({ publicKeyFile: z.string().max(4096) }),
   renameSigner: z.strictObject({ fingerprint, name: z.string().trim().min(1, 'a name is required').max(200) }),
   removeSigner: z.strictObject({ fingerprint }),
+  // Moving an assessment to a newer framework version along an installed mapping (issue 9).
+  previewFrameworkMove: z.strictObject({ id, toVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as "1.1.0"') }),
+  moveToFramework: z.strictObject({
+    id,
+    toVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as "1.1.0"'),
+    /** The revision the preview was made on: a move over changes the team has not seen is refused. */
+    expectedRevision: z.number().int().min(0),
+    by: who,
+  }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -238,6 +248,8 @@ export interface CommandResults {
   trustSigner: KnownSigner;
   renameSigner: KnownSigner;
   removeSigner: { removed: string };
+  previewFrameworkMove: FrameworkMovePreview;
+  moveToFramework: Assessment;
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

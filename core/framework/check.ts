@@ -3,6 +3,7 @@ import { catalogueSchema, type Catalogue } from '../model/catalogue';
 import { frameworkSchema, type Framework } from '../model/framework';
 import type { LocalizedText } from '../model/pick-text';
 import { summarizeFramework } from './summary';
+import { forbiddenTermHits, jsonTexts, type TermHit, type Terminology } from './terminology';
 
 export interface FrameworkCheckReport {
   valid: boolean;
@@ -18,13 +19,35 @@ export interface FrameworkCheckReport {
   duplicateIds: string[];
   identicalDescriptors: Array<{ language: string; first: string; second: string }>;
   catalogueProblems: string[];
+  indicatorsPerDomain: Record<string, number>;
+  /** Questions that seem to ask two things (heuristic): review them, they do not fail the check. */
+  doubleBarrelSuspects: Array<{ indicatorId: string; language: string; match: string }>;
+  /** Whether a terminology file was applied; without one, `forbiddenTerms` is empty by default. */
+  terminologyChecked: boolean;
+  forbiddenTerms: TermHit[];
+  /** Crosswalk references whose numbering could not be confirmed against the source. */
+  unconfirmedRefs: Array<{ indicatorId: string; source: string; id: string }>;
+  programmesPerCapability: Record<string, string[]>;
+}
+
+/**
+ * English: a second clause (", and are …") or a second verb with its own object ("… and use them").
+ * Japanese: 及び／並びに after a verb stem (「…し、及び…」), or a second question in the same text.
+ */
+const doubleBarrelPatterns: Record<string, RegExp> = {
+  en: /, and (?:is|are|was|were|has|have|does|do|did|can|could|will|would|should)\b| and (?!(?:of|in|on|for|to|with|by|from|at|the|a|an|its|their|other|how)\b)[a-z]+ (?:the|its|their|them|it)\b/,
+  ja: /[しりいきちみびぎけせてえれ]、?(?:及び|並びに)|か。.+か。/,
+};
+
+export function doubleBarrelMatch(question: string, language: string): string | undefined {
+  return doubleBarrelPatterns[language]?.exec(question)?.[0];
 }
 
 /**
  * Validates a framework's shape and its content rules. With a catalogue, programme ids must exist;
  * with `links: 'both-ways'` (the framework the catalogue is written for) the links must also agree in both files.
  */
-export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'both-ways' | 'exist' = 'both-ways'): FrameworkCheckReport {
+export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'both-ways' | 'exist' = 'both-ways', terminology?: Terminology): FrameworkCheckReport {
   const report: FrameworkCheckReport = {
     valid: false,
     schemaErrors: [],
@@ -35,6 +58,12 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
     duplicateIds: [],
     identicalDescriptors: [],
     catalogueProblems: [],
+    indicatorsPerDomain: {},
+    doubleBarrelSuspects: [],
+    terminologyChecked: terminology !== undefined,
+    forbiddenTerms: [],
+    unconfirmedRefs: [],
+    programmesPerCapability: {},
   };
   const parsed = frameworkSchema.safeParse(raw);
   if (!parsed.success) {
@@ -57,13 +86,20 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
 
   const seenDescriptors = new Map<string, string>();
   for (const domain of framework.domains) {
+    report.indicatorsPerDomain[domain.id] = domain.capabilities.reduce((sum, c) => sum + c.indicators.length, 0);
     for (const capability of domain.capabilities) {
+      report.programmesPerCapability[capability.id] = capability.programmes;
       if (capability.programmes.length === 0) report.capabilitiesWithoutProgrammes.push(capability.id);
       for (const programme of capability.programmes) {
         if (programmeIds && !programmeIds.has(programme)) report.unknownProgrammes.push({ capability: capability.id, programme });
       }
       for (const indicator of capability.indicators) {
         if (indicator.refs.length === 0) report.indicatorsWithoutRefs.push(indicator.id);
+        for (const ref of indicator.refs) if (ref.unconfirmed) report.unconfirmedRefs.push({ indicatorId: indicator.id, source: ref.source, id: ref.id });
+        for (const [language, question] of Object.entries(indicator.question)) {
+          const match = doubleBarrelMatch(question, language);
+          if (match !== undefined) report.doubleBarrelSuspects.push({ indicatorId: indicator.id, language, match });
+        }
         indicator.descriptors.forEach((descriptor, index) => {
           for (const [language, text] of Object.entries(descriptor)) {
             const key = `${language}\u0000${text.trim().toLowerCase()}`;
@@ -77,6 +113,9 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
     }
   }
   if (catalogue?.success && links === 'both-ways') report.catalogueProblems.push(...catalogueLinkProblems(framework, catalogue.data));
+  if (terminology) {
+    for (const language of terminology.languages) report.forbiddenTerms.push(...forbiddenTermHits(terminology, 'framework', language, jsonTexts(framework, language)));
+  }
 
   const declaredComplete = framework.languages.every((language) => (report.localeCompleteness[language] ?? 0) === 100);
   report.valid =
@@ -86,7 +125,8 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
     report.unknownProgrammes.length === 0 &&
     report.duplicateIds.length === 0 &&
     report.identicalDescriptors.length === 0 &&
-    report.catalogueProblems.length === 0;
+    report.catalogueProblems.length === 0 &&
+    report.forbiddenTerms.length === 0;
   return report;
 }
 

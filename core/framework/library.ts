@@ -1,6 +1,7 @@
 import { CoreError } from '../api/result';
 import type { Catalogue } from '../model/catalogue';
 import type { Framework } from '../model/framework';
+import { mappingProblems, type FrameworkMapping } from './mapping';
 import { compareVersions, summarizeFramework, type FrameworkSummary } from './summary';
 
 export interface FrameworkLibrary {
@@ -10,16 +11,27 @@ export interface FrameworkLibrary {
   /** The default framework for new assessments. */
   defaultId: string;
   catalogue: Catalogue | undefined;
+  /** How answers move from one version of a framework to another, when a mapping is installed. */
+  mapping(id: string, from: string, to: string): FrameworkMapping | undefined;
 }
 
-export function createLibrary(frameworks: Framework[], catalogue: Catalogue | undefined, defaultId = 'ccat'): FrameworkLibrary {
+/** Every mapping must fit the two installed frameworks it joins: they ship together, so a misfit is a build defect. */
+export function createLibrary(frameworks: Framework[], catalogue: Catalogue | undefined, mappings: FrameworkMapping[] = [], defaultId = 'ccat'): FrameworkLibrary {
   const sorted = [...frameworks].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+  const find = (id: string, version: string) => sorted.find((f) => f.id === id && f.version === version);
+  for (const mapping of mappings) {
+    const from = find(mapping.frameworkId, mapping.from);
+    const to = find(mapping.frameworkId, mapping.to);
+    const problems = from && to ? mappingProblems(mapping, from, to) : [`mapping ${mapping.frameworkId} ${mapping.from}→${mapping.to} joins a framework version that is not installed`];
+    if (problems.length > 0) throw new CoreError('INVALID_FRAMEWORK', problems.join('; '));
+  }
   return {
     defaultId,
     catalogue,
+    mapping: (id, from, to) => mappings.find((m) => m.frameworkId === id && m.from === from && m.to === to),
     list: () => sorted.map(summarizeFramework),
     get(id, version) {
-      const found = sorted.find((f) => f.id === id && f.version === version);
+      const found = find(id, version);
       if (!found) {
         throw new CoreError('NOT_FOUND', `Framework ${id} version ${version} is not installed. Install that framework file to open assessments made with it.`);
       }

@@ -6,9 +6,11 @@ import { catalogueSchema, type Catalogue } from '../model/catalogue';
 import { frameworkSchema, type Framework } from '../model/framework';
 import { describeIssues } from '../api/dispatch';
 import { createLibrary, type FrameworkLibrary } from './library';
+import { frameworkMappingSchema, type FrameworkMapping } from './mapping';
 
 /**
- * Loads every framework in `<assessmentsDir>/frameworks/*.json` and the catalogue beside them.
+ * Loads every framework in `<assessmentsDir>/frameworks/*.json`, the catalogue and the version
+ * mappings (`mappings/*.json`) beside them.
  * These files ship with the app, so a broken one is a build defect: fail loudly at start.
  */
 export async function loadLibrary(assessmentsDir: string): Promise<FrameworkLibrary> {
@@ -24,7 +26,13 @@ export async function loadLibrary(assessmentsDir: string): Promise<FrameworkLibr
   if (catalogueText !== undefined) {
     catalogue = parseFile(catalogueText, 'catalogue/programmes.json', catalogueSchema.safeParse.bind(catalogueSchema));
   }
-  return createLibrary(frameworks, catalogue);
+  const mappingsDir = join(assessmentsDir, 'mappings');
+  const mappingFiles = (await readdir(mappingsDir).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+  const mappings: FrameworkMapping[] = [];
+  for (const file of mappingFiles) {
+    mappings.push(parseFile(await readFile(join(mappingsDir, file), 'utf8'), `mappings/${file}`, frameworkMappingSchema.safeParse.bind(frameworkMappingSchema)));
+  }
+  return createLibrary(frameworks, catalogue, mappings);
 }
 
 type SafeParse<T> = (value: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } };

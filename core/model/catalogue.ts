@@ -4,6 +4,14 @@ import { maturityLevel } from './framework';
 
 export const deliveryModes = ['onsite', 'online', 'regional', 'in-japan'] as const;
 export const effortBands = ['S', 'M', 'L'] as const;
+/** running: open now; recurring: held in cycles (check the next one); past: evidence only of earlier editions, never proposed. */
+export const programmeStatuses = ['running', 'recurring', 'past'] as const;
+export type ProgrammeStatus = (typeof programmeStatuses)[number];
+
+const isoDate = z.iso.date();
+
+/** A body the entry names that has since been renamed, merged or reorganised. */
+export const renaming = z.strictObject({ from: localizedText, to: localizedText, date: isoDate });
 
 export const programmeSchema = z
   .strictObject({
@@ -19,8 +27,14 @@ export const programmeSchema = z
     delivery: z.array(z.enum(deliveryModes)).min(1),
     duration: localizedText,
     effort: z.enum(effortBands),
-    /** Month the facts about this programme were last confirmed, "YYYY-MM". */
-    asOf: z.string().regex(/^\d{4}-\d{2}$/),
+    /** Date the facts about this programme were last confirmed (the first of the month where only the month is known). */
+    asOf: isoDate,
+    status: z.enum(programmeStatuses),
+    /** Who may take part: a programme some partner-country staff cannot join must say so here. */
+    eligibility: localizedText,
+    /** What the status rests on and what to confirm before proposing. */
+    statusNote: localizedText.optional(),
+    renamed: z.array(renaming).optional(),
   })
   .refine((p) => p.fromLevel < p.toLevel, { message: 'fromLevel must be below toLevel', path: ['toLevel'] });
 export type Programme = z.infer<typeof programmeSchema>;

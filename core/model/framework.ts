@@ -28,6 +28,8 @@ export const crosswalkSources = [
 export const crosswalkRef = z.strictObject({
   source: z.enum(crosswalkSources),
   id: z.string().trim().min(1),
+  /** Set when the id's numbering could not be checked against the source; shown as such, not as fact. */
+  unconfirmed: z.literal(true).optional(),
 });
 export type CrosswalkRef = z.infer<typeof crosswalkRef>;
 
@@ -81,6 +83,8 @@ export const frameworkSchema = z.strictObject({
   description: localizedText,
   languages: z.array(z.string()).min(1),
   levels: z.array(levelSchema).length(5),
+  /** What the framework deliberately leaves out (e.g. defence), for the guide and the report's method section. */
+  scopeNote: localizedText.optional(),
   domains: z.array(domainSchema).min(1),
 });
 export type Framework = z.infer<typeof frameworkSchema>;

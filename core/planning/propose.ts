@@ -59,14 +59,14 @@ export function proposePlan({ framework, catalogue, assessment, scores }: Propos
   return { method: 'gap-importance-feasibility-v1', priorities, recommendations, effortByPhase: effortByPhase(recommendations) };
 }
 
-/** Catalogue programmes, in catalogue order, that address this capability and fit its level. */
+/** Catalogue programmes, in catalogue order, that still run, address this capability and fit its level. */
 function programmeMatches(priority: CapabilityPriority, catalogue: Catalogue, context: CountryContext): Recommendation[] {
   const { score, gap, capabilityId } = priority;
   // Unrated (gap null) and met (gap 0) capabilities are not prioritised, so nothing is proposed for them.
   if (score === null || gap === null || gap <= 0) return [];
   const overlap = donorOverlap(priority.domainId, context);
   return catalogue.programmes
-    .filter((programme) => programme.capabilities.includes(capabilityId) && fitsLevel(programme, score))
+    .filter((programme) => programme.status !== 'past' && programme.capabilities.includes(capabilityId) && fitsLevel(programme, score))
     .map((programme): Recommendation => ({
       id: recommendationId(capabilityId, programme.id),
       kind: 'programme',

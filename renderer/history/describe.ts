@@ -48,6 +48,7 @@ export function describer(framework: Framework, assessment: Assessment, language
     }
     if (name === 'status') return t('history.statusField');
     if (name === 'created') return t('history.createdField');
+    if (name === 'framework') return t('history.frameworkField');
     return name;
   };
 
@@ -94,6 +95,7 @@ export function describer(framework: Framework, assessment: Assessment, language
       if (name === 'setup.targets') return clip(Object.entries(record).map(([id, level]) => `${capabilityNumber(id)}: ${String(level)}`).join(', ')) || '—';
       if (name === 'setup.period') return record.from || record.to ? `${String(record.from ?? '…')} – ${String(record.to ?? '…')}` : '—';
       if (name === 'created' && typeof record.title === 'string') return record.title;
+      if (name === 'framework' && typeof record.version === 'string') return clip(frameworkMove(record, record.version));
       if (name === 'setup.scope' && typeof record.kind === 'string') {
         const kind = t(`setup.scope.${record.kind as 'national'}`);
         return record.name ? `${kind}: ${String(record.name)}` : kind;
@@ -104,6 +106,16 @@ export function describer(framework: Framework, assessment: Assessment, language
       if (typeof record.name === 'string') return clip(typeof record.role === 'string' && record.role ? `${record.name} (${record.role})` : record.name);
     }
     return clip(JSON.stringify(raw));
+  };
+
+  /** A move's outcome; dropped indicators are named with the rating they had (their ids: they are not in this framework any more). */
+  const frameworkMove = (record: Record<string, unknown>, version: string): string => {
+    const counts = record.counts as Record<string, number> | undefined;
+    if (!counts) return version;
+    const dropped = Array.isArray(record.dropped) ? (record.dropped as Array<{ indicatorId: string; rating: unknown }>) : [];
+    const summary = t('history.frameworkMoved', { version, kept: counts.kept ?? 0, flagged: counts.flagged ?? 0, added: counts.added ?? 0, dropped: counts.dropped ?? 0 });
+    if (dropped.length === 0) return summary;
+    return `${summary}; ${t('history.frameworkDropped', { list: dropped.map((d) => `${d.indicatorId} (${value('', d.rating)})`).join(', ') })}`;
   };
 
   return { field, value };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
 import { href } from '../route';
 import { useWorkspace } from '../workspace/context';
+import { FrameworkMove } from './FrameworkMove';
 import { ModeField } from './ModeField';
 import { ScopeFields } from './ScopeFields';
 
@@ -49,6 +50,7 @@ export function BasicsStep() {
       )}
       <ScopeFields value={assessment.scope} disabled={readOnly} onChange={(scope) => editSetup({ scope }, scope.kind !== assessment.scope.kind)} onBlur={() => void autosave.flush()} />
       <ModeField value={assessment.mode} disabled={readOnly} onChange={(mode) => editSetup({ mode }, true)} />
+      <FrameworkMove />
     </>
   );
 }

@@ -26,7 +26,7 @@ describe('ccat assessments list', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(new RegExp(`^${id}  LA  self   draft .* Lao PDR self-assessment\\n$`));
     const json = ccat('assessments', 'list', '--data-dir', dataDir, '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject([{ id, country: 'LA', mode: 'self', status: 'draft', frameworkVersion: '1.0.0' }]);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ id, country: 'LA', mode: 'self', status: 'draft', frameworkVersion: '1.1.0' }]);
   });
 
   it('refuses a data folder another process holds, with the store’s message', async () => {

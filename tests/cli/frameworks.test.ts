@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../core/temp-dir';
 
 const root = join(import.meta.dirname, '..', '..');
-const framework = join(root, 'assessments', 'frameworks', 'ccat-1.0.0.json');
+const framework = join(root, 'assessments', 'frameworks', 'ccat-1.1.0.json');
 const catalogue = join(root, 'assessments', 'catalogue', 'programmes.json');
 const tempDir = useTempDirs();
 
@@ -22,13 +22,48 @@ describe('ccat frameworks check', () => {
     expect(report).toMatchObject({
       valid: true,
       id: 'ccat',
-      version: '1.0.0',
-      stats: { domains: 5, capabilities: 27, indicators: 105 },
+      version: '1.1.0',
       localeCompleteness: { en: 100, ja: 100 },
       indicatorsWithoutRefs: [],
       capabilitiesWithoutProgrammes: [],
       duplicateIds: [],
       identicalDescriptors: [],
+      terminologyChecked: true,
+      forbiddenTerms: [],
+    });
+    const { stats, indicatorsPerDomain, programmesPerCapability, unconfirmedRefs } = report as {
+      stats: { indicators: number };
+      indicatorsPerDomain: Record<string, number>;
+      programmesPerCapability: Record<string, string[]>;
+      unconfirmedRefs: Array<{ source: string }>;
+    };
+    expect(Object.keys(indicatorsPerDomain)).toEqual(['hygiene', 'cip', 'cybercrime', 'norms', 'hr']);
+    expect(Object.values(indicatorsPerDomain).reduce((a, b) => a + b)).toBe(stats.indicators);
+    expect(programmesPerCapability['hygiene.csirt']).toContain('itu-cirt-programme');
+    // The NCAF objective numbers 4–6 could not be confirmed against ENISA's report (review §3.4).
+    expect(unconfirmedRefs.length).toBeGreaterThan(0);
+    expect(unconfirmedRefs.every((r) => r.source === 'NCAF1')).toBe(true);
+  });
+
+  it('names forbidden Japanese terms from a terminology file, and the shipped 1.0.0 text still has them', async () => {
+    const terminology = join(await tempDir(), 'terms.json');
+    await writeFile(
+      terminology,
+      JSON.stringify({
+        schemaVersion: 1,
+        languages: ['en', 'ja'],
+        terms: [{ id: 'partner-country', en: 'partner country', ja: 'パートナー国', definition: { en: 'd' }, forbidden: { ja: [{ text: '友好国', allowedIn: [] }] } }],
+        styleRules: [],
+      }),
+    );
+    const run = ccat('frameworks', 'check', join(root, 'assessments', 'frameworks', 'ccat-1.0.0.json'), '--terminology', terminology, '--json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { forbiddenTerms: Array<{ path: string; forbidden: string; use: string }> };
+    expect(report.forbiddenTerms).toContainEqual({
+      path: 'domains[norms].capabilities[norms.un-norms].indicators[norms.un-norms.implementation-review].descriptors[4].ja',
+      forbidden: '友好国',
+      use: 'パートナー国',
+      rule: 'partner-country',
     });
   });
 

@@ -64,7 +64,7 @@ describe('first real path: new assessment → answers → reload → HTML report
     await page.reload();
     await page.getByText('Indicator 1.1.3').waitFor();
     expect(await page.getByLabel('Evidence and notes').inputValue()).toBe('Budget line <b>not</b> published; ask MoF.');
-    await expect.poll(() => page.getByText('2 of 105 indicators answered').count()).toBe(1);
+    await expect.poll(() => page.getByText('2 of 128 indicators answered').count()).toBe(1);
     await page.getByRole('link', { name: /1\.1\.1 / }).click();
     expect(await page.getByRole('radio', { name: /^3 · Established/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('High').isChecked()).toBe(true);
@@ -118,14 +118,14 @@ describe('first real path: new assessment → answers → reload → HTML report
     await page.getByRole('option', { name: /ベトナム/ }).click();
     await screenshot(page, 'create-ja');
     await page.getByRole('button', { name: '作成して次へ' }).click();
-    await page.getByRole('link', { name: '評価入力', exact: true }).click();
+    await page.getByRole('link', { name: '評定入力', exact: true }).click();
     await page.getByText('指標 1.1.1').waitFor();
     await page.keyboard.press('2');
     await page.getByLabel('根拠とメモ').fill('国家戦略の草案を確認した。');
     await waitSaved(page, 'すべて保存済み');
     await screenshot(page, 'indicator-ja');
     await page.getByRole('link', { name: '結果', exact: true }).click();
-    await page.getByRole('heading', { name: '分野別スコア' }).waitFor();
+    await page.getByRole('heading', { name: '領域別スコア' }).waitFor();
     await screenshot(page, 'results-ja');
     await page.getByRole('link', { name: 'CCAT' }).click();
     await page.getByRole('cell', { name: 'ベトナム', exact: true }).waitFor();

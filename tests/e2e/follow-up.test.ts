@@ -48,7 +48,7 @@ describe('follow-up assessments', () => {
     await page.getByText('Previous (2023): 2 — Formative').waitFor();
     expect(await page.locator('.level-card.selected').count()).toBe(0);
     expect(await page.locator('.level-card', { hasText: 'Previous rating' }).innerText()).toMatch(/^2 · Formative/);
-    await page.getByText('0 of 105 indicators answered').waitFor();
+    await page.getByText('0 of 128 indicators answered').waitFor();
     await shot(page, 'follow-up-rating-en');
 
     const stored = await readStored(e2e.dataDir, id);

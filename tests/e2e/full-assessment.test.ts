@@ -8,7 +8,7 @@ import { useE2e } from './lifecycle';
 
 const e2e = useE2e();
 
-const reopenReason = 'HQ asked to re-check 1.1.4 after the new decree';
+const reopenReason = 'HQ asked to re-check 1.1.5 after the new decree';
 
 /** The tree's link for an indicator number, e.g. "1.1.3". */
 const treeLink = (page: Page, number: string) => page.locator('.nav-tree').getByRole('link', { name: new RegExp(`^${number.replaceAll('.', '\\.')} `) });
@@ -20,7 +20,7 @@ async function rateCurrent(page: Page, number: string, key: string) {
 }
 
 describe('a complete field assessment through the UI', () => {
-  it('sets up, records two sessions, rates ten indicators, reviews, finalises and reopens — and it is all on disk', async () => {
+  it('sets up, records two sessions, rates eleven indicators, reviews, finalises and reopens — and it is all on disk', async () => {
     e2e.dataDir = await newDataDir();
     e2e.serve = await startServe(e2e.dataDir);
     const { page, external, context } = await openPage(e2e.browser, e2e.serve);
@@ -141,8 +141,11 @@ describe('a complete field assessment through the UI', () => {
     await page.getByLabel('Why does this indicator not apply?').fill('The lead agency itself is the scope of this assessment.');
     await waitSaved(page);
 
+    // 1.1.3, the inter-ministerial coordination mechanism, stays unanswered.
     await page.getByRole('link', { name: /Next indicator/ }).click();
-    await rateCurrent(page, '1.1.3', '2');
+    await page.getByText('Indicator 1.1.3', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Next indicator/ }).click();
+    await rateCurrent(page, '1.1.4', '2');
     await page.getByRole('group', { name: 'Confidence' }).getByLabel('Low').check();
     await page.getByLabel('Evidence and notes').fill('Budget line not published; ask MoF.');
     // Files over 25 MB are refused with a plain reason; a file attached by mistake can be removed.
@@ -159,13 +162,14 @@ describe('a complete field assessment through the UI', () => {
     await page.getByRole('heading', { name: 'Evidence files (0)' }).waitFor();
     await removeDir(wrong);
     await page.getByRole('link', { name: /Next indicator/ }).click();
-    await rateCurrent(page, '1.1.4', '4');
+    await rateCurrent(page, '1.1.5', '4');
     await page.getByLabel('Flag for team review').check();
     for (const [number, key] of [
       ['1.2.1', '3'],
       ['1.2.2', '2'],
       ['1.2.3', '2'],
-      ['1.2.4', '1'],
+      ['1.2.4', '2'],
+      ['1.2.5', '1'],
       ['1.3.1', '3'],
     ] as const) {
       await page.getByRole('link', { name: /Next indicator/ }).click();
@@ -175,7 +179,7 @@ describe('a complete field assessment through the UI', () => {
     await page.getByText('Indicator 1.3.2', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Unknown', exact: true }).click();
     await waitSaved(page);
-    await page.getByText('10 of 105 indicators answered').waitFor();
+    await page.getByText('11 of 128 indicators answered').waitFor();
 
     // — Filters and search.
     const shownLinks = () => page.locator('.nav-tree .nav-indicator').allInnerTexts();
@@ -183,13 +187,13 @@ describe('a complete field assessment through the UI', () => {
       await page.getByRole('radio', { name }).check();
       await expect.poll(async () => (await shownLinks()).map((t) => /\d+\.\d+\.\d+/.exec(t)?.[0])).toEqual(expected);
     };
-    await filter(/^Flagged/, ['1.1.4']);
-    await filter(/^Low confidence/, ['1.1.3']);
+    await filter(/^Flagged/, ['1.1.5']);
+    await filter(/^Low confidence/, ['1.1.4']);
     await filter(/^N\/A/, ['1.1.2']);
-    await filter(/^Rated without evidence/, ['1.1.4', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.3.1']);
+    await filter(/^Rated without evidence/, ['1.1.5', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.2.5', '1.3.1']);
     await shot(page, 'flow-filter-en');
     await page.getByRole('radio', { name: /^Unanswered/ }).check();
-    await page.getByText('95 indicators shown').waitFor();
+    await page.getByText('117 indicators shown').waitFor();
     await page.getByRole('radio', { name: /^All/ }).check();
     await page.getByLabel('Search questions and notes').fill('decision 964');
     await expect.poll(async () => (await shownLinks()).length).toBe(1);
@@ -206,9 +210,9 @@ describe('a complete field assessment through the UI', () => {
     await page.getByRole('link', { name: 'Review and finalise', exact: true }).click();
     await page.getByRole('table', { name: 'Coverage per domain' }).waitFor();
     const list = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
-    await list('Flagged for review').getByRole('link', { name: /^1\.1\.4 / }).waitFor();
-    await list('Low-confidence ratings').getByRole('link', { name: /^1\.1\.3 / }).waitFor();
-    await list('Level 3 or above without evidence').getByRole('link', { name: /^1\.1\.4 / }).waitFor();
+    await list('Flagged for review').getByRole('link', { name: /^1\.1\.5 / }).waitFor();
+    await list('Low-confidence ratings').getByRole('link', { name: /^1\.1\.4 / }).waitFor();
+    await list('Level 3 or above without evidence').getByRole('link', { name: /^1\.1\.5 / }).waitFor();
     await list('Sessions without linked input').getByText('Every session has input or is cited.').waitFor();
     await shot(page, 'flow-review-en');
 
@@ -235,7 +239,7 @@ describe('a complete field assessment through the UI', () => {
     await reopen.getByRole('button', { name: 'Reopen', exact: true }).click();
     await page.getByText(`Reason: ${reopenReason}`, { exact: false }).waitFor();
     await go(page, `#/a/${id}/i/hygiene.strategy.review`);
-    await page.getByText('Indicator 1.1.4', { exact: true }).waitFor();
+    await page.getByText('Indicator 1.1.5', { exact: true }).waitFor();
     await page.keyboard.press('3');
     await page.getByLabel('Evidence and notes').fill('Annual implementation report 2024 seen.');
     await waitSaved(page);
@@ -261,7 +265,7 @@ describe('a complete field assessment through the UI', () => {
     expect(stored.context.absorptiveCapacity).toBe(1);
 
     const responses = stored.responses;
-    expect(Object.values(responses).filter((r) => r.rating).length).toBe(10);
+    expect(Object.values(responses).filter((r) => r.rating).length).toBe(11);
     expect(responses['hygiene.strategy.document']).toMatchObject({ rating: { kind: 'level', level: 3 }, confidence: 'high', updatedBy: 'Aiko Tanaka' });
     expect(responses['hygiene.strategy.lead-agency']?.rating).toEqual({ kind: 'notApplicable', reason: 'The lead agency itself is the scope of this assessment.' });
     expect(responses['hygiene.strategy.budget']).toMatchObject({ rating: { kind: 'level', level: 2 }, confidence: 'low', attachmentIds: [] });

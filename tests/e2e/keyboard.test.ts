@@ -87,7 +87,7 @@ describe('keyboard only', () => {
 
     await tabTo(page, named('Review and finalise'), { back: true });
     await page.keyboard.press('Enter');
-    await page.getByRole('table', { name: 'Coverage per domain' }).getByText('1 of 105 (1%)').waitFor();
+    await page.getByRole('table', { name: 'Coverage per domain' }).getByText('1 of 128 (1%)').waitFor();
 
     // The sign-off dialog: focus moves in, stays in, and Escape returns it to the button.
     await tabTo(page, named('Finalise…'));

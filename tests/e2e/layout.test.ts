@@ -46,7 +46,7 @@ describe.each([
     }
     // Key buttons, scrolled into view, sit inside the viewport.
     await page.goto(`${e2e.serve.origin}/#/a/${data.id}/i/hygiene.strategy.budget`);
-    await page.getByText('Indicator 1.1.3', { exact: true }).waitFor();
+    await page.getByText('Indicator 1.1.4', { exact: true }).waitFor();
     for (const name of [/Next indicator/, /Previous indicator/]) {
       const link = page.getByRole('link', { name });
       await link.scrollIntoViewIfNeeded();

@@ -9,7 +9,7 @@ import { useE2e } from './lifecycle';
 
 const e2e = useE2e();
 
-const indicator = 'hygiene.csirt.staffing-tools';
+const indicator = 'hygiene.csirt.staffing';
 
 async function openIndicator(page: Page, id: string) {
   await go(page, `#/a/${id}/i/${indicator}`);

@@ -21,7 +21,7 @@ async function seedResults(page: Page): Promise<string> {
   const ratings: Array<[string, number]> = [
     ['hygiene.csirt.mandate', 1],
     ['hygiene.csirt.services', 2],
-    ['hygiene.csirt.staffing-tools', 1],
+    ['hygiene.csirt.staffing', 1],
     ['hygiene.csirt.international', 2],
     ['cybercrime.forensics.laboratory', 1],
     ['hr.awareness.national-campaigns', 4],
@@ -50,8 +50,8 @@ describe('results screen and support plan', () => {
 
     await page.getByRole('heading', { name: 'Domain scores' }).waitFor();
     const hygieneRow = page.getByRole('row', { name: /1\. Cyber hygiene/ }).first();
-    // Hygiene: csirt mean 1.5 is its only scored capability → domain 1.50; 4 of 19 answered.
-    await expect.poll(() => hygieneRow.textContent()).toMatch(/1\.50.*4 of 19 indicators answered/);
+    // Hygiene: csirt mean 1.5 is its only scored capability → domain 1.50; 4 of 22 answered.
+    await expect.poll(() => hygieneRow.textContent()).toMatch(/1\.50.*4 of 22 indicators answered/);
     await page.getByText('score 1.5 · target 3.0 · gap 1.5').first().waitFor();
     await page.getByRole('heading', { name: 'Indicator ratings per domain' }).waitFor();
     await page.getByRole('table', { name: 'Capability gaps by priority' }).waitFor();

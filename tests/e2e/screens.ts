@@ -42,7 +42,7 @@ const words = {
     capture: 'メモ入力中：KE-CIRT technical team',
     indicator: '指標 1.1.1',
     previous: /^前回（2023年）：2 — 形成段階$/,
-    review: '分野別の回答状況',
+    review: '領域別の回答状況',
     finalise: '確定する…',
     finaliseDialog: 'この評価を確定',
     finaliseConfirm: '確定して読み取り専用にする',

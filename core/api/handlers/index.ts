@@ -4,6 +4,7 @@ import { assessmentHandlers } from './assessments';
 import { attachmentHandlers } from './attachments';
 import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './exports';
+import { frameworkMoveHandlers } from './framework-move';
 import { planHandlers } from './plan';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
@@ -24,5 +25,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...planHandlers(ctx),
     ...exportHandlers(ctx),
     ...exchangeHandlers(ctx),
+    ...frameworkMoveHandlers(ctx),
   };
 }

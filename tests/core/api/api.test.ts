@@ -17,7 +17,7 @@ describe('the core API', () => {
   it('creates an assessment on the newest framework and lists it', async () => {
     const api = await core();
     const assessment = await created(api);
-    expect(assessment).toMatchObject({ frameworkId: 'ccat', frameworkVersion: '1.0.0', status: 'draft', revision: 0 });
+    expect(assessment).toMatchObject({ frameworkId: 'ccat', frameworkVersion: '1.1.0', status: 'draft', revision: 0 });
     const list = await api.dispatch('listAssessments', {});
     expect(list).toMatchObject({ ok: true, data: [{ id: assessment.id, title: 'Viet Nam national', country: 'VN' }] });
   });

@@ -34,6 +34,6 @@ describe('an assessment made with the sample framework 0.1.0', () => {
     expect((await ok(api, 'listAssessments', {})).map((a) => [a.id, a.frameworkVersion])).toEqual([[id, '0.1.0']]);
 
     // New assessments use the newest framework.
-    expect(await ok(api, 'createAssessment', { title: 'New', country: 'KH', mode: 'self' })).toMatchObject({ frameworkVersion: '1.0.0' });
+    expect(await ok(api, 'createAssessment', { title: 'New', country: 'KH', mode: 'self' })).toMatchObject({ frameworkVersion: '1.1.0' });
   });
 });

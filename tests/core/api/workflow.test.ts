@@ -79,7 +79,7 @@ describe('review, finalise and reopen', () => {
     await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true } });
     const review = await ok(api, 'getReview', { id });
     expect(review).toMatchObject({ flagged: ['hygiene.csirt.mandate'], lowConfidence: ['hygiene.csirt.mandate'], highWithoutEvidence: ['hygiene.csirt.mandate'] });
-    expect(review.unanswered).toHaveLength(104);
+    expect(review.unanswered).toHaveLength(127);
 
     const final = await ok(api, 'finalizeAssessment', { id, by: 'A. Tanaka' });
     expect(final).toMatchObject({ status: 'final', signOff: { by: 'A. Tanaka', at: '2026-03-05T08:00:00.000Z' } });
@@ -113,7 +113,7 @@ describe('the support plan', () => {
   it('proposes programmes for gaps and stores the team’s decisions and own actions', async () => {
     const api = await core();
     const { id } = await ok(api, 'createAssessment', base);
-    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services', 'hygiene.csirt.staffing-tools', 'hygiene.csirt.international']) {
+    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services', 'hygiene.csirt.staffing', 'hygiene.csirt.tools', 'hygiene.csirt.international']) {
       await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } } });
     }
     const plan = await ok(api, 'getPlan', { id });

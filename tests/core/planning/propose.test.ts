@@ -5,7 +5,8 @@ import { fitsLevel, phaseFor } from '../../../core/planning/match';
 import { assessmentWith, level, notApplicable, planOf, rate, unknown } from './helpers';
 
 /**
- * One assessment on the real CCAT 1.0.0 framework and catalogue; every number below is worked
+ * One assessment on the real CCAT 1.0.0 framework and the catalogue shipped with it (frozen in
+ * tests/fixtures/catalogue); every number below is worked
  * out by hand from the data files.
  *
  * Context: hygiene donor extent 2 (×0.7), cybercrime extent 1 (×0.85), cip extent 0 (×1),

@@ -123,7 +123,7 @@ describe('languages', () => {
     const text = dom(source).body.textContent ?? '';
     expect(text).toContain('サイバー能力評価報告書');
     expect(text).toContain('ベトナム');
-    expect(text).toContain('分野別の主な評価結果');
+    expect(text).toContain('領域別の主な評価結果');
     expect(text).toContain('サイバー衛生：政府機関・国家CSIRT');
     expect(text).not.toContain('Key findings by domain');
   });
@@ -134,7 +134,7 @@ describe('languages', () => {
     const document = dom(source);
     const text = document.body.textContent ?? '';
     for (const [en, ja] of [
-      ['Key findings by domain', '分野別の主な評価結果'],
+      ['Key findings by domain', '領域別の主な評価結果'],
       ['Evidence and notes', '根拠とメモ'],
       ['How the scores and priorities are computed', 'スコアと優先度の算出方法'],
       [input.framework.domains[0]!.title.en, input.framework.domains[0]!.title.ja!],

@@ -71,7 +71,7 @@ describe('PDF reports printed by Chromium', () => {
   it('in Japanese: the title and labels are extractable text, every font embedded with a Unicode map', () => {
     const { text, path } = pdfs.get('summary-ja')!;
     expect(text).toContain('サイバー能力評価報告書');
-    expect(text).toContain('分野別の主な評価結果');
+    expect(text).toContain('領域別の主な評価結果');
     expect(text).toContain('ベトナム');
     expect(text).not.toMatch(/[\uFFFD\u25A1]/);
     // Chromium embeds the CJK face as Type 3 glyph sets; each must be embedded ("emb yes") and map back to Unicode ("uni yes").
@@ -87,7 +87,7 @@ describe('PDF reports printed by Chromium', () => {
       expect(text).toContain('サイバー能力評価報告書');
     }
     expect(pdfs.get('summary-en-ja')!.text).toContain('Key findings by domain');
-    expect(pdfs.get('summary-en-ja')!.text).toContain('分野別の主な評価結果');
+    expect(pdfs.get('summary-en-ja')!.text).toContain('領域別の主な評価結果');
   });
 
   it('never name a non-attributable organisation; the redacted edition names nobody', async () => {
