@@ -26,7 +26,7 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const library = await loadLibrary(options.assessmentsDir);
   const now = options.now ?? (() => new Date());
-  const store = await openAssessmentStore({ dataDir: options.dataDir, now });
+  const store = await openAssessmentStore({ dataDir: options.dataDir, now, appVersion: options.appVersion });
   const handlers = createHandlers({
     store,
     attachments: attachmentFiles(options.dataDir),

@@ -13,7 +13,7 @@ import { STORE_INDEX_SCHEMA_VERSION, isAssessmentId, sameIndexEntry, storeIndexS
 import type { IndexEntry, StoreIndex } from './index-schema';
 import { KeyedQueue } from './keyed-queue';
 import { acquireStoreLock } from './lock.node.ts';
-import type { StoreLock } from './lock.node.ts';
+import type { ProcessProbe, StoreLock } from './lock.node.ts';
 import { nodeFs } from './node-fs.node.ts';
 import type { StoreNotice } from './notices';
 import { QUARANTINE_FOLDER, quarantineFile } from './quarantine.node.ts';
@@ -29,6 +29,9 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Generations kept per assessment; older ones are deleted after each save. */
   keepGenerations?: number;
+  /** Written into the lock so that a refused second CCAT can say which version holds the folder. */
+  appVersion?: string;
+  probe?: ProcessProbe;
 }
 
 export interface AssessmentStore {
@@ -55,7 +58,12 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
   const dataDir = resolve(options.dataDir);
   await ensureFolderDurably(fs, dataDir);
   // Before anything else: a refused open must not change a single file.
-  const lock = await acquireStoreLock(dataDir, { fs, now });
+  const lock = await acquireStoreLock(dataDir, {
+    fs,
+    now,
+    ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
+    ...(options.probe === undefined ? {} : { probe: options.probe }),
+  });
   try {
     const store = new FileAssessmentStore(dataDir, fs, now, options.keepGenerations ?? 5, lock);
     await store.open();
@@ -94,6 +102,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   async open(): Promise<void> {
+    if (this.lock.takenOver !== undefined) this.record(this.lock.takenOver);
     for (const folder of [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER]) {
       await ensureFolderDurably(this.fs, join(this.dataDir, folder));
     }
