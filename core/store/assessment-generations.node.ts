@@ -78,8 +78,13 @@ export class AssessmentGenerations implements Adapter<Assessment | null> {
       try {
         bytes = await fs.readFile(join(this.folder, generation.name));
       } catch (error) {
-        if (errnoCode(error) === 'ENOENT') continue;
-        throw storeIoError(error, { operation: 'read', file: join(this.folder, generation.name), folder: this.folder });
+        const code = errnoCode(error);
+        if (code === 'ENOENT') continue;
+        // A folder or unreadable entry under a generation's name: set aside like damage, so
+        // that neither this assessment's older saves nor the other assessments are hidden by it.
+        await this.quarantine(file, `the entry cannot be read as a file (${code ?? String(error)})`);
+        quarantined.push(file);
+        continue;
       }
       const decoded = decodeDocument(bytes, assessmentSchema, { currentVersion: ASSESSMENT_SCHEMA_VERSION, migrate: migrateToCurrent });
       if (decoded.kind === 'newer') {

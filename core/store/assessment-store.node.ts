@@ -151,7 +151,9 @@ class FileAssessmentStore implements AssessmentStore {
       if (!isAssessmentId(name) || this.entries.has(name)) continue;
       // A folder whose first save never completed holds nothing to adopt; it is not damage.
       const folder = join(this.dataDir, ASSESSMENTS_FOLDER, name);
-      if (generationsNewestFirst(await this.readdirOrEmpty(folder)).length === 0) continue;
+      // An unreadable folder is not skipped: loading it sets it aside with a notice.
+      const names = await this.fs.readdir(folder).catch(() => undefined);
+      if (names !== undefined && generationsNewestFirst(names).length === 0) continue;
       let doc: Assessment;
       try {
         doc = await this.load(name);
@@ -274,8 +276,9 @@ class FileAssessmentStore implements AssessmentStore {
     try {
       await open.db.read();
     } catch (error) {
-      if (isUnreadable(error)) this.failures.set(id, error as CoreError);
-      throw error;
+      const failure = isUnreadable(error) ? (error as CoreError) : this.setAside(id, error);
+      this.failures.set(id, failure);
+      throw failure;
     }
     const doc = open.db.data;
     if (doc === null) {
@@ -340,7 +343,9 @@ class FileAssessmentStore implements AssessmentStore {
       if (isAssessmentId(name)) folders.push(join(assessments, name));
     }
     for (const folder of folders) {
-      for (const name of await this.readdirOrEmpty(folder)) {
+      // A folder that cannot be listed is reported when its assessment is loaded.
+      const names = folder === this.dataDir ? await this.readdirOrEmpty(folder) : await this.readdirOrEmpty(folder).catch(() => []);
+      for (const name of names) {
         if (!isTempFileName(name)) continue;
         try {
           await this.fs.unlink(join(folder, name));
@@ -369,6 +374,21 @@ class FileAssessmentStore implements AssessmentStore {
       if (errnoCode(error) === 'ENOENT') return false;
       throw storeIoError(error, { operation: 'read', file: path, folder: this.dataDir });
     }
+  }
+
+  /**
+   * An assessment whose folder cannot be read at all (not a folder, no permission, an I/O
+   * error) is left where it is and reported, so that it does not hide every other assessment.
+   */
+  private setAside(id: string, error: unknown): CoreError {
+    const file = `${ASSESSMENTS_FOLDER}/${id}`;
+    const cause = error instanceof Error ? error.message : String(error);
+    this.record({ kind: 'set-aside', file, assessmentId: id, reason: `its folder cannot be read: ${cause}`, at: this.now().toISOString() });
+    return new CoreError(
+      'DAMAGED_FILE',
+      `The assessment "${id}" cannot be opened: its folder ${join(this.dataDir, file)} cannot be read (${cause}). Nothing in it was changed; the other assessments are not affected.`,
+      { id, file },
+    );
   }
 
   private record(notice: StoreNotice): void {
