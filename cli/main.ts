@@ -10,10 +10,11 @@ const usage = `Usage: npm run ccat -- <command> [options]
 Commands:
   frameworks check <file> [--catalogue FILE] [--json]   validate a framework file and print counts
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
-  assessments list [--data-dir DIR] [--json]            list stored assessments
+  assessments list [--data-dir DIR] [--json]            list stored assessments (read-only snapshot, works while the app is open)
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
          [--lang en|ja] [--second-lang en|ja] [--redact] [--chromium PATH] [--data-dir DIR]
                                                         export a report or data file, then re-read and verify it
+                                                        (read-only snapshot, works while the app is open)
   serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
 
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium

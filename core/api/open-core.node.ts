@@ -4,6 +4,7 @@ import { openAssessmentStore } from '../store/assessment-store.node.ts';
 import { dispatch, type ApiHandlers } from './dispatch';
 import { attachmentFiles } from '../store/attachments.node.ts';
 import { createHandlers, type ExportServices } from './handlers/index';
+import { readOnlySnapshotError } from '../store/errors';
 import type { Result } from './result';
 
 export interface CoreOptions {
@@ -14,6 +15,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** What this shell can offer for exports: PDF printing and chart rasterising need a browser engine. */
   exports?: ExportServices;
+  /** A snapshot that takes no lock and writes nothing: commands that would save are refused. */
+  readOnly?: boolean;
 }
 
 export interface Core {
@@ -26,10 +29,12 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const library = await loadLibrary(options.assessmentsDir);
   const now = options.now ?? (() => new Date());
-  const store = await openAssessmentStore({ dataDir: options.dataDir, now, appVersion: options.appVersion });
+  const readOnly = options.readOnly === true;
+  const store = await openAssessmentStore({ dataDir: options.dataDir, now, appVersion: options.appVersion, readOnly });
+  const attachments = attachmentFiles(options.dataDir);
   const handlers = createHandlers({
     store,
-    attachments: attachmentFiles(options.dataDir),
+    attachments: readOnly ? { read: attachments.read, put: () => Promise.reject(readOnlySnapshotError()) } : attachments,
     library,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
@@ -43,3 +48,4 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: () => store.close(),
   };
 }
+

@@ -23,6 +23,8 @@ export interface GenerationsOptions {
   keepGenerations: number;
   now: () => Date;
   report: (notice: StoreNotice) => void;
+  /** Damage is reported and skipped, never moved: another process may own the folder. */
+  readOnly?: boolean;
 }
 
 interface PendingBackup {
@@ -68,6 +70,15 @@ export class AssessmentGenerations implements Adapter<Assessment | null> {
 
   /** Newest generation that reads and validates; damaged newer ones are quarantined on the way. */
   async read(): Promise<Assessment | null> {
+    // A reader without the lock may list the folder just before the writer prunes what it
+    // listed; the newer generations are then there to be found on a second look.
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.readOnce();
+      if (found !== 'vanished' || attempt === 3) return found === 'vanished' ? null : found;
+    }
+  }
+
+  private async readOnce(): Promise<Assessment | null | 'vanished'> {
     const { fs, id, now, report } = this.options;
     const generations = generationsNewestFirst(await this.names());
     if (generations.length === 0) return null;
@@ -113,12 +124,13 @@ export class AssessmentGenerations implements Adapter<Assessment | null> {
       }
       quarantined.push(file);
     }
-    // Every listed file vanished while reading: nothing was damaged, there is simply nothing.
-    if (quarantined.length === 0) return null;
+    // Every listed file vanished while reading: nothing was damaged.
+    if (quarantined.length === 0) return 'vanished';
     const quarantineFolder = join(this.options.dataDir, QUARANTINE_FOLDER);
+    const where = this.options.readOnly === true ? 'They were left in place' : `The damaged files were moved to ${quarantineFolder}`;
     throw new CoreError(
       'DAMAGED_FILE',
-      `The assessment file ${quarantined.join(', ')} is damaged and no earlier saved version could be read. The damaged files were moved to ${quarantineFolder}; nothing was deleted.`,
+      `The assessment file ${quarantined.join(', ')} is damaged and no earlier saved version could be read. ${where}; nothing was deleted.`,
       { id, files: quarantined, quarantine: quarantineFolder },
     );
   }
@@ -126,6 +138,10 @@ export class AssessmentGenerations implements Adapter<Assessment | null> {
   private async quarantine(file: string, reason: string): Promise<void> {
     const { fs, dataDir, id, now, report } = this.options;
     const at = now();
+    if (this.options.readOnly === true) {
+      report({ kind: 'damaged-left-in-place', file, assessmentId: id, reason, at: at.toISOString() });
+      return;
+    }
     const quarantinedAs = await quarantineFile(fs, dataDir, file, id, at);
     report({ kind: 'quarantined', file, quarantinedAs, assessmentId: id, reason, at: at.toISOString() });
   }

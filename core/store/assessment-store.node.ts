@@ -6,7 +6,7 @@ import type { Assessment, AssessmentSummary } from '../model/assessment';
 import { ensureFolderDurably } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
 import { DurableJsonFile } from './durable-json-file.node.ts';
-import { errnoCode, storeIoError } from './errors';
+import { errnoCode, readOnlySnapshotError, storeIoError } from './errors';
 import type { StoreFs } from './fs-port';
 import { generationsNewestFirst, isTempFileName } from './generation-names';
 import { STORE_INDEX_SCHEMA_VERSION, isAssessmentId, sameIndexEntry, storeIndexSchema, toIndexEntry } from './index-schema';
@@ -32,6 +32,12 @@ export interface OpenStoreOptions {
   /** Written into the lock so that a refused second CCAT can say which version holds the folder. */
   appVersion?: string;
   probe?: ProcessProbe;
+  /**
+   * A snapshot for readers (the CLI's list and export) while another process may hold the
+   * folder: no lock is taken and nothing is ever written, moved or deleted. Every file is
+   * replaced atomically, so each one read is whole; damage is reported, not quarantined.
+   */
+  readOnly?: boolean;
 }
 
 export interface AssessmentStore {
@@ -56,6 +62,12 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
   const fs = options.fs ?? nodeFs;
   const now = options.now ?? (() => new Date());
   const dataDir = resolve(options.dataDir);
+  const keepGenerations = options.keepGenerations ?? 5;
+  if (options.readOnly === true) {
+    const snapshot = new FileAssessmentStore(dataDir, fs, now, keepGenerations, undefined);
+    await snapshot.open();
+    return snapshot;
+  }
   await ensureFolderDurably(fs, dataDir);
   // Before anything else: a refused open must not change a single file.
   const lock = await acquireStoreLock(dataDir, {
@@ -65,7 +77,7 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
     ...(options.probe === undefined ? {} : { probe: options.probe }),
   });
   try {
-    const store = new FileAssessmentStore(dataDir, fs, now, options.keepGenerations ?? 5, lock);
+    const store = new FileAssessmentStore(dataDir, fs, now, keepGenerations, lock);
     await store.open();
     return store;
   } catch (error) {
@@ -95,26 +107,38 @@ class FileAssessmentStore implements AssessmentStore {
     private readonly fs: StoreFs,
     private readonly now: () => Date,
     private readonly keepGenerations: number,
-    private readonly lock: StoreLock,
+    /** Undefined for a read-only snapshot, which writes nothing. */
+    private readonly lock: StoreLock | undefined,
   ) {
     const adapter = new DurableJsonFile(join(dataDir, INDEX_FILE), storeIndexSchema, STORE_INDEX_SCHEMA_VERSION, fs);
     this.indexDb = new Low<StoreIndex>(adapter, emptyIndex());
   }
 
+  private get readOnly(): boolean {
+    return this.lock === undefined;
+  }
+
   async open(): Promise<void> {
-    if (this.lock.takenOver !== undefined) this.record(this.lock.takenOver);
+    if (this.readOnly) {
+      const damagedIndex = await this.readIndex();
+      if (damagedIndex !== undefined) this.record({ kind: 'damaged-left-in-place', file: INDEX_FILE, reason: damagedIndex, at: this.now().toISOString() });
+      await this.adoptUnlistedFolders();
+      return;
+    }
+    if (this.lock?.takenOver !== undefined) this.record(this.lock.takenOver);
     for (const folder of [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER]) {
       await ensureFolderDurably(this.fs, join(this.dataDir, folder));
     }
     await this.removeLeftoverTempFiles();
     const damagedIndex = await this.readIndex();
+    const quarantinedAs = damagedIndex === undefined ? undefined : await quarantineFile(this.fs, this.dataDir, INDEX_FILE, 'store', this.now());
     const found = await this.adoptUnlistedFolders();
     if (damagedIndex !== undefined) {
       this.record({
         kind: 'quarantined',
         file: INDEX_FILE,
-        quarantinedAs: damagedIndex.quarantinedAs,
-        reason: `the list of assessments was damaged (${damagedIndex.reason}); it was rebuilt from the ${found} assessment folder(s) found`,
+        ...(quarantinedAs === undefined ? {} : { quarantinedAs }),
+        reason: `the list of assessments was damaged (${damagedIndex}); it was rebuilt from the ${found} assessment folder(s) found`,
         at: this.now().toISOString(),
       });
     }
@@ -123,8 +147,8 @@ class FileAssessmentStore implements AssessmentStore {
     }
   }
 
-  /** Loads index.json into `entries`; a damaged one is quarantined and reported to the caller. */
-  private async readIndex(): Promise<{ reason: string; quarantinedAs: string } | undefined> {
+  /** Loads index.json into `entries`; for a damaged one, says why (the caller decides what to do with the file). */
+  private async readIndex(): Promise<string | undefined> {
     try {
       await this.indexDb.read();
     } catch (error) {
@@ -132,10 +156,8 @@ class FileAssessmentStore implements AssessmentStore {
         throw new CoreError('STORE_NEWER_VERSION', 'This data folder was saved by a newer version of CCAT; update CCAT to open it.', error.details);
       }
       if (!(error instanceof CoreError && error.code === 'DAMAGED_FILE')) throw error;
-      const quarantinedAs = await quarantineFile(this.fs, this.dataDir, INDEX_FILE, 'store', this.now());
       this.indexDb.data = emptyIndex();
-      const reason = (error.details as { reason?: string } | undefined)?.reason ?? error.message;
-      return { reason, quarantinedAs };
+      return (error.details as { reason?: string } | undefined)?.reason ?? error.message;
     }
     this.entries = new Map(this.indexDb.data.assessments.map((entry) => [entry.id, entry]));
     return undefined;
@@ -193,7 +215,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   async create(assessment: Assessment): Promise<void> {
-    this.assertOpen();
+    this.assertWritable();
     const doc = validated(assessment);
     await this.queue.run(doc.id, async () => {
       if (this.entries.has(doc.id) || this.failures.has(doc.id)) {
@@ -204,7 +226,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   async save(assessment: Assessment): Promise<void> {
-    this.assertOpen();
+    this.assertWritable();
     const doc = validated(assessment);
     await this.queue.run(doc.id, async () => {
       const failure = this.failures.get(doc.id);
@@ -224,7 +246,7 @@ class FileAssessmentStore implements AssessmentStore {
     if (this.closed) return;
     this.closed = true;
     await this.queue.drain();
-    await this.lock.release();
+    await this.lock?.release();
   }
 
   /** Writes the generation, then the index only if a listed field changed. Runs inside the assessment's queue. */
@@ -291,7 +313,7 @@ class FileAssessmentStore implements AssessmentStore {
       throw error;
     }
     // An index update lost in a crash is repaired here; if it fails again the next save retries it.
-    if (this.entries.has(id)) await this.updateIndexEntry(toIndexEntry(doc)).catch(() => undefined);
+    if (this.entries.has(id) && !this.readOnly) await this.updateIndexEntry(toIndexEntry(doc)).catch(() => undefined);
     return doc;
   }
 
@@ -305,6 +327,7 @@ class FileAssessmentStore implements AssessmentStore {
         keepGenerations: this.keepGenerations,
         now: this.now,
         report: (notice) => this.record(notice),
+        readOnly: this.readOnly,
       });
       open = { db: new Low<Assessment | null>(adapter, null) };
       this.documents.set(id, open);
@@ -397,6 +420,11 @@ class FileAssessmentStore implements AssessmentStore {
 
   private assertOpen(): void {
     if (this.closed) throw new CoreError('INTERNAL', 'The assessment store is closed.');
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw readOnlySnapshotError();
   }
 }
 
