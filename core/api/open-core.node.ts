@@ -30,7 +30,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const library = await loadLibrary(options.assessmentsDir);
   const now = options.now ?? (() => new Date());
   const readOnly = options.readOnly === true;
-  const store = await openAssessmentStore({ dataDir: options.dataDir, now, appVersion: options.appVersion, readOnly });
+  const store = await openAssessmentStore({
+    dataDir: options.dataDir,
+    now,
+    appVersion: options.appVersion,
+    readOnly,
+    // An assessment made with a framework version that is not installed is listed without scores.
+    frameworkFor: ({ frameworkId, frameworkVersion }) => {
+      try {
+        return library.get(frameworkId, frameworkVersion);
+      } catch {
+        return undefined;
+      }
+    },
+  });
   const attachments = attachmentFiles(options.dataDir);
   const handlers = createHandlers({
     store,

@@ -1,7 +1,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
+import type { Assessment } from '../../../core/model/assessment';
+import { STORED_DOCUMENT_VERSION } from '../../../core/store/stored-document';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
 import { coreFailure, generationPath, instrumentedFs, listFolder, snapshotTree } from './helpers';
@@ -115,7 +116,7 @@ describe('assessment store: damaged generations', () => {
   it('a generation from a newer CCAT is left untouched and the assessment is refused with a clear message', async () => {
     const dataDir = await tempDir();
     const r3 = await storeWithThreeRevisions(dataDir);
-    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: ASSESSMENT_SCHEMA_VERSION + 1, newField: { x: 1 } }));
+    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: STORED_DOCUMENT_VERSION + 1, newField: { x: 1 } }));
     const before = await snapshotTree(dataDir);
 
     const store = await openAssessmentStore({ dataDir });

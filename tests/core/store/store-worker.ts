@@ -49,6 +49,8 @@ function edit(doc: Assessment, rnd: () => number): Assessment {
     // Now and then a listed field changes, so index.json is rewritten under fire too.
     title: revision % 7 === 0 ? `Assessment after save ${revision}` : doc.title,
     responses: { ...doc.responses, [indicator]: response },
+    // Every save logs its change, so kills also land among appends to the history log.
+    history: [...doc.history, { at: response.updatedAt, by: 'worker', field: `response:${indicator}.notes`, from: doc.responses[indicator]?.notes ?? null, to: response.notes }],
     updatedAt: response.updatedAt,
   };
 }
