@@ -6,6 +6,7 @@ import { assessmentSchema, historyEntry } from '../model/assessment';
 import type { Assessment, AssessmentSummary, HistoryEntry } from '../model/assessment';
 import { ensureFolderDurably } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
+import { ATTACHMENTS_FOLDER } from './attachments.node.ts';
 import { DurableJsonFile } from './durable-json-file.node.ts';
 import { errnoCode, readOnlySnapshotError, storeIoError } from './errors';
 import type { StoreFs } from './fs-port';
@@ -160,7 +161,8 @@ class FileAssessmentStore implements AssessmentStore {
       for (const folder of [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER]) {
         await ensureFolderDurably(this.fs, join(this.dataDir, folder));
       }
-      await this.removeLeftoverTempFiles([this.dataDir, ...[ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER, PRE_MIGRATION_FOLDER].map((f) => join(this.dataDir, f))]);
+      const folders = [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER, PRE_MIGRATION_FOLDER, ATTACHMENTS_FOLDER];
+      await this.removeLeftoverTempFiles([this.dataDir, ...folders.map((f) => join(this.dataDir, f))]);
     }
     const damagedIndex = await this.readIndex();
     if (damagedIndex !== undefined && this.readOnly) {
