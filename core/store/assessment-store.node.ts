@@ -39,6 +39,8 @@ export interface OpenStoreOptions {
   /** Written into the lock so that a refused second CCAT can say which version holds the folder. */
   appVersion?: string;
   probe?: ProcessProbe;
+  /** See LockOptions.settleMs. */
+  lockSettleMs?: number;
   /**
    * A snapshot for readers (the CLI's list and export) while another process may hold the
    * folder: no lock is taken and nothing is ever written, moved or deleted. Every file is
@@ -98,6 +100,7 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
     now,
     ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
     ...(options.probe === undefined ? {} : { probe: options.probe }),
+    ...(options.lockSettleMs === undefined ? {} : { settleMs: options.lockSettleMs }),
   });
   try {
     const store = new FileAssessmentStore(settings, lock);

@@ -48,6 +48,8 @@ export interface LockOptions {
   now?: () => Date;
   appVersion?: string;
   probe?: ProcessProbe;
+  /** How long to give a lock file that another process is creating to get its content (100 ms). */
+  settleMs?: number;
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -128,7 +130,7 @@ export async function acquireStoreLock(dataDir: string, options: LockOptions = {
       return { content, ...(takenOver === undefined ? {} : { takenOver }), release: () => releaseIfOurs(fs, path, text) };
     }
     // A lock that another process has just created may not hold its content yet.
-    const owner = (await readOwner(fs, path)) ?? (await pause(100).then(() => readOwner(fs, path)));
+    const owner = (await readOwner(fs, path)) ?? (await pause(options.settleMs ?? 100).then(() => readOwner(fs, path)));
     if (owner !== undefined) {
       const gone = await whyGone(owner, content, probe);
       if (gone === undefined) throw lockedError(path, owner, content.hostname);
