@@ -1,8 +1,8 @@
 import type { AssessmentSummary } from '../../core/model/assessment';
-import { openCliCore, unwrap } from './open';
+import { openCliSnapshot, unwrap } from './open';
 
 export async function runAssessmentsList(values: Record<string, unknown>): Promise<number> {
-  const core = await openCliCore(values);
+  const core = await openCliSnapshot(values);
   try {
     const list = unwrap<AssessmentSummary[]>(await core.dispatch('listAssessments', {}));
     if (values.json) {

@@ -70,10 +70,12 @@ export async function runExport(values: Record<string, unknown>, positionals: st
   checkOut(options, dataDir);
   // Only PDF (printing) and DOCX (the chart picture) need a browser engine; the others never start one.
   const chromium: ChromiumServices | undefined = options.format === 'pdf' || options.format === 'docx' ? createChromiumServices(options.chromium) : undefined;
+  // A read-only snapshot, so that exporting works while the app or `serve` has the folder open.
   const core = await openCore({
     dataDir,
     assessmentsDir,
     appVersion,
+    readOnly: true,
     exports: chromium ? { printPdf: chromium.printPdf, rasterize: chromium.rasterize } : {},
   });
   try {

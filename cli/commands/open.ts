@@ -8,8 +8,14 @@ export function dataDirFrom(values: Record<string, unknown>): string {
   return resolve(typeof given === 'string' && given !== '' ? given : defaultDataDir());
 }
 
+/** The writing core: takes the data folder's lock, for commands that store something. */
 export function openCliCore(values: Record<string, unknown>): Promise<Core> {
   return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion });
+}
+
+/** A read-only snapshot: it takes no lock, so it works while the app or `serve` has the folder open. */
+export function openCliSnapshot(values: Record<string, unknown>): Promise<Core> {
+  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion, readOnly: true });
 }
 
 /** Unwraps a command result; a failure becomes a plain error with the core's message. */

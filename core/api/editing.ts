@@ -37,9 +37,7 @@ export function createEditor(store: AssessmentRepository, now: () => Date): Edit
   return (id, by, change, options = {}) =>
     queue.run(id, async () => {
       const current = await store.get(id);
-      if (current.status === 'final' && !options.allowFinal) {
-        throw new CoreError('READ_ONLY', 'This assessment is final and read-only. Reopen it, giving a reason, to make changes.');
-      }
+      if (!options.allowFinal) assertEditable(current);
       const at = now().toISOString();
       const author = by ?? defaultAuthor;
       const entries: HistoryEntry[] = [];
@@ -57,6 +55,13 @@ export function createEditor(store: AssessmentRepository, now: () => Date): Edit
       await store.save(saved);
       return result;
     });
+}
+
+/** Refuses any change to a final assessment; also checked before an edit writes anything outside the document. */
+export function assertEditable(current: Pick<Assessment, 'status'>): void {
+  if (current.status === 'final') {
+    throw new CoreError('READ_ONLY', 'This assessment is final and read-only. Reopen it, giving a reason, to make changes.');
+  }
 }
 
 /** JSON equality for small model values; enough to decide whether a field changed. */

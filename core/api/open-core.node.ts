@@ -5,6 +5,7 @@ import { openAssessmentStore } from '../store/assessment-store.node.ts';
 import { dispatch, type ApiHandlers } from './dispatch';
 import { attachmentFiles } from '../store/attachments.node.ts';
 import { createHandlers, type ExportServices } from './handlers/index';
+import { readOnlySnapshotError } from '../store/errors';
 import type { Result } from './result';
 
 export interface CoreOptions {
@@ -15,6 +16,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** What this shell can offer for exports: PDF printing and chart rasterising need a browser engine. */
   exports?: ExportServices;
+  /** A snapshot that takes no lock and writes nothing: commands that would save are refused. */
+  readOnly?: boolean;
 }
 
 export interface Core {
@@ -27,8 +30,23 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const library = await loadLibrary(options.assessmentsDir);
   const now = options.now ?? (() => new Date());
-  const store = await openAssessmentStore({ dataDir: options.dataDir, now });
-  const attachments = attachmentFiles(options.dataDir);
+  const readOnly = options.readOnly === true;
+  const store = await openAssessmentStore({
+    dataDir: options.dataDir,
+    now,
+    appVersion: options.appVersion,
+    readOnly,
+    // An assessment made with a framework version that is not installed is listed without scores.
+    frameworkFor: ({ frameworkId, frameworkVersion }) => {
+      try {
+        return library.get(frameworkId, frameworkVersion);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const files = attachmentFiles(options.dataDir);
+  const attachments = readOnly ? { read: files.read, put: () => Promise.reject(readOnlySnapshotError()) } : files;
   const exchange = createExchange({
     dataDir: options.dataDir,
     store,
@@ -55,3 +73,4 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: () => store.close(),
   };
 }
+

@@ -158,7 +158,13 @@ export const assessmentSchema = z.strictObject({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
-export type AssessmentSummary = Pick<
-  Assessment,
-  'id' | 'title' | 'country' | 'mode' | 'status' | 'frameworkId' | 'frameworkVersion' | 'createdAt' | 'updatedAt' | 'revision'
->;
+/** What lists and the HQ portfolio show of an assessment without opening it; kept in the store's index. */
+export const assessmentSummarySchema = assessmentSchema
+  .pick({ id: true, title: true, country: true, mode: true, status: true, frameworkId: true, frameworkVersion: true, period: true, createdAt: true, updatedAt: true, revision: true })
+  .extend({
+    /** Mean maturity overall (mean of the domain scores) and per domain id; null where nothing is rated. Null when the framework is not installed. */
+    scores: z.strictObject({ overall: z.number().nullable(), domains: z.record(z.string(), z.number().nullable()) }).nullable(),
+    /** Indicators rated with a level, of all the framework's indicators. Null when the framework is not installed. */
+    coverage: z.strictObject({ rated: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
+  });
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;

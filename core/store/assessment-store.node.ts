@@ -1,19 +1,21 @@
 import { Low } from 'lowdb';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { CoreError } from '../api/result';
-import { assessmentSchema } from '../model/assessment';
-import type { Assessment, AssessmentSummary } from '../model/assessment';
+import { assessmentSchema, historyEntry } from '../model/assessment';
+import type { Assessment, AssessmentSummary, HistoryEntry } from '../model/assessment';
 import { ensureFolderDurably } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
+import { ATTACHMENTS_FOLDER } from './attachments.node.ts';
 import { DurableJsonFile } from './durable-json-file.node.ts';
-import { errnoCode, storeIoError } from './errors';
+import { errnoCode, readOnlySnapshotError, storeIoError } from './errors';
 import type { StoreFs } from './fs-port';
 import { generationsNewestFirst, isTempFileName } from './generation-names';
-import { STORE_INDEX_SCHEMA_VERSION, isAssessmentId, sameIndexEntry, storeIndexSchema, toIndexEntry } from './index-schema';
-import type { IndexEntry, StoreIndex } from './index-schema';
+import { STORE_INDEX_SCHEMA_VERSION, isAssessmentId, storeIndexSchema, toIndexEntry, upgradeIndex } from './index-schema';
+import type { FrameworkLookup, IndexEntry, StoreIndex } from './index-schema';
 import { KeyedQueue } from './keyed-queue';
 import { acquireStoreLock } from './lock.node.ts';
-import type { StoreLock } from './lock.node.ts';
+import type { ProcessProbe, StoreLock } from './lock.node.ts';
 import { nodeFs } from './node-fs.node.ts';
 import type { StoreNotice } from './notices';
 import { QUARANTINE_FOLDER, quarantineFile } from './quarantine.node.ts';
@@ -22,6 +24,11 @@ export const INDEX_FILE = 'index.json';
 const BACKUPS_FOLDER = 'backups';
 // Not a valid assessment id, so the index queue can share the per-assessment KeyedQueue.
 const INDEX_QUEUE_KEY = ':index';
+/**
+ * index.json is a summary the documents can always rebuild, so it is written after saves in
+ * the background, at most this often: a save then costs the same with 1,000 assessments as with 1.
+ */
+const INDEX_WRITE_DELAY_MS = 1000;
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -29,35 +36,74 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Generations kept per assessment; older ones are deleted after each save. */
   keepGenerations?: number;
+  /** Written into the lock so that a refused second CCAT can say which version holds the folder. */
+  appVersion?: string;
+  probe?: ProcessProbe;
+  /** See LockOptions.settleMs. */
+  lockSettleMs?: number;
+  /**
+   * A snapshot for readers (the CLI's list and export) while another process may hold the
+   * folder: no lock is taken and nothing is ever written, moved or deleted. Every file is
+   * replaced atomically, so each one read is whole; damage is reported, not quarantined.
+   */
+  readOnly?: boolean;
+  /** Scores and coverage in the list need the assessment's framework; without it they are null. */
+  frameworkFor?: FrameworkLookup;
+  /** Opened assessments kept in memory; the others are read again when asked for. */
+  cachedDocuments?: number;
 }
 
 export interface AssessmentStore {
   readonly dataDir: string;
-  /** Every readable assessment; unreadable ones are left out and explained in `notices()`. */
+  /** Every assessment in the index, without opening one; unreadable ones are left out and explained in `notices()`. */
   list(): Promise<AssessmentSummary[]>;
   get(id: string): Promise<Assessment>;
   create(assessment: Assessment): Promise<void>;
-  /** Stores `assessment.revision` as the newest generation; the caller bumps the revision. */
+  /**
+   * Stores `assessment.revision` as the newest generation; the caller bumps the revision. The
+   * history may only grow: entries already stored are kept as they are and only new ones are
+   * checked and written.
+   */
   save(assessment: Assessment): Promise<void>;
   /** Everything the store did on its own since it was opened (quarantine, recovery, migration). */
   notices(): StoreNotice[];
-  /** Waits for pending saves, then releases the data-root lock. */
+  /** Waits for pending saves, writes the index, then releases the data-root lock. */
   close(): Promise<void>;
 }
 
 /**
  * Opens (creating if needed) the data root: takes the lock, clears temp files left by a crash,
- * and reads the index, rebuilding it from the assessment folders when it is damaged.
+ * and reads the index, bringing it up to date with the assessment folders (rebuilding it when
+ * it is damaged).
  */
 export async function openAssessmentStore(options: OpenStoreOptions): Promise<AssessmentStore> {
   const fs = options.fs ?? nodeFs;
   const now = options.now ?? (() => new Date());
   const dataDir = resolve(options.dataDir);
+  const settings: StoreSettings = {
+    dataDir,
+    fs,
+    now,
+    keepGenerations: options.keepGenerations ?? 5,
+    cachedDocuments: Math.max(1, options.cachedDocuments ?? 16),
+    frameworkFor: options.frameworkFor ?? (() => undefined),
+  };
+  if (options.readOnly === true) {
+    const snapshot = new FileAssessmentStore(settings, undefined);
+    await snapshot.open();
+    return snapshot;
+  }
   await ensureFolderDurably(fs, dataDir);
   // Before anything else: a refused open must not change a single file.
-  const lock = await acquireStoreLock(dataDir, { fs, now });
+  const lock = await acquireStoreLock(dataDir, {
+    fs,
+    now,
+    ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
+    ...(options.probe === undefined ? {} : { probe: options.probe }),
+    ...(options.lockSettleMs === undefined ? {} : { settleMs: options.lockSettleMs }),
+  });
   try {
-    const store = new FileAssessmentStore(dataDir, fs, now, options.keepGenerations ?? 5, lock);
+    const store = new FileAssessmentStore(settings, lock);
     await store.open();
     return store;
   } catch (error) {
@@ -66,15 +112,27 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
   }
 }
 
+interface StoreSettings {
+  dataDir: string;
+  fs: StoreFs;
+  now: () => Date;
+  keepGenerations: number;
+  cachedDocuments: number;
+  frameworkFor: FrameworkLookup;
+}
+
 interface OpenDocument {
   db: Low<Assessment | null>;
 }
 
 class FileAssessmentStore implements AssessmentStore {
-  /** What index.json on disk says; replaced only after a successful write. */
+  readonly dataDir: string;
+  /** The list as it is now; index.json catches up in the background. */
   private entries = new Map<string, IndexEntry>();
+  private indexDirty = false;
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly indexDb: Low<StoreIndex>;
-  /** Opened assessments as last committed to disk, so `get` does not re-read. */
+  /** Recently opened assessments as last committed to disk, least recently used first. */
   private readonly documents = new Map<string, OpenDocument>();
   /** Assessments that cannot be opened in this session (damaged, or from a newer CCAT). */
   private readonly failures = new Map<string, CoreError>();
@@ -83,39 +141,55 @@ class FileAssessmentStore implements AssessmentStore {
   private closed = false;
 
   constructor(
-    readonly dataDir: string,
-    private readonly fs: StoreFs,
-    private readonly now: () => Date,
-    private readonly keepGenerations: number,
-    private readonly lock: StoreLock,
+    private readonly settings: StoreSettings,
+    /** Undefined for a read-only snapshot, which writes nothing. */
+    private readonly lock: StoreLock | undefined,
   ) {
-    const adapter = new DurableJsonFile(join(dataDir, INDEX_FILE), storeIndexSchema, STORE_INDEX_SCHEMA_VERSION, fs);
+    this.dataDir = settings.dataDir;
+    const adapter = new DurableJsonFile(join(this.dataDir, INDEX_FILE), storeIndexSchema, STORE_INDEX_SCHEMA_VERSION, settings.fs, upgradeIndex);
     this.indexDb = new Low<StoreIndex>(adapter, emptyIndex());
   }
 
+  private get fs(): StoreFs {
+    return this.settings.fs;
+  }
+
+  private get readOnly(): boolean {
+    return this.lock === undefined;
+  }
+
   async open(): Promise<void> {
-    for (const folder of [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER]) {
-      await ensureFolderDurably(this.fs, join(this.dataDir, folder));
+    if (this.lock?.takenOver !== undefined) this.record(this.lock.takenOver);
+    if (!this.readOnly) {
+      for (const folder of [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER]) {
+        await ensureFolderDurably(this.fs, join(this.dataDir, folder));
+      }
+      const folders = [ASSESSMENTS_FOLDER, QUARANTINE_FOLDER, BACKUPS_FOLDER, PRE_MIGRATION_FOLDER, ATTACHMENTS_FOLDER];
+      await this.removeLeftoverTempFiles([this.dataDir, ...folders.map((f) => join(this.dataDir, f))]);
     }
-    await this.removeLeftoverTempFiles();
     const damagedIndex = await this.readIndex();
-    const found = await this.adoptUnlistedFolders();
+    if (damagedIndex !== undefined && this.readOnly) {
+      this.record({ kind: 'damaged-left-in-place', file: INDEX_FILE, reason: damagedIndex, at: this.now().toISOString() });
+    }
+    const quarantinedAs = damagedIndex === undefined || this.readOnly ? undefined : await quarantineFile(this.fs, this.dataDir, INDEX_FILE, 'store', this.now());
+    const changed = await this.reconcile();
+    if (this.readOnly) return;
     if (damagedIndex !== undefined) {
       this.record({
         kind: 'quarantined',
         file: INDEX_FILE,
-        quarantinedAs: damagedIndex.quarantinedAs,
-        reason: `the list of assessments was damaged (${damagedIndex.reason}); it was rebuilt from the ${found} assessment folder(s) found`,
+        ...(quarantinedAs === undefined ? {} : { quarantinedAs }),
+        reason: `the list of assessments was damaged (${damagedIndex}); it was rebuilt from the ${this.entries.size} assessment folder(s) found`,
         at: this.now().toISOString(),
       });
     }
-    if (damagedIndex !== undefined || found > 0 || !(await this.exists(join(this.dataDir, INDEX_FILE)))) {
-      await this.writeIndex(this.entries);
+    if (damagedIndex !== undefined || changed > 0 || !(await this.exists(join(this.dataDir, INDEX_FILE)))) {
+      await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex());
     }
   }
 
-  /** Loads index.json into `entries`; a damaged one is quarantined and reported to the caller. */
-  private async readIndex(): Promise<{ reason: string; quarantinedAs: string } | undefined> {
+  /** Loads index.json into `entries`; for a damaged one, says why (the caller decides what to do with the file). */
+  private async readIndex(): Promise<string | undefined> {
     try {
       await this.indexDb.read();
     } catch (error) {
@@ -123,85 +197,82 @@ class FileAssessmentStore implements AssessmentStore {
         throw new CoreError('STORE_NEWER_VERSION', 'This data folder was saved by a newer version of CCAT; update CCAT to open it.', error.details);
       }
       if (!(error instanceof CoreError && error.code === 'DAMAGED_FILE')) throw error;
-      const quarantinedAs = await quarantineFile(this.fs, this.dataDir, INDEX_FILE, 'store', this.now());
       this.indexDb.data = emptyIndex();
-      const reason = (error.details as { reason?: string } | undefined)?.reason ?? error.message;
-      return { reason, quarantinedAs };
+      return (error.details as { reason?: string } | undefined)?.reason ?? error.message;
     }
     this.entries = new Map(this.indexDb.data.assessments.map((entry) => [entry.id, entry]));
     return undefined;
   }
 
   /**
-   * Assessment folders missing from the index: all of them after the index was rebuilt, or one
-   * whose first save finished before a crash stopped the index update. Returns how many were added.
+   * Brings the entries up to date with the assessment folders, reading a document only where
+   * the index does not list it (rebuilt, or a first save before a crash) or lists an older
+   * revision than the folder holds (index.json lags behind the saves). Clears temp files on
+   * the way; an unreadable folder is set aside. Returns how many entries changed.
    */
-  private async adoptUnlistedFolders(): Promise<number> {
-    let added = 0;
-    for (const name of await this.readdirOrEmpty(join(this.dataDir, ASSESSMENTS_FOLDER))) {
-      if (!isAssessmentId(name) || this.entries.has(name)) continue;
-      // A folder whose first save never completed holds nothing to adopt; it is not damage.
-      const folder = join(this.dataDir, ASSESSMENTS_FOLDER, name);
-      if (generationsNewestFirst(await this.readdirOrEmpty(folder)).length === 0) continue;
-      let doc: Assessment;
+  private async reconcile(): Promise<number> {
+    let changed = 0;
+    for (const id of await this.readdirOrEmpty(join(this.dataDir, ASSESSMENTS_FOLDER))) {
+      if (!isAssessmentId(id)) continue;
+      const folder = join(this.dataDir, ASSESSMENTS_FOLDER, id);
+      let names: string[];
       try {
-        doc = await this.load(name);
+        names = await this.fs.readdir(folder);
+      } catch (error) {
+        if (errnoCode(error) !== 'ENOENT') this.failures.set(id, this.setAside(id, error));
+        continue;
+      }
+      if (!this.readOnly) await this.removeLeftoverTempFiles([folder], names);
+      const newest = generationsNewestFirst(names)[0];
+      // A folder whose first save never completed holds nothing to adopt; it is not damage.
+      if (newest === undefined || this.entries.get(id)?.revision === newest.revision) continue;
+      try {
+        const doc = await this.load(id);
+        this.entries.set(id, this.entryOf(doc));
+        changed++;
       } catch (error) {
         // Explained by a notice; its files stay where they are.
-        if (isUnreadable(error)) continue;
-        throw error;
+        if (!isUnreadable(error)) throw error;
       }
-      this.entries.set(doc.id, toIndexEntry(doc));
-      added++;
     }
-    return added;
+    return changed;
   }
 
   async list(): Promise<AssessmentSummary[]> {
     this.assertOpen();
-    const ids = new Set([...this.entries.keys(), ...this.committedIds()]);
-    const summaries = await Promise.all(
-      [...ids].map(async (id) => {
-        try {
-          return summaryOf(await this.current(id));
-        } catch (error) {
-          if (isUnreadable(error)) return undefined;
-          throw error;
-        }
-      }),
-    );
-    return summaries.filter((summary) => summary !== undefined);
+    return structuredClone([...this.entries.values()].filter((entry) => !this.failures.has(entry.id)));
   }
 
   async get(id: string): Promise<Assessment> {
     this.assertOpen();
     const failure = this.failures.get(id);
     if (failure !== undefined) throw failure;
-    if (!this.known(id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${id}".`, { id });
-    return structuredClone(await this.current(id));
+    if (!this.entries.has(id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${id}".`, { id });
+    return copyOf(await this.current(id));
   }
 
   async create(assessment: Assessment): Promise<void> {
-    this.assertOpen();
-    const doc = validated(assessment);
+    this.assertWritable();
+    const doc = validated(assessment, []);
     await this.queue.run(doc.id, async () => {
       if (this.entries.has(doc.id) || this.failures.has(doc.id)) {
         throw new CoreError('CONFLICT', `An assessment with id "${doc.id}" already exists.`, { id: doc.id });
       }
-      await this.commit(doc);
+      await this.commit(this.documentFor(doc.id), doc);
     });
   }
 
   async save(assessment: Assessment): Promise<void> {
-    this.assertOpen();
-    const doc = validated(assessment);
-    await this.queue.run(doc.id, async () => {
-      const failure = this.failures.get(doc.id);
+    this.assertWritable();
+    await this.queue.run(assessment.id, async () => {
+      const failure = this.failures.get(assessment.id);
       if (failure !== undefined) throw failure;
-      if (!this.known(doc.id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${doc.id}".`, { id: doc.id });
+      if (!this.entries.has(assessment.id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${assessment.id}".`, { id: assessment.id });
       // Loaded first so the revision check sees the disk and a pending migration backup is known.
-      await this.load(doc.id);
-      await this.commit(doc);
+      const open = await this.loaded(assessment.id);
+      const previous = open.db.data ?? undefined;
+      if (previous !== undefined) assertNotStale(assessment, previous);
+      await this.commit(open, validated(assessment, previous?.history ?? []));
     });
   }
 
@@ -212,21 +283,17 @@ class FileAssessmentStore implements AssessmentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.indexTimer);
     await this.queue.drain();
-    await this.lock.release();
+    // The index is a summary: if it cannot be written now, the next open rebuilds what it lacks.
+    if (this.indexDirty) await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex()).catch(() => undefined);
+    await this.lock?.release();
   }
 
-  /** Writes the generation, then the index only if a listed field changed. Runs inside the assessment's queue. */
-  private async commit(doc: Assessment): Promise<void> {
-    const open = this.documentFor(doc.id);
+  /** Writes the generation (and its new history), then updates the list. Runs inside the assessment's queue. */
+  private async commit(open: OpenDocument, doc: Assessment): Promise<void> {
     const previous = open.db.data;
-    if (previous !== null && doc.revision < previous.revision) {
-      throw new CoreError(
-        'CONFLICT',
-        `This assessment was saved meanwhile with a newer revision (${previous.revision}) than the one being saved (${doc.revision}). Reopen it to see the latest changes.`,
-        { id: doc.id, saved: previous.revision, attempted: doc.revision },
-      );
-    }
+    if (previous !== null) assertNotStale(doc, previous);
     open.db.data = doc;
     try {
       await open.db.write();
@@ -234,41 +301,66 @@ class FileAssessmentStore implements AssessmentStore {
       open.db.data = previous;
       throw error;
     }
-    await this.updateIndexEntry(toIndexEntry(doc));
+    this.setEntry(this.entryOf(doc));
   }
 
-  /**
-   * Listed in the index, or saved in this session although the index update failed (disk
-   * full): its data is on disk, so it must not look lost until the next restart adopts it.
-   */
-  private known(id: string): boolean {
-    return this.entries.has(id) || (this.documents.get(id)?.db.data ?? null) !== null;
+  private entryOf(doc: Assessment): IndexEntry {
+    return toIndexEntry(doc, this.settings.frameworkFor);
   }
 
-  private committedIds(): string[] {
-    return [...this.documents].filter(([, open]) => open.db.data !== null).map(([id]) => id);
+  private setEntry(entry: IndexEntry): void {
+    const current = this.entries.get(entry.id);
+    if (current !== undefined && JSON.stringify(current) === JSON.stringify(entry)) return;
+    this.entries.set(entry.id, entry);
+    if (this.readOnly) return;
+    this.indexDirty = true;
+    if (this.indexTimer !== undefined) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      // A failed write leaves the index dirty: the next save or close tries again.
+      void this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex()).catch(() => undefined);
+    }, INDEX_WRITE_DELAY_MS);
+    this.indexTimer.unref?.();
   }
 
-  /** The committed document, reading it from disk the first time. */
+  private async writeIndex(): Promise<void> {
+    this.indexDirty = false;
+    this.indexDb.data = { schemaVersion: STORE_INDEX_SCHEMA_VERSION, assessments: [...this.entries.values()] };
+    try {
+      await this.indexDb.write();
+    } catch (error) {
+      this.indexDirty = true;
+      throw error;
+    }
+  }
+
+  /** The committed document, reading it from disk when it is not among the recently used. */
   private current(id: string): Promise<Assessment> {
     const cached = this.documents.get(id)?.db.data;
     if (cached !== undefined && cached !== null) return Promise.resolve(cached);
     return this.queue.run(id, () => this.load(id));
   }
 
-  /** Reads the newest readable generation once per session; unreadable results are remembered. */
   private async load(id: string): Promise<Assessment> {
+    const doc = (await this.loaded(id)).db.data;
+    if (doc === null) throw new CoreError('INTERNAL', `Assessment "${id}" was not loaded.`);
+    return doc;
+  }
+
+  /** Reads the newest readable generation if it is not in memory; unreadable results are remembered. */
+  private async loaded(id: string): Promise<OpenDocument> {
     const failure = this.failures.get(id);
     if (failure !== undefined) throw failure;
     const open = this.documentFor(id);
-    if (open.db.data !== null) return open.db.data;
+    if (open.db.data !== null) return open;
     try {
       await open.db.read();
     } catch (error) {
-      if (isUnreadable(error)) this.failures.set(id, error as CoreError);
-      throw error;
+      const failed = isUnreadable(error) ? (error as CoreError) : this.setAside(id, error);
+      this.failures.set(id, failed);
+      throw failed;
     }
-    const doc = open.db.data;
+    const doc = open.db.data as Assessment | null;
     if (doc === null) {
       const error = new CoreError(
         'DAMAGED_FILE',
@@ -278,60 +370,44 @@ class FileAssessmentStore implements AssessmentStore {
       this.failures.set(id, error);
       throw error;
     }
-    // An index update lost in a crash is repaired here; if it fails again the next save retries it.
-    if (this.entries.has(id)) await this.updateIndexEntry(toIndexEntry(doc)).catch(() => undefined);
-    return doc;
+    // Shared by every copy handed out, so frozen: a caller cannot change the stored history.
+    doc.history.forEach(deepFreeze);
+    // An entry that fell behind (a crash before the index was written) is corrected here.
+    if (this.entries.has(id)) this.setEntry(this.entryOf(doc));
+    return open;
   }
 
+  /** The assessment's lowdb instance; the least recently used beyond the cache size are dropped. */
   private documentFor(id: string): OpenDocument {
     let open = this.documents.get(id);
-    if (open === undefined) {
-      const adapter = new AssessmentGenerations({
-        dataDir: this.dataDir,
-        id,
-        fs: this.fs,
-        keepGenerations: this.keepGenerations,
-        now: this.now,
-        report: (notice) => this.record(notice),
-      });
-      open = { db: new Low<Assessment | null>(adapter, null) };
+    if (open !== undefined) {
+      this.documents.delete(id);
       this.documents.set(id, open);
+      return open;
+    }
+    const adapter = new AssessmentGenerations({
+      dataDir: this.dataDir,
+      id,
+      fs: this.fs,
+      keepGenerations: this.settings.keepGenerations,
+      now: this.settings.now,
+      report: (notice) => this.record(notice),
+      readOnly: this.readOnly,
+    });
+    open = { db: new Low<Assessment | null>(adapter, null) };
+    this.documents.set(id, open);
+    // A task still working on a dropped one keeps its own reference; a later call reads the disk.
+    for (const key of this.documents.keys()) {
+      if (this.documents.size <= this.settings.cachedDocuments) break;
+      if (key !== id) this.documents.delete(key);
     }
     return open;
   }
 
-  /** Rewrites index.json only when the entry differs, so a save costs the same with 1 or 1,000 assessments. */
-  private async updateIndexEntry(entry: IndexEntry): Promise<void> {
-    const current = this.entries.get(entry.id);
-    if (current !== undefined && sameIndexEntry(current, entry)) return;
-    await this.queue.run(INDEX_QUEUE_KEY, async () => {
-      const next = new Map(this.entries);
-      next.set(entry.id, entry);
-      await this.writeIndex(next);
-    });
-  }
-
-  private async writeIndex(entries: Map<string, IndexEntry>): Promise<void> {
-    this.indexDb.data = { schemaVersion: STORE_INDEX_SCHEMA_VERSION, assessments: [...entries.values()] };
-    await this.indexDb.write();
-    this.entries = entries;
-  }
-
   /** Temp files are only ever half-written saves whose rename never happened. */
-  private async removeLeftoverTempFiles(): Promise<void> {
-    const assessments = join(this.dataDir, ASSESSMENTS_FOLDER);
-    const folders = [
-      this.dataDir,
-      assessments,
-      join(this.dataDir, QUARANTINE_FOLDER),
-      join(this.dataDir, BACKUPS_FOLDER),
-      join(this.dataDir, PRE_MIGRATION_FOLDER),
-    ];
-    for (const name of await this.readdirOrEmpty(assessments)) {
-      if (isAssessmentId(name)) folders.push(join(assessments, name));
-    }
+  private async removeLeftoverTempFiles(folders: string[], known?: string[]): Promise<void> {
     for (const folder of folders) {
-      for (const name of await this.readdirOrEmpty(folder)) {
+      for (const name of known ?? (await this.readdirOrEmpty(folder))) {
         if (!isTempFileName(name)) continue;
         try {
           await this.fs.unlink(join(folder, name));
@@ -362,12 +438,36 @@ class FileAssessmentStore implements AssessmentStore {
     }
   }
 
+  private now(): Date {
+    return this.settings.now();
+  }
+
+  /**
+   * An assessment whose folder cannot be read at all (not a folder, no permission, an I/O
+   * error) is left where it is and reported, so that it does not hide every other assessment.
+   */
+  private setAside(id: string, error: unknown): CoreError {
+    const file = `${ASSESSMENTS_FOLDER}/${id}`;
+    const cause = error instanceof Error ? error.message : String(error);
+    this.record({ kind: 'set-aside', file, assessmentId: id, reason: `its folder cannot be read: ${cause}`, at: this.now().toISOString() });
+    return new CoreError(
+      'DAMAGED_FILE',
+      `The assessment "${id}" cannot be opened: its folder ${join(this.dataDir, file)} cannot be read (${cause}). Nothing in it was changed; the other assessments are not affected.`,
+      { id, file },
+    );
+  }
+
   private record(notice: StoreNotice): void {
     this.recorded.push(notice);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new CoreError('INTERNAL', 'The assessment store is closed.');
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw readOnlySnapshotError();
   }
 }
 
@@ -380,17 +480,50 @@ function isUnreadable(error: unknown): boolean {
   return error instanceof CoreError && (error.code === 'DAMAGED_FILE' || error.code === 'STORE_NEWER_VERSION');
 }
 
-/** Parsed (and so copied): later changes by the caller cannot reach the cache. */
-function validated(assessment: Assessment): Assessment {
-  const parsed = assessmentSchema.safeParse(assessment);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
+function assertNotStale(doc: Pick<Assessment, 'id' | 'revision'>, previous: Pick<Assessment, 'revision'>): void {
+  if (doc.revision < previous.revision) {
+    throw new CoreError(
+      'CONFLICT',
+      `This assessment was saved meanwhile with a newer revision (${previous.revision}) than the one being saved (${doc.revision}). Reopen it to see the latest changes.`,
+      { id: doc.id, saved: previous.revision, attempted: doc.revision },
+    );
+  }
+}
+
+const historyEntries = z.array(historyEntry);
+
+/**
+ * Parsed (and so copied): later changes by the caller cannot reach the cache. The history is
+ * append-only: the entries already stored are kept as they are (and not parsed again, so that a
+ * save costs the same after 20,000 edits as after 10); only the new ones are checked.
+ */
+function validated(assessment: Assessment, stored: readonly HistoryEntry[]): Assessment {
+  const history: unknown = (assessment as { history?: unknown }).history;
+  if (!Array.isArray(history) || history.length < stored.length) {
+    throw new CoreError('INVALID_INPUT', `The assessment was not saved because it is not valid: history: entries may be added, never removed.`);
+  }
+  const parsed = assessmentSchema.safeParse({ ...assessment, history: [] });
+  const added = historyEntries.safeParse(history.slice(stored.length));
+  if (parsed.success && added.success) return { ...parsed.data, history: [...stored, ...added.data] };
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...(added.success ? [] : added.error.issues.map((issue) => ({ ...issue, path: ['history', stored.length + Number(issue.path[0]), ...issue.path.slice(1)] }))),
+  ];
+  const problems = issues
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join('.') || '(document)'}: ${issue.message}`)
     .join('; ');
-  throw new CoreError('INVALID_INPUT', `The assessment was not saved because it is not valid: ${problems}`, { issues: parsed.error.issues });
+  throw new CoreError('INVALID_INPUT', `The assessment was not saved because it is not valid: ${problems}`, { issues });
 }
 
-function summaryOf(doc: Assessment): AssessmentSummary {
-  return { ...toIndexEntry(doc), revision: doc.revision, updatedAt: doc.updatedAt };
+/** A copy the caller may change freely; the frozen history entries are shared, the list is not. */
+function copyOf(doc: Assessment): Assessment {
+  const { history, ...rest } = doc;
+  return { ...structuredClone(rest), history: history.slice() };
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
 }

@@ -23,11 +23,13 @@ export function attachmentFiles(dataDir: string, fs: StoreFs = nodeFs): Attachme
       if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
         throw new CoreError('INVALID_INPUT', `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`);
       }
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sha256 = digest(bytes);
       const path = join(folder, sha256);
       await ensureFolderDurably(fs, folder);
-      const existing = await fs.stat(path).catch(() => undefined);
-      if (existing?.size !== bytes.byteLength) await writeFileDurably(path, bytes, fs);
+      // A stored copy whose bytes no longer match its name (a bad sector, an edit by hand) is
+      // repaired by attaching the original again; a copy of the same size is no proof.
+      const existing = await fs.readFile(path).catch(() => undefined);
+      if (existing === undefined || digest(existing) !== sha256) await writeFileDurably(path, bytes, fs);
       return sha256;
     },
     async read(sha256) {
@@ -39,10 +41,18 @@ export function attachmentFiles(dataDir: string, fs: StoreFs = nodeFs): Attachme
         if (errnoCode(error) === 'ENOENT') throw new CoreError('NOT_FOUND', `The attachment file ${sha256.slice(0, 12)}… is missing from ${folder}.`);
         throw storeIoError(error, { operation: 'read', file: path, folder });
       }
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-        throw new CoreError('DAMAGED_FILE', `The attachment file ${path} is damaged: its content no longer matches its fingerprint.`);
+      if (digest(bytes) !== sha256) {
+        throw new CoreError(
+          'DAMAGED_FILE',
+          `The attachment file ${path} is damaged: its content no longer matches its SHA-256 fingerprint, so it is not offered as evidence. Attach the original file again to repair it.`,
+          { file: path, sha256 },
+        );
       }
       return bytes;
     },
   };
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -20,6 +20,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     private readonly schema: z.ZodType<T>,
     private readonly currentVersion: number,
     private readonly fs: StoreFs = nodeFs,
+    /** Brings a file of an older version up to `currentVersion`. */
+    private readonly migrate?: (doc: unknown) => unknown,
   ) {}
 
   async read(): Promise<T | null> {
@@ -30,7 +32,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (errnoCode(error) === 'ENOENT') return null;
       throw storeIoError(error, { operation: 'read', file: this.path, folder: dirname(this.path) });
     }
-    const decoded = decodeDocument(bytes, this.schema, { currentVersion: this.currentVersion });
+    const decoded = decodeDocument(bytes, this.schema, { currentVersion: this.currentVersion, ...(this.migrate === undefined ? {} : { migrate: this.migrate }) });
     switch (decoded.kind) {
       case 'ok':
         return decoded.value;

@@ -43,3 +43,8 @@ export function storeIoError(error: unknown, context: IoContext): CoreError {
   const verb = context.operation === 'write' ? 'save' : 'read';
   return new CoreError('INTERNAL', `CCAT could not ${verb} ${context.file}: ${details.cause}`, details);
 }
+
+/** Any attempt to save through a read-only snapshot of the data folder. */
+export function readOnlySnapshotError(): CoreError {
+  return new CoreError('READ_ONLY', 'This data folder was opened read-only, to list or export while another CCAT may be using it; nothing can be saved through it.');
+}

@@ -1,21 +1,14 @@
 import { z } from 'zod';
-import { assessmentSchema } from '../model/assessment';
-import type { Assessment } from '../model/assessment';
+import { assessmentSchema, assessmentSummarySchema } from '../model/assessment';
+import type { Assessment, AssessmentSummary } from '../model/assessment';
+import type { Framework } from '../model/framework';
+import { scoreAssessment } from '../scoring/scores';
 
-export const STORE_INDEX_SCHEMA_VERSION = 1;
+/** v2 adds what the portfolio needs (scores, coverage, period, revision, updatedAt); a v1 index is rebuilt. */
+export const STORE_INDEX_SCHEMA_VERSION = 2;
 
-/** The fields the assessment list shows without opening every assessment file. */
-export const indexEntrySchema = assessmentSchema.pick({
-  id: true,
-  title: true,
-  country: true,
-  mode: true,
-  status: true,
-  frameworkId: true,
-  frameworkVersion: true,
-  createdAt: true,
-});
-export type IndexEntry = z.infer<typeof indexEntrySchema>;
+export const indexEntrySchema = assessmentSummarySchema;
+export type IndexEntry = AssessmentSummary;
 
 export const storeIndexSchema = z
   .strictObject({
@@ -31,7 +24,21 @@ export const storeIndexSchema = z
   });
 export type StoreIndex = z.infer<typeof storeIndexSchema>;
 
-export function toIndexEntry(a: Assessment): IndexEntry {
+/**
+ * An index written by an older CCAT lists too little; it is replaced by an empty one, and the
+ * store then adopts every assessment folder, rebuilding the entries from the documents.
+ */
+export function upgradeIndex(): StoreIndex {
+  return { schemaVersion: STORE_INDEX_SCHEMA_VERSION, assessments: [] };
+}
+
+/** The framework an assessment was made with, or undefined when it is not installed. */
+export type FrameworkLookup = (assessment: Pick<Assessment, 'frameworkId' | 'frameworkVersion'>) => Framework | undefined;
+
+export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup): IndexEntry {
+  const framework = frameworkFor?.(a);
+  const scores = framework === undefined ? undefined : scoreAssessment(framework, a);
+  const domainMeans = scores?.domains.map((d) => d.mean).filter((m): m is number => m !== null) ?? [];
   return {
     id: a.id,
     title: a.title,
@@ -40,21 +47,19 @@ export function toIndexEntry(a: Assessment): IndexEntry {
     status: a.status,
     frameworkId: a.frameworkId,
     frameworkVersion: a.frameworkVersion,
+    period: a.period,
     createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    revision: a.revision,
+    scores:
+      scores === undefined
+        ? null
+        : {
+            overall: domainMeans.length === 0 ? null : domainMeans.reduce((sum, m) => sum + m, 0) / domainMeans.length,
+            domains: Object.fromEntries(scores.domains.map((d) => [d.domainId, d.mean])),
+          },
+    coverage: scores === undefined ? null : { rated: scores.overall.rated, total: scores.overall.total },
   };
-}
-
-export function sameIndexEntry(a: IndexEntry, b: IndexEntry): boolean {
-  return (
-    a.id === b.id &&
-    a.title === b.title &&
-    a.country === b.country &&
-    a.mode === b.mode &&
-    a.status === b.status &&
-    a.frameworkId === b.frameworkId &&
-    a.frameworkVersion === b.frameworkVersion &&
-    a.createdAt === b.createdAt
-  );
 }
 
 /** Valid assessment ids double as folder names, so a listing can be filtered with this. */

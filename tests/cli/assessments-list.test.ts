@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runAssessmentsList } from '../../cli/commands/assessments-list';
 import { openCore } from '../../core/api/open-core.node.ts';
+import { snapshotTree } from '../core/store/helpers';
+import { bundleWorker, startWorker } from '../core/store/worker-process';
 import { useTempDirs } from '../core/temp-dir';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -29,15 +32,29 @@ describe('ccat assessments list', () => {
     expect(JSON.parse(json.stdout)).toMatchObject([{ id, country: 'LA', mode: 'self', status: 'draft', frameworkVersion: '1.1.0' }]);
   });
 
-  it('refuses a data folder another process holds, with the store’s message', async () => {
+  it('lists from a read-only snapshot while another process holds the folder, changing no file', async () => {
     const dataDir = await tempDir();
-    const holder = await openCore({ dataDir, assessmentsDir: join(root, 'assessments'), appVersion: 'test' });
+    const seeded = await openCore({ dataDir, assessmentsDir: join(root, 'assessments'), appVersion: 'test' });
+    await seeded.dispatch('createAssessment', { title: 'Lao PDR self-assessment', country: 'LA', mode: 'self' });
+    await seeded.close();
+    const holder = startWorker(await bundleWorker(await tempDir('ccat-worker-')), ['hold', dataDir]);
     try {
-      const run = ccat('assessments', 'list', '--data-dir', dataDir);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/already open in another CCAT/);
+      await holder.waitForLine('held');
+      const before = await snapshotTree(dataDir);
+      const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      expect(await runAssessmentsList({ 'data-dir': dataDir, json: true })).toBe(0);
+      expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toMatchObject([{ country: 'LA', title: 'Lao PDR self-assessment' }]);
+      log.mockRestore();
+      expect(await snapshotTree(dataDir)).toEqual(before);
     } finally {
-      await holder.close();
+      holder.child.kill('SIGKILL');
+      await holder.closed;
     }
+  });
+
+  it('says in --help that list and export read a snapshot and work while the app is open', () => {
+    const help = ccat('--help');
+    expect(help.stdout).toMatch(/assessments list .*\(read-only snapshot, works while the app is open\)/);
+    expect(help.stdout).toMatch(/verify it\n +\(read-only snapshot, works while the app is open\)/);
   });
 });

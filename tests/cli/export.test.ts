@@ -8,6 +8,8 @@ import { parseCsv } from '../../core/report/csv';
 import { xlsxText } from '../core/report/extract';
 import { people, secretOrganisation } from '../core/report/report-fixture';
 import { seedDataDir } from '../core/report/seed-store';
+import { snapshotTree } from '../core/store/helpers';
+import { bundleWorker, startWorker } from '../core/store/worker-process';
 import { useTempDirs } from '../core/temp-dir';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -89,5 +91,23 @@ describe('ccat export', () => {
   it('writes JSON', async () => {
     const { out } = await exported('json');
     expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ country: 'VN', team: [{ name: people[0] }, { name: people[1] }] });
+  });
+
+  it('exports from a read-only snapshot while another process holds the folder, changing no file in it', async () => {
+    const dataDir = await tempDir();
+    const { id } = await seedDataDir(dataDir);
+    const holder = startWorker(await bundleWorker(await tempDir('ccat-worker-')), ['hold', dataDir]);
+    try {
+      await holder.waitForLine('held');
+      const before = await snapshotTree(dataDir);
+      const out = join(await tempDir(), 'report.json');
+      vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      expect(await runExport({ 'data-dir': dataDir, format: 'json', out }, [id])).toBe(0);
+      expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ id, country: 'VN' });
+      expect(await snapshotTree(dataDir)).toEqual(before);
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.closed;
+    }
   });
 });

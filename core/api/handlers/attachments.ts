@@ -1,5 +1,7 @@
 import type { AttachmentMeta } from '../../model/assessment';
+import { safeFileName } from '../../report/file-name';
 import type { ApiHandlers } from '../dispatch';
+import { assertEditable } from '../editing';
 import { CoreError } from '../result';
 import { blankResponse, requireIndicator } from './responses';
 import type { HandlerContext } from './services';
@@ -19,14 +21,20 @@ function encodeBase64(bytes: Uint8Array): string {
 
 export function attachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'addAttachment' | 'removeAttachment' | 'getAttachment'> {
   return {
-    addAttachment: async ({ id, indicatorId, fileName, mediaType, contentBase64, by }) => {
+    addAttachment: async ({ id, indicatorId, fileName: offered, mediaType, contentBase64, by }) => {
       const bytes = decodeBase64(contentBase64);
-      requireIndicator(ctx, await ctx.store.get(id), indicatorId);
+      const fileName = safeFileName(offered);
+      if (fileName === '') throw new CoreError('INVALID_INPUT', 'fileName: the file name holds no character that can be kept in a file name.');
+      const assessment = await ctx.store.get(id);
+      requireIndicator(ctx, assessment, indicatorId);
+      // Checked here as well as in the edit: a refused attachment must not leave its file behind.
+      assertEditable(assessment);
       // The file is stored before the assessment refers to it, so a crash between the two leaves
       // only an unreferenced file, never a reference to a missing one.
       const sha256 = await ctx.attachments.put(bytes);
       return ctx.edit(id, by, (current, edit) => {
-        const meta: AttachmentMeta = current.attachments.find((a) => a.id === sha256 && a.fileName === fileName) ?? {
+        const known = current.attachments.find((a) => a.id === sha256 && a.fileName === fileName);
+        const meta: AttachmentMeta = known ?? {
           id: sha256,
           fileName,
           mediaType: mediaType || 'application/octet-stream',
@@ -35,13 +43,17 @@ export function attachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'addA
           addedBy: edit.by,
         };
         const response = current.responses[indicatorId] ?? blankResponse(edit.at, edit.by);
-        if (response.attachmentIds.includes(sha256)) return { next: current, result: meta };
+        const linked = response.attachmentIds.includes(sha256);
+        if (linked && known !== undefined) return { next: current, result: meta };
         edit.log(`response:${indicatorId}.attachments`, null, { id: sha256, fileName, size: bytes.byteLength });
         return {
           next: {
             ...current,
-            attachments: current.attachments.some((a) => a.id === meta.id) ? current.attachments : [...current.attachments, meta],
-            responses: { ...current.responses, [indicatorId]: { ...response, attachmentIds: [...response.attachmentIds, sha256], updatedAt: edit.at, updatedBy: edit.by } },
+            // Keyed by content and name: the same document attached as "decree.pdf" and "law.pdf" keeps both names.
+            attachments: known === undefined ? [...current.attachments, meta] : current.attachments,
+            responses: linked
+              ? current.responses
+              : { ...current.responses, [indicatorId]: { ...response, attachmentIds: [...response.attachmentIds, sha256], updatedAt: edit.at, updatedBy: edit.by } },
           },
           result: meta,
         };
@@ -65,7 +77,9 @@ export function attachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'addA
       const assessment = await ctx.store.get(id);
       const meta = assessment.attachments.find((a) => a.id === attachmentId);
       if (!meta) throw new CoreError('NOT_FOUND', 'This assessment has no such attachment.');
-      return { fileName: meta.fileName, mediaType: meta.mediaType, contentBase64: encodeBase64(await ctx.attachments.read(attachmentId)) };
+      // Names stored before they were cleaned are cleaned on the way out too.
+      const fileName = safeFileName(meta.fileName) || 'attachment';
+      return { fileName, mediaType: meta.mediaType, contentBase64: encodeBase64(await ctx.attachments.read(attachmentId)) };
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readGeneration } from '../store/helpers';
 import { failure, ok, useCores } from './core-harness';
 
 const { core, closeCore } = useCores();
@@ -92,7 +93,7 @@ describe('review, finalise and reopen', () => {
     expect(reopened).toMatchObject({ status: 'draft', reopened: { reason: 'Ministry sent the 2025 decree' } });
     await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'Decree 2025 in force' } });
     const stored = await newestFile(api.dataDir, id);
-    const history = stored.history as Array<{ field: string; reason?: string }>;
+    const history = (await readGeneration(api.dataDir, id, stored.revision as number)).history as Array<{ field: string; reason?: string }>;
     expect(history.filter((h) => h.field === 'status').map((h) => h.reason)).toEqual([undefined, 'Ministry sent the 2025 decree']);
     expect(history.at(-1)).toMatchObject({ field: 'response:hygiene.csirt.mandate.notes', reason: 'Ministry sent the 2025 decree' });
   });

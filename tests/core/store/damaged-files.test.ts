@@ -1,10 +1,11 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
+import type { Assessment } from '../../../core/model/assessment';
+import { STORED_DOCUMENT_VERSION } from '../../../core/store/stored-document';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
-import { coreFailure, generationPath, listFolder, snapshotTree } from './helpers';
+import { coreFailure, generationPath, instrumentedFs, listFolder, snapshotTree } from './helpers';
 import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
@@ -115,7 +116,7 @@ describe('assessment store: damaged generations', () => {
   it('a generation from a newer CCAT is left untouched and the assessment is refused with a clear message', async () => {
     const dataDir = await tempDir();
     const r3 = await storeWithThreeRevisions(dataDir);
-    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: ASSESSMENT_SCHEMA_VERSION + 1, newField: { x: 1 } }));
+    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), JSON.stringify({ ...r4(r3), schemaVersion: STORED_DOCUMENT_VERSION + 1, newField: { x: 1 } }));
     const before = await snapshotTree(dataDir);
 
     const store = await openAssessmentStore({ dataDir });
@@ -166,5 +167,62 @@ describe('assessment store: damaged generations', () => {
     expect(await store.get(SAMPLE_ID)).toEqual(r3);
     expect(store.notices()).toEqual([]);
     await store.close();
+  });
+});
+
+describe('assessment store: one unreadable entry hides no other assessment', () => {
+  const OTHER_ID = 'other-assessment-2';
+
+  async function storeWithTwo(dataDir: string): Promise<Assessment> {
+    const r3 = await storeWithThreeRevisions(dataDir);
+    const store = await openAssessmentStore({ dataDir });
+    await store.create(sampleAssessment({ id: OTHER_ID, title: 'Philippines self-assessment', country: 'PH' }));
+    await store.close();
+    return r3;
+  }
+
+  it('a folder in place of the newest generation is set aside; that assessment opens its previous save and the other lists and opens', async () => {
+    const dataDir = await tempDir();
+    const r3 = await storeWithTwo(dataDir);
+    await mkdir(generationPath(dataDir, SAMPLE_ID, 4));
+
+    const store = await openAssessmentStore({ dataDir });
+    expect((await store.list()).map((s) => s.id).sort()).toEqual([OTHER_ID, SAMPLE_ID].sort());
+    expect(await store.get(SAMPLE_ID)).toEqual(r3);
+    expect((await store.get(OTHER_ID)).title).toBe('Philippines self-assessment');
+    expect(store.notices().map((n) => [n.kind, n.file])).toEqual([
+      ['quarantined', `assessments/${SAMPLE_ID}/r000000004.json`],
+      ['recovered-older-generation', `assessments/${SAMPLE_ID}/r000000003.json`],
+    ]);
+    await store.close();
+  });
+
+  it.each([
+    ['a file in place of its folder', 'file'],
+    ['a folder that cannot be listed (I/O error)', 'EIO'],
+  ] as const)('an assessment with %s is set aside with a notice; the other lists and opens, also when the index is rebuilt', async (_name, damage) => {
+    const dataDir = await tempDir();
+    await storeWithTwo(dataDir);
+    const folder = join(dataDir, 'assessments', SAMPLE_ID);
+    if (damage === 'file') {
+      await rm(folder, { recursive: true });
+      await writeFile(folder, 'not a folder');
+    }
+    const fs = instrumentedFs({ fail: (c) => (damage === 'EIO' && c.op === 'readdir' && c.path === folder ? 'EIO' : undefined) });
+
+    for (const indexState of ['intact', 'damaged']) {
+      if (indexState === 'damaged') await writeFile(join(dataDir, 'index.json'), '{ cut off');
+      const store = await openAssessmentStore({ dataDir, fs });
+      expect((await store.list()).map((s) => s.id), indexState).toEqual([OTHER_ID]);
+      expect((await store.get(OTHER_ID)).country).toBe('PH');
+      const error = await coreFailure(store.get(SAMPLE_ID));
+      expect(error.code).toBe('DAMAGED_FILE');
+      expect(error.message).toContain(`The assessment "${SAMPLE_ID}" cannot be opened: its folder ${folder} cannot be read`);
+      expect(store.notices().filter((n) => n.kind === 'set-aside')).toEqual([
+        expect.objectContaining({ file: `assessments/${SAMPLE_ID}`, assessmentId: SAMPLE_ID }),
+      ]);
+      await store.close();
+    }
+    if (damage === 'file') expect(await readFile(folder, 'utf8')).toBe('not a folder');
   });
 });

@@ -3,6 +3,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { CoreError } from '../../../core/api/result';
+import type { Assessment } from '../../../core/model/assessment';
+import { decodeHistoryLog } from '../../../core/store/history-log.node.ts';
+import { fromStoredGeneration, storedGenerationSchema } from '../../../core/store/stored-document';
 import type { StoreFileHandle, StoreFs } from '../../../core/store/fs-port';
 import { isTempFileName } from '../../../core/store/generation-names';
 import { nodeFs } from '../../../core/store/node-fs.node.ts';
@@ -19,6 +22,15 @@ export async function coreFailure(promise: Promise<unknown>): Promise<CoreError>
 
 export function generationPath(dataDir: string, id: string, revision: number): string {
   return join(dataDir, 'assessments', id, `r${String(revision).padStart(9, '0')}.json`);
+}
+
+/** A generation file as the Assessment it stores, its history read from the assessment's log, to compare what is on disk. */
+export async function readGeneration(dataDir: string, id: string, revision: number): Promise<Assessment> {
+  const stored = storedGenerationSchema.parse(JSON.parse(await readFile(generationPath(dataDir, id, revision), 'utf8')));
+  const log = await readFile(join(dataDir, 'assessments', id, 'history.log')).catch(() => new Uint8Array());
+  const history = decodeHistoryLog(log, stored.historyCount);
+  expect(history.complete, `history of ${id} r${revision}`).toBe(true);
+  return fromStoredGeneration(stored, history.entries);
 }
 
 /** Every file under `dir` (relative path → SHA-256), plus every folder, to prove "nothing changed". */

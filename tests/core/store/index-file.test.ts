@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../core/api/result';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { storeIndexSchema } from '../../../core/store/index-schema';
+import type { Framework } from '../../../core/model/framework';
 import { sampleAssessment } from './documents';
 import { exists, snapshotTree } from './helpers';
 import { useTempDirs } from '../temp-dir';
@@ -20,10 +21,10 @@ async function twoAssessments(dataDir: string): Promise<void> {
 describe('assessment store: index.json', () => {
   it.each([
     ['empty', ''],
-    ['truncated', '{"schemaVersion":1,"assessments":[{"id":"assessm'],
+    ['truncated', '{"schemaVersion":2,"assessments":[{"id":"assessm'],
     ['null', 'null'],
     ['a list', '[]'],
-    ['wrong schema', '{"schemaVersion":1,"assessments":[{"id":"assessment-one-1"}]}'],
+    ['wrong schema', '{"schemaVersion":2,"assessments":[{"id":"assessment-one-1"}]}'],
     ['listing one id twice', null],
   ])('a damaged index (%s) is quarantined unchanged and rebuilt from the assessment folders', async (_name, content) => {
     const dataDir = await tempDir();
@@ -61,7 +62,7 @@ describe('assessment store: index.json', () => {
   it('an index from a newer CCAT: STORE_NEWER_VERSION, the store is not opened and nothing changes', async () => {
     const dataDir = await tempDir();
     await twoAssessments(dataDir);
-    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: 2, assessments: [], shelves: [] }));
+    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: 3, assessments: [], shelves: [] }));
     const before = await snapshotTree(dataDir);
 
     const error: unknown = await openAssessmentStore({ dataDir }).then(
@@ -73,5 +74,21 @@ describe('assessment store: index.json', () => {
     expect((error as CoreError).message).toBe('This data folder was saved by a newer version of CCAT; update CCAT to open it.');
     expect(await snapshotTree(dataDir)).toEqual(before);
     expect(await exists(join(dataDir, 'ccat.lock'))).toBe(false);
+  });
+
+  it('an index written by an older CCAT is rebuilt from the documents with scores and coverage, without a notice', async () => {
+    const dataDir = await tempDir();
+    await twoAssessments(dataDir);
+    const v1 = { schemaVersion: 1, assessments: [{ id: 'assessment-one-1', title: 'One', country: 'KE', mode: 'field', status: 'draft', frameworkId: 'ccat-core', frameworkVersion: '1.0.0', createdAt: '2025-03-01T08:00:00.000Z' }] };
+    await writeFile(join(dataDir, 'index.json'), JSON.stringify(v1));
+    const framework = { domains: [{ id: 'd1', capabilities: [{ id: 'c1', defaultTarget: 3, indicators: [{ id: 'i1' }, { id: 'i2' }] }] }] } as unknown as Framework;
+    const store = await openAssessmentStore({ dataDir, frameworkFor: () => framework });
+    expect(store.notices()).toEqual([]);
+    expect((await store.list()).map((s) => [s.id, s.revision, s.scores, s.coverage])).toEqual([
+      ['assessment-one-1', 1, { overall: null, domains: { d1: null } }, { rated: 0, total: 2 }],
+      ['assessment-two-2', 1, { overall: null, domains: { d1: null } }, { rated: 0, total: 2 }],
+    ]);
+    expect(storeIndexSchema.parse(JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8'))).assessments).toHaveLength(2);
+    await store.close();
   });
 });

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
-import { nextRevision } from './documents';
-import { exists, generationPath, instrumentedFs, listFolder } from './helpers';
+import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
+import { exists, generationPath, instrumentedFs, listFolder, readGeneration } from './helpers';
 import { useTempDirs } from '../temp-dir';
 import type { FsCall } from './helpers';
 
@@ -54,8 +54,7 @@ describe('assessment store: migration of stored files', () => {
       expect.objectContaining({ kind: 'migrated', file: `assessments/${ID}/r000000007.json`, assessmentId: ID }),
     ]);
     expect(store.notices()[0]?.reason).toContain(BACKUP);
-    const stored = JSON.parse(await readFile(generationPath(dataDir, ID, 8), 'utf8')) as Assessment;
-    expect(stored).toEqual(r8);
+    expect(await readGeneration(dataDir, ID, 8)).toEqual(r8);
     await store.close();
 
     // Once written in the new format there is nothing more to migrate, and the backup outlives pruning.
@@ -81,5 +80,33 @@ describe('assessment store: migration of stored files', () => {
     const fresh = backups.find((name) => `backups/pre-migration/${name}` !== BACKUP) ?? '';
     expect((await readFile(join(dataDir, 'backups', 'pre-migration', fresh))).equals(await readFile(FIXTURE))).toBe(true);
     await store.close();
+  });
+
+  it('moves the history of a version 3 file into the change log at the first save, after a backup, and keeps every entry', async () => {
+    const dataDir = await tempDir();
+    const history = Array.from({ length: 3 }, (_, i) => ({ at: `2025-03-0${i + 1}T08:00:00.000Z`, by: 'A. Tanaka', field: 'title', from: `t${i}`, to: `t${i + 1}` }));
+    const v3 = { ...sampleAssessment({ revision: 4, history }), schemaVersion: 3 };
+    await mkdir(join(dataDir, 'assessments', SAMPLE_ID), { recursive: true });
+    const original = `${JSON.stringify(v3, null, 2)}\n`;
+    await writeFile(generationPath(dataDir, SAMPLE_ID, 4), original);
+
+    const store = await openAssessmentStore({ dataDir });
+    const opened = await store.get(SAMPLE_ID);
+    expect(opened.history).toEqual(history);
+    const r5 = nextRevision(opened, { history: [...history, { at: '2025-03-05T08:00:00.000Z', by: 'B. Sato', field: 'status', from: 'draft', to: 'in-review' }] });
+    await store.save(r5);
+    await store.close();
+
+    expect(await readFile(join(dataDir, `backups/pre-migration/${SAMPLE_ID}-r4-v3.json`), 'utf8')).toBe(original);
+    const stored = JSON.parse(await readFile(generationPath(dataDir, SAMPLE_ID, 5), 'utf8')) as Record<string, unknown>;
+    expect(stored).toMatchObject({ schemaVersion: 4, historyCount: 4 });
+    expect(stored).not.toHaveProperty('history');
+    expect((await readFile(join(dataDir, 'assessments', SAMPLE_ID, 'history.log'), 'utf8')).split('\n').filter((l) => l !== '')).toHaveLength(4);
+    expect(await readGeneration(dataDir, SAMPLE_ID, 5)).toEqual(r5);
+
+    const reopened = await openAssessmentStore({ dataDir });
+    expect(await reopened.get(SAMPLE_ID)).toEqual(r5);
+    expect(reopened.notices()).toEqual([]);
+    await reopened.close();
   });
 });

@@ -3,6 +3,7 @@
  * mid-save or try to open a data root that the parent holds.
  *   crash <dataDir> <id> <seed>   save random edits forever, announcing each save before and after
  *   open <dataDir>                try to open the store, print the outcome as JSON, close
+ *   hold <dataDir>                open the store, say "held", and keep it open until killed
  */
 import { writeSync } from 'node:fs';
 import { CoreError } from '../../../core/api/result';
@@ -48,6 +49,8 @@ function edit(doc: Assessment, rnd: () => number): Assessment {
     // Now and then a listed field changes, so index.json is rewritten under fire too.
     title: revision % 7 === 0 ? `Assessment after save ${revision}` : doc.title,
     responses: { ...doc.responses, [indicator]: response },
+    // Every save logs its change, so kills also land among appends to the history log.
+    history: [...doc.history, { at: response.updatedAt, by: 'worker', field: `response:${indicator}.notes`, from: doc.responses[indicator]?.notes ?? null, to: response.notes }],
     updatedAt: response.updatedAt,
   };
 }
@@ -78,7 +81,15 @@ async function open(dataDir: string): Promise<void> {
   }
 }
 
+async function hold(dataDir: string): Promise<void> {
+  await openAssessmentStore({ dataDir, appVersion: '9.9.9-holder' });
+  say('held');
+  // Keeps the process, and with it the lock, alive until the test kills it.
+  setInterval(() => undefined, 60_000);
+}
+
 const [mode, dataDir = '', id = '', seed = '1'] = process.argv.slice(2);
 if (mode === 'crash') await crash(dataDir, id, Number(seed));
 else if (mode === 'open') await open(dataDir);
+else if (mode === 'hold') await hold(dataDir);
 else throw new Error(`unknown mode ${String(mode)}`);
