@@ -97,7 +97,7 @@ export function mergeFields<T extends object>(what: string, stored: T, base: Par
     else merged[key] = wanted;
   }
   if (conflicts.length > 0) {
-    throw new CoreError('CONFLICT', `${what} was changed elsewhere since this window last saw it (${conflicts.map((c) => c.field).join(', ')}); choose which text to keep.`, { conflicts });
+    throw new CoreError('CONFLICT', `${what} was changed elsewhere since this window last saw it (${conflicts.map((c) => c.field).join(', ')}).`, { conflicts });
   }
   return merged;
 }
