@@ -80,9 +80,14 @@ function ConflictItem({ conflict, field, describe, onResolve }: { conflict: Pend
       )}
       <div className="actions-inline">
         {combined !== undefined ? (
-          <button type="button" className="button button-primary" onClick={() => onResolve({ text: combined })}>
-            {t('conflict.saveCombined')}
-          </button>
+          <>
+            <button type="button" className="button button-primary" onClick={() => onResolve({ text: combined })}>
+              {t('conflict.saveCombined')}
+            </button>
+            <button type="button" className="button" onClick={() => setCombined(undefined)}>
+              {t('create.cancel')}
+            </button>
+          </>
         ) : (
           <>
             <button type="button" className="button" onClick={() => onResolve({ keep: 'mine' })}>
