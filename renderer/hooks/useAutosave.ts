@@ -3,6 +3,7 @@ import type { CommandInput } from '../../core/api/commands';
 import type { FieldConflict } from '../../core/api/editing';
 import type { ApiError, Result } from '../../core/api/result';
 import type { Assessment, InterviewSession, TeamMember } from '../../core/model/assessment';
+import { getPath, setPath } from '../../core/api/field-paths';
 import { call } from '../api';
 
 export type Patch = CommandInput<'updateResponse'>['patch'];
@@ -77,13 +78,23 @@ export function valuesOf(op: SaveOp): Record<string, unknown> {
   }
 }
 
+/** One field's value; a setup conflict may name a part of a value, e.g. "context/notes". */
+export function fieldValue(op: SaveOp, field: string): unknown {
+  return getPath(valuesOf(op), field.split('/'));
+}
+
+/** `values` (by field or part path) written into a copy of `target`; null (nothing there) removes the part. */
+function setFields<T extends object>(target: T, values: Record<string, unknown>): T {
+  return Object.entries(values).reduce<T>((at, [field, value]) => setPath(at, field.split('/'), value ?? undefined) as T, target);
+}
+
 /** The op with some of its fields set to other values (the user's choice after a conflict). */
 export function withValues(op: SaveOp, values: Record<string, unknown>): SaveOp {
   switch (op.kind) {
     case 'response':
       return { ...op, patch: { ...op.patch, ...values } };
     case 'setup':
-      return { ...op, patch: { ...op.patch, ...values } };
+      return { ...op, patch: setFields(op.patch, values) };
     case 'input': {
       const next = { ...valuesOf(op), ...values } as { note: string; level: number | null };
       return { ...op, input: next.note.trim() === '' && next.level === null ? null : next };
@@ -139,7 +150,7 @@ class Confirmed {
         return;
       }
       case 'setup':
-        this.assessment = { ...a, ...values };
+        this.assessment = setFields(a, values);
         return;
       case 'input':
       case 'session':
@@ -306,7 +317,7 @@ export function useAutosave(initial: Assessment, author: () => string | undefine
       const rest = conflict.fields.filter((f) => f.field !== field);
       // Typing that went on while the conflict was shown is newer than the refused op.
       const mine = pending.current.get(key) ?? conflict.op;
-      const value = 'text' in choice ? choice.text : choice.keep === 'stored' ? stored.stored : valuesOf(mine)[field];
+      const value = 'text' in choice ? choice.text : choice.keep === 'stored' ? stored.stored : fieldValue(mine, field);
       const latest = withValues(mine, { [field]: value });
       setConflicts((list) => (rest.length > 0 ? list.map((c) => (c.key === key ? { ...c, op: latest, fields: rest } : c)) : list.filter((c) => c.key !== key)));
       if (rest.length > 0) pending.current.set(key, latest);

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldConflict } from '../../core/api/editing';
 import type { Choice, PendingConflict, SaveOp } from '../hooks/useAutosave';
-import { valuesOf } from '../hooks/useAutosave';
+import { fieldValue } from '../hooks/useAutosave';
 import { describer, type Describer } from '../history/describe';
+import { pickText } from '../../core/model/pick-text';
 import { useWorkspace } from './context';
 
-const itemFields = ['name', 'role', 'title', 'date', 'cluster', 'participants', 'organisations', 'nonAttributable', 'notes', 'note', 'level'] as const;
+const itemFields = ['name', 'role', 'title', 'date', 'cluster', 'participants', 'organisations', 'nonAttributable', 'notes', 'note', 'level', 'donorSupport', 'extent', 'who'] as const;
 
 /** The history's name for what an op changes, so a conflict is labelled in the same words as the history. */
 function historyName(op: SaveOp, field: string): string {
@@ -14,7 +15,7 @@ function historyName(op: SaveOp, field: string): string {
     case 'response':
       return `response:${op.indicatorId}.${field}`;
     case 'setup':
-      return `setup.${field}`;
+      return `setup.${field.split('/')[0]}`;
     case 'input':
       return `session:${op.sessionId}.input:${op.indicatorId}`;
     case 'session':
@@ -45,12 +46,34 @@ export function ConflictPanel({ conflicts, onResolve }: { conflicts: PendingConf
   );
 }
 
+/** "notes", or for a part of the setup "Donor support › 3. Cybercrime › who" in the user's words where CCAT has them. */
+function usePartLabel(): (field: string) => string {
+  const { t, i18n } = useTranslation();
+  const { framework } = useWorkspace();
+  const factors = ['japaneseBusinessPresence', 'networkNodeImportance', 'absorptiveCapacity'];
+  return (field) => {
+    const parts = field.split('/');
+    return parts
+      .slice(parts.length > 1 ? 1 : 0)
+      .map((part) => {
+        if ((itemFields as readonly string[]).includes(part)) return t(`conflict.fields.${part as (typeof itemFields)[number]}`);
+        if (factors.includes(part)) return t(`setup.context.${part as 'absorptiveCapacity'}`);
+        const domain = framework.domains.find((d) => d.id === part);
+        const capability = framework.domains.flatMap((d) => d.capabilities).find((c) => c.id === part);
+        const title = domain?.title ?? capability?.title;
+        return title ? pickText(title, i18n.language) : part;
+      })
+      .join(' › ');
+  };
+}
+
 function ConflictItem({ conflict, field, describe, onResolve }: { conflict: PendingConflict; field: FieldConflict; describe: Describer; onResolve: (choice: Choice) => void }) {
   const { t } = useTranslation();
+  const partLabel = usePartLabel();
   const name = historyName(conflict.op, field.field);
   const item = describe.field(name);
-  const label = name.endsWith(`.${field.field}`) ? item : t('conflict.fieldOf', { item, field: (itemFields as readonly string[]).includes(field.field) ? t(`conflict.fields.${field.field as (typeof itemFields)[number]}`) : field.field });
-  const yours = valuesOf(conflict.op)[field.field] ?? field.yours;
+  const label = name.endsWith(`.${field.field}`) ? item : t('conflict.fieldOf', { item, field: partLabel(field.field) });
+  const yours = fieldValue(conflict.op, field.field) ?? field.yours;
   const texts = typeof yours === 'string' && typeof field.stored === 'string';
   const [combined, setCombined] = useState<string | undefined>();
   const id = `conflict-${conflict.key}-${field.field}`.replace(/[^A-Za-z0-9_-]/g, '-');

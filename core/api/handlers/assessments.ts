@@ -1,6 +1,7 @@
 import { ASSESSMENT_SCHEMA_VERSION, emptyPlan, type Assessment, type TeamMember } from '../../model/assessment';
 import { CoreError } from '../result';
 import { changed, defaultAuthor, loggedRecently, mergeFields, type EditContext } from '../editing';
+import { flatten, setPath, type Flat } from '../field-paths';
 import type { ApiHandlers } from '../dispatch';
 import type { HandlerContext } from './services';
 
@@ -16,6 +17,27 @@ type Handlers = Pick<
 function locateMember(team: readonly TeamMember[], index: number, seen: TeamMember): number {
   if (team[index] && !changed(team[index], seen)) return index;
   return team.findIndex((m) => !changed(m, seen));
+}
+
+/** Values with parts (context, targets) are compared part by part: see field-paths. */
+const nestedSetupFields = ['context', 'targets'] as const;
+type SetupValues = Partial<Pick<Assessment, 'title' | 'mode' | 'scope' | 'period' | 'languages' | 'targets' | 'context'>>;
+
+function mergeSetup(current: Assessment, base: SetupValues, patch: SetupValues): SetupValues {
+  const flat = (from: SetupValues, keys: string[]) => Object.assign({}, ...keys.map((key) => flatten(from[key as keyof SetupValues], key))) as Flat;
+  const nested = Object.keys(patch).filter((key) => (nestedSetupFields as readonly string[]).includes(key));
+  const plain = Object.fromEntries(Object.entries(patch).filter(([key]) => !nested.includes(key)));
+  const seen = flat(base, nested);
+  const yours = flat(patch, nested);
+  // A part the client removed (a target set back to the default) is a change to undefined.
+  for (const path of Object.keys(seen)) if (!Object.hasOwn(yours, path)) yours[path] = undefined;
+  const merged = mergeFields('The setup', { ...current, ...flat(current, nested) } as Flat, { ...base, ...seen } as Flat, { ...plain, ...yours });
+  const values: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(merged)) {
+    const [field, ...inner] = path.split('/') as [string, ...string[]];
+    values[field] = inner.length === 0 ? value : setPath(values[field] ?? current[field as keyof Assessment], inner, value);
+  }
+  return values as SetupValues;
 }
 
 function teamChange(current: Assessment, team: TeamMember[]) {
@@ -85,7 +107,7 @@ export function assessmentHandlers(ctx: HandlerContext): Handlers {
           const unknown = Object.keys(patch.targets).filter((capabilityId) => !known.has(capabilityId));
           if (unknown.length > 0) throw new CoreError('INVALID_INPUT', `patch.targets: unknown capability ${unknown.join(', ')}`);
         }
-        const values = mergeFields('The setup', current, base, patch);
+        const values = mergeSetup(current, base, patch);
         for (const key of ['title', 'mode', 'scope', 'period', 'languages', 'targets', 'context'] as const) {
           const value = values[key];
           if (value === undefined || !changed(current[key], value)) continue;

@@ -45,6 +45,25 @@ describe('two windows on one assessment', () => {
     expect(stored).toMatchObject({ title: 'Ghana national 2026', period: { from: '2026-03-02', to: '2026-03-13' } });
   });
 
+  it('merges different parts of the country context and of the target levels, and refuses the same part', async () => {
+    const { api, id } = await twoClients();
+    const seen = { donorSupport: {}, notes: '' };
+    await ok(api, 'updateSetup', { id, patch: { context: { ...seen, absorptiveCapacity: 2 } }, base: { context: seen } });
+    await ok(api, 'updateSetup', { id, patch: { context: { donorSupport: { cybercrime: { extent: 2, who: 'UNODC' } }, notes: 'B typed' } }, base: { context: seen } });
+    await ok(api, 'updateSetup', { id, patch: { targets: { 'hygiene.csirt': 4 } }, base: { targets: {} } });
+    await ok(api, 'updateSetup', { id, patch: { targets: { 'hygiene.strategy': 2 } }, base: { targets: {} } });
+    const stored = await ok(api, 'getAssessment', { id });
+    expect(stored.context).toEqual({ donorSupport: { cybercrime: { extent: 2, who: 'UNODC' } }, notes: 'B typed', absorptiveCapacity: 2 });
+    expect(stored.targets).toEqual({ 'hygiene.csirt': 4, 'hygiene.strategy': 2 });
+
+    await ok(api, 'updateSetup', { id, patch: { targets: {} }, base: { targets: { 'hygiene.csirt': 4 } } });
+    expect((await ok(api, 'getAssessment', { id })).targets).toEqual({ 'hygiene.strategy': 2 });
+    expect(await failure(api, 'updateSetup', { id, patch: { context: { ...seen, notes: 'A typed' } }, base: { context: seen } })).toMatchObject({
+      code: 'CONFLICT',
+      details: { conflicts: [{ field: 'context/notes', stored: 'B typed', yours: 'A typed' }] },
+    });
+  });
+
   it('accepts a retried save that already went through, and the same change made in both windows', async () => {
     const { api, id } = await twoClients();
     const edit = { id, indicatorId, patch: { notes: 'same text' }, base: { notes: '' } };
