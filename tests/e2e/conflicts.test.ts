@@ -77,4 +77,37 @@ describe('two tabs on one assessment', () => {
     await waitSaved(b, 'ja');
     expect((await readStored(e2e.dataDir!, id)).responses[indicator]?.notes).toBe('タブB：チケット管理ツール導入済み');
   });
+
+  it('keeps a member added in one tab and a member changed in the other, and merges the country context part by part', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const [{ page: a }, { page: b }] = [await openPage(e2e.browser, e2e.serve), await openPage(e2e.browser, e2e.serve)];
+    const { id } = await api(a, 'createAssessment', { title: 'Team in two tabs', country: 'KE', mode: 'field', team: [{ name: 'Aiko Tanaka', role: 'Lead' }] });
+    for (const page of [a, b]) {
+      await go(page, `#/a/${id}/setup/team`);
+      await page.getByLabel('Name of member 1').waitFor();
+    }
+    await a.getByRole('button', { name: /Add a team member/ }).click();
+    await a.getByLabel('Name of member 2').fill('Kwame Mensah');
+    await waitSaved(a);
+    await b.getByLabel('Role of member 1').fill('Team leader');
+    await waitSaved(b);
+    expect((await readStored(e2e.dataDir, id)).team).toEqual([
+      { name: 'Aiko Tanaka', role: 'Team leader' },
+      { name: 'Kwame Mensah', role: '' },
+    ]);
+
+    for (const page of [a, b]) await go(page, `#/a/${id}/setup/context`);
+    await a.getByLabel('Notes on the country context').fill('UNODC runs a regional cybercrime programme.');
+    await waitSaved(a);
+    await b.getByRole('radio', { name: /High/ }).first().check();
+    await waitSaved(b);
+    await b.getByLabel('Notes on the country context').fill('EU funds CSIRT training.');
+    const panel = b.getByRole('alert').filter({ hasText: words.en.heading });
+    await panel.waitFor({ timeout: 10_000 });
+    await shot(b, 'conflict-context-en');
+    const stored = await readStored(e2e.dataDir, id);
+    expect(stored.context.notes).toBe('UNODC runs a regional cybercrime programme.');
+    expect(Object.values(stored.context).filter((v) => v === 3)).toHaveLength(1);
+  });
 });
