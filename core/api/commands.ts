@@ -92,32 +92,26 @@ const actionFields = {
 };
 const actionBase = z.strictObject({ ...actionFields, title: z.string().max(500) });
 
-/** Plan edits, one item at a time; `base` is what the client last saw of that item. */
-export const planChange = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('decide'),
-    recommendationId: id,
-    decision: z.enum(decisions).nullable(),
-    note: z.string().max(5000).optional(),
-    base: z.strictObject({ decision: z.enum(decisions).nullable() }),
-  }),
-  z.strictObject({ kind: z.literal('reorder'), order: z.array(id).max(2000), base: z.strictObject({ order: z.array(id).max(2000) }) }),
-  z
-    .strictObject({ kind: z.literal('saveAction'), actionId: id.optional(), ...actionFields, base: actionBase.optional() })
-    .refine((change) => change.actionId === undefined || change.base !== undefined, { path: ['base'], message: 'changing an action needs what this client last saw of it' }),
-  z.strictObject({ kind: z.literal('removeAction'), actionId: id }),
-  z.strictObject({
-    kind: z.literal('setImportance'),
-    capabilityId: id,
-    value: z.number().int().min(1).max(3).nullable(),
-    note: z.string().max(5000),
-    base: z.strictObject({ value: z.number().int().min(1).max(3).nullable(), note: z.string().max(50_000) }),
-  }),
-]);
-type WithoutBase<T> = T extends unknown ? Omit<T, 'base'> : never;
-/** A plan change once its base was checked against the stored plan: what `applyPlanChange` applies. */
-export type PlanChange = WithoutBase<z.infer<typeof planChange>>;
+const decide = z.strictObject({ kind: z.literal('decide'), recommendationId: id, decision: z.enum(decisions).nullable(), note: z.string().max(5000).optional() });
+const reorder = z.strictObject({ kind: z.literal('reorder'), order: z.array(id).max(2000) });
+const saveAction = z.strictObject({ kind: z.literal('saveAction'), actionId: id.optional(), ...actionFields });
+const removeAction = z.strictObject({ kind: z.literal('removeAction'), actionId: id });
+const setImportance = z.strictObject({ kind: z.literal('setImportance'), capabilityId: id, value: z.number().int().min(1).max(3).nullable(), note: z.string().max(5000) });
 
+/** One plan edit as `applyPlanChange` applies it, once its base has been checked against the stored plan. */
+export const planEdit = z.discriminatedUnion('kind', [decide, reorder, saveAction, removeAction, setImportance]);
+export type PlanChange = z.infer<typeof planEdit>;
+
+/** Plan edits as clients send them, one item at a time; `base` is what the client last saw of that item. */
+export const planChange = z.discriminatedUnion('kind', [
+  decide.extend({ base: z.strictObject({ decision: z.enum(decisions).nullable() }) }),
+  reorder.extend({ base: z.strictObject({ order: z.array(id).max(2000) }) }),
+  saveAction
+    .extend({ base: actionBase.optional() })
+    .refine((change) => change.actionId === undefined || change.base !== undefined, { path: ['base'], message: 'changing an action needs what this client last saw of it' }),
+  removeAction,
+  setImportance.extend({ base: z.strictObject({ value: z.number().int().min(1).max(3).nullable(), note: z.string().max(50_000) }) }),
+]);
 
 /**
  * The one list of commands. Electron's preload builds one method per entry, `electron/ipc`
