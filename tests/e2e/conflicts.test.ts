@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, go, openPage, readStored, shot, waitSaved, type Language } from './app';
+import { api, axeViolations, go, openPage, readStored, shot, waitSaved, type Language } from './app';
 import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
@@ -17,7 +17,8 @@ async function twoTabs(language: Language) {
   e2e.dataDir = await newDataDir();
   e2e.serve = await startServe(e2e.dataDir);
   const a = await openPage(e2e.browser, e2e.serve, { language });
-  const b = await openPage(e2e.browser, e2e.serve, { language });
+  // axe-core is injected as an inline script, which the app's CSP forbids.
+  const b = await openPage(e2e.browser, e2e.serve, { language, bypassCSP: true });
   const { id } = await api(a.page, 'createAssessment', { title: 'Two tabs', country: 'KE', mode: 'field' });
   for (const { page } of [a, b]) {
     await go(page, `#/a/${id}/i/${indicator}`);
@@ -48,6 +49,7 @@ describe('two tabs on one assessment', () => {
     expect((await readStored(e2e.dataDir!, id)).responses[indicator]?.notes).toBe(first);
     expect(await b.locator('.save-status').textContent()).toMatch(/^Not saved: changed elsewhere/);
     await shot(b, 'conflict-panel-en');
+    expect(await axeViolations(b)).toEqual([]);
     // A refused save waits for the user: the autosave does not send it again and again.
     const resent: string[] = [];
     b.on('request', (request) => void (request.url().includes('/api/updateResponse') && resent.push(request.url())));
