@@ -260,6 +260,7 @@ export function useAutosave(initial: Assessment, author: () => string | undefine
     setState({ kind: 'saving' });
     const work = (async () => {
       const refused: PendingConflict[] = [];
+      let failed = false;
       for (const [index, [key, op]] of batch.entries()) {
         const result = await send(assessmentId, op, confirmed.current, authorRef.current()?.trim() || undefined);
         if (result.ok) {
@@ -278,10 +279,12 @@ export function useAutosave(initial: Assessment, author: () => string | undefine
         }
         setState({ kind: 'error', error: result.error });
         if (!noAutoRetry.has(result.error.code)) timer.current = setTimeout(() => flushLater.current(), retryMs);
+        failed = true;
         break;
       }
       if (refused.length > 0) setConflicts((list) => [...list.filter((c) => !refused.some((r) => r.key === c.key)), ...refused]);
-      setState((s) => (s.kind === 'error' ? s : { kind: 'saved' }));
+      if (failed) return;
+      setState({ kind: 'saved' });
       if (pending.current.size > 0) timer.current = setTimeout(() => flushLater.current(), debounceMs);
     })();
     running.current = work;
@@ -316,7 +319,7 @@ export function useAutosave(initial: Assessment, author: () => string | undefine
       confirmed.current.learn(conflict.op, { [field]: stored.stored });
       const rest = conflict.fields.filter((f) => f.field !== field);
       // Typing that went on while the conflict was shown is newer than the refused op.
-      const mine = pending.current.get(key) ?? conflict.op;
+      const mine = merge(conflict.op, pending.current.get(key) ?? conflict.op);
       const value = 'text' in choice ? choice.text : choice.keep === 'stored' ? stored.stored : fieldValue(mine, field);
       const latest = withValues(mine, { [field]: value });
       setConflicts((list) => (rest.length > 0 ? list.map((c) => (c.key === key ? { ...c, op: latest, fields: rest } : c)) : list.filter((c) => c.key !== key)));
