@@ -101,8 +101,11 @@ export function withValues(op: SaveOp, values: Record<string, unknown>): SaveOp 
     }
     case 'session':
       return { ...op, session: { ...op.session, ...values } };
-    case 'member':
-      return { ...op, member: op.member && ({ ...op.member, ...values } as TeamMember) };
+    case 'member': {
+      // A member removed elsewhere has no stored name: keeping that removes the row here too.
+      const member = op.member && { ...op.member, ...values };
+      return { ...op, member: typeof member?.name === 'string' ? (member as TeamMember) : null };
+    }
   }
 }
 
@@ -168,8 +171,9 @@ class Confirmed {
         };
         return;
       case 'member': {
-        const member = op.member && ({ ...this.members.get(op.row), ...values } as TeamMember);
-        if (member) this.members.set(op.row, member);
+        const member = op.member && { ...this.members.get(op.row), ...values };
+        // Removed elsewhere (no stored name): the next save of this row adds it again.
+        if (typeof member?.name === 'string') this.members.set(op.row, member as TeamMember);
         else this.members.delete(op.row);
         if (team) this.assessment = { ...a, team };
         return;
