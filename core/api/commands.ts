@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Assessment, AssessmentSummary, AttachmentMeta, IndicatorResponse, InterviewSession } from '../model/assessment';
-import { countryCode, countryContext, rating, teamMember } from '../model/assessment';
+import type { Assessment, AssessmentSummary, AttachmentMeta, IndicatorResponse, InterviewSession, TeamMember } from '../model/assessment';
+import { assessmentSchema, countryCode, countryContext, period, rating, teamMember } from '../model/assessment';
 import type { Framework } from '../model/framework';
 import { maturityLevel, stakeholderCluster } from '../model/framework';
 import type { Catalogue } from '../model/catalogue';
@@ -19,7 +19,19 @@ const language = z.enum(['en', 'ja']);
 const who = z.string().trim().max(200).optional();
 const isoDate = z.iso.date();
 const scope = z.strictObject({ kind: z.enum(scopeKinds), name: z.string().max(500) });
-const period = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+const stored = assessmentSchema.shape;
+
+/**
+ * Every edit carries, beside the values it sets (`patch`), what the client last saw of each of
+ * those fields (`base`); the core refuses a field changed elsewhere since with CONFLICT.
+ */
+function baseCoversPatch(input: { patch: object; base: object }, ctx: z.RefinementCtx): void {
+  for (const key of Object.keys(input.patch)) {
+    if (!Object.hasOwn(input.base, key)) ctx.addIssue({ code: 'custom', path: ['base', key], message: 'what this client last saw of the field is required' });
+  }
+}
+
+const maxTeam = 50;
 
 /** The setup fields a team fills in when it creates an assessment and may change later. */
 const setupFields = {
@@ -27,16 +39,14 @@ const setupFields = {
   country: countryCode,
   mode: z.enum(assessmentModes),
   scope: scope.optional(),
-  team: z.array(teamMember).max(50).optional(),
+  team: z.array(teamMember).max(maxTeam).optional(),
   period: period.optional(),
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)).max(10).optional(),
   targets: z.record(z.string(), maturityLevel).optional(),
   context: countryContext.optional(),
 };
 
-const sessionFields = z.strictObject({
-  /** Absent to create a session. */
-  sessionId: id.optional(),
+const sessionValues = {
   title: z.string().max(500),
   date: isoDate,
   cluster: stakeholderCluster,
@@ -44,25 +54,20 @@ const sessionFields = z.strictObject({
   organisations: z.string().max(500),
   nonAttributable: z.boolean(),
   notes: z.string().max(50_000),
+};
+const sessionFields = z.strictObject({
+  /** Absent to create a session. */
+  sessionId: id.optional(),
+  ...sessionValues,
 });
 
-export const planChange = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('decide'), recommendationId: id, decision: z.enum(decisions).nullable(), note: z.string().max(5000).optional() }),
-  z.strictObject({ kind: z.literal('reorder'), order: z.array(id).max(2000) }),
-  z.strictObject({
-    kind: z.literal('saveAction'),
-    actionId: id.optional(),
-    capabilityId: id,
-    title: z.string().trim().min(1, 'a title is required').max(500),
-    owner: z.string().max(500),
-    note: z.string().max(50_000),
-    phase: z.enum(phases),
-    effort: z.enum(effortBands).optional(),
-  }),
-  z.strictObject({ kind: z.literal('removeAction'), actionId: id }),
-  z.strictObject({ kind: z.literal('setImportance'), capabilityId: id, value: z.number().int().min(1).max(3).nullable(), note: z.string().max(5000) }),
-]);
-export type PlanChange = z.infer<typeof planChange>;
+const responseFields = {
+  rating: rating.nullable(),
+  confidence: z.enum(confidenceLevels).nullable(),
+  notes: z.string().max(50_000),
+  flagged: z.boolean(),
+  sessionIds: z.array(id).max(200),
+};
 
 const fingerprint = z.string().regex(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/, 'must be 8 groups of 4 hex digits');
 /** A .ccat file as base64, with what unlocks it when it is encrypted. */
@@ -73,6 +78,51 @@ const bundleContent = {
   passphrase: z.string().max(1000).optional(),
 };
 
+/** One session's input on one indicator; null when there is none. */
+const sessionInputValue = z.strictObject({ note: z.string().max(50_000), level: maturityLevel.nullable().optional() }).nullable();
+
+const setupBase = z
+  .strictObject({
+    title: stored.title,
+    mode: stored.mode,
+    scope: stored.scope,
+    period: stored.period,
+    languages: stored.languages,
+    targets: stored.targets,
+    context: stored.context,
+  })
+  .partial();
+
+const actionFields = {
+  capabilityId: id,
+  title: z.string().trim().min(1, 'a title is required').max(500),
+  owner: z.string().max(500),
+  note: z.string().max(50_000),
+  phase: z.enum(phases),
+  effort: z.enum(effortBands).optional(),
+};
+const actionBase = z.strictObject({ ...actionFields, title: z.string().max(500) });
+
+const decide = z.strictObject({ kind: z.literal('decide'), recommendationId: id, decision: z.enum(decisions).nullable(), note: z.string().max(5000).optional() });
+const reorder = z.strictObject({ kind: z.literal('reorder'), order: z.array(id).max(2000) });
+const saveAction = z.strictObject({ kind: z.literal('saveAction'), actionId: id.optional(), ...actionFields });
+const removeAction = z.strictObject({ kind: z.literal('removeAction'), actionId: id });
+const setImportance = z.strictObject({ kind: z.literal('setImportance'), capabilityId: id, value: z.number().int().min(1).max(3).nullable(), note: z.string().max(5000) });
+
+/** One plan edit as `applyPlanChange` applies it, once its base has been checked against the stored plan. */
+export const planEdit = z.discriminatedUnion('kind', [decide, reorder, saveAction, removeAction, setImportance]);
+export type PlanChange = z.infer<typeof planEdit>;
+
+/** Plan edits as clients send them, one item at a time; `base` is what the client last saw of that item. */
+export const planChange = z.discriminatedUnion('kind', [
+  decide.extend({ base: z.strictObject({ decision: z.enum(decisions).nullable() }) }),
+  reorder.extend({ base: z.strictObject({ order: z.array(id).max(2000) }) }),
+  saveAction
+    .extend({ base: actionBase.optional() })
+    .refine((change) => change.actionId === undefined || change.base !== undefined, { path: ['base'], message: 'changing an action needs what this client last saw of it' }),
+  removeAction,
+  setImportance.extend({ base: z.strictObject({ value: z.number().int().min(1).max(3).nullable(), note: z.string().max(50_000) }) }),
+]);
 
 /**
  * The one list of commands. Electron's preload builds one method per entry, `electron/ipc`
@@ -94,40 +144,50 @@ export const commands = {
     by: who,
   }),
   getAssessment: z.strictObject({ id }),
-  updateSetup: z.strictObject({
-    id,
-    patch: z.strictObject({
-      title: setupFields.title.optional(),
-      mode: setupFields.mode.optional(),
-      scope: setupFields.scope,
-      team: setupFields.team,
-      period: setupFields.period,
-      languages: setupFields.languages,
-      targets: setupFields.targets,
-      context: setupFields.context,
-    }),
-    by: who,
-  }),
-  updateResponse: z.strictObject({
-    id,
-    indicatorId: id,
-    patch: z.strictObject({
-      rating: rating.nullable().optional(),
-      confidence: z.enum(confidenceLevels).nullable().optional(),
-      notes: z.string().max(50_000).optional(),
-      flagged: z.boolean().optional(),
-      sessionIds: z.array(id).max(200).optional(),
-    }),
-    by: who,
-  }),
-  saveSession: z.strictObject({ id, session: sessionFields, by: who }),
+  /** The team is edited one member at a time (add/update/removeTeamMember), never as a whole list. */
+  updateSetup: z
+    .strictObject({
+      id,
+      patch: z.strictObject({
+        title: setupFields.title.optional(),
+        mode: setupFields.mode.optional(),
+        scope: setupFields.scope,
+        period: setupFields.period,
+        languages: setupFields.languages,
+        targets: setupFields.targets,
+        context: setupFields.context,
+      }),
+      base: setupBase,
+      by: who,
+    })
+    .superRefine(baseCoversPatch),
+  addTeamMember: z.strictObject({ id, member: teamMember, by: who }),
+  /** `index` is where the client saw the member, `base` the member as it saw it. */
+  updateTeamMember: z
+    .strictObject({ id, index: z.number().int().min(0).max(maxTeam - 1), patch: teamMember.partial(), base: teamMember, by: who })
+    .refine((input) => Object.keys(input.patch).length > 0, { path: ['patch'], message: 'change the name or the role' }),
+  removeTeamMember: z.strictObject({ id, index: z.number().int().min(0).max(maxTeam - 1), member: teamMember, by: who }),
+  updateResponse: z
+    .strictObject({
+      id,
+      indicatorId: id,
+      patch: z.strictObject(responseFields).partial(),
+      base: z.strictObject(responseFields).partial(),
+      by: who,
+    })
+    .superRefine(baseCoversPatch),
+  /** Creates a session (no sessionId) or changes one; a change carries what the client last saw of the session. */
+  saveSession: z
+    .strictObject({ id, session: sessionFields, base: z.strictObject(sessionValues).optional(), by: who })
+    .refine((input) => input.session.sessionId === undefined || input.base !== undefined, { path: ['base'], message: 'changing a session needs what this client last saw of it' }),
   deleteSession: z.strictObject({ id, sessionId: id, by: who }),
   updateSessionInput: z.strictObject({
     id,
     sessionId: id,
     indicatorId: id,
     /** null removes this session's input for the indicator. */
-    input: z.strictObject({ note: z.string().max(50_000), level: maturityLevel.nullable().optional() }).nullable(),
+    input: sessionInputValue,
+    base: sessionInputValue,
     by: who,
   }),
   addAttachment: z.strictObject({
@@ -225,6 +285,9 @@ export interface CommandResults {
   createAssessment: Assessment;
   getAssessment: Assessment;
   updateSetup: Assessment;
+  addTeamMember: { revision: number; team: TeamMember[] };
+  updateTeamMember: { revision: number; team: TeamMember[] };
+  removeTeamMember: { revision: number; team: TeamMember[] };
   updateResponse: { revision: number; updatedAt: string; response: IndicatorResponse | null };
   saveSession: InterviewSession;
   deleteSession: { revision: number };

@@ -77,3 +77,32 @@ export function loggedRecently(history: readonly HistoryEntry[], field: string, 
   const last = history.findLast((entry) => entry.field === field);
   return last !== undefined && last.by === by && Date.parse(at) - Date.parse(last.at) < typingHistoryInterval;
 }
+
+/** A field this client changed that was also changed elsewhere: both values, so nothing typed is lost. */
+export interface FieldConflict {
+  field: string;
+  stored: unknown;
+  yours: unknown;
+}
+
+/**
+ * Three-way check of the fields a client changes against what is stored now. A field the
+ * client did not change (yours = base) keeps the stored value; a field nobody else changed
+ * (stored = base), or changed elsewhere to the same value, takes the client's value; a field
+ * changed both here and elsewhere is refused with CONFLICT carrying both values, and nothing is
+ * saved. Different fields therefore merge, and a stale tab never overwrites a newer text.
+ */
+export function mergeFields<T extends object>(what: string, stored: T, base: Partial<T>, yours: Partial<T>): Partial<T> {
+  const merged: Partial<T> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const key of Object.keys(yours) as Array<keyof T & string>) {
+    const [now, seen, wanted] = [stored[key], base[key], yours[key]];
+    if (!changed(seen, wanted)) continue;
+    if (changed(now, seen) && changed(now, wanted)) conflicts.push({ field: key, stored: now ?? null, yours: wanted ?? null });
+    else merged[key] = wanted;
+  }
+  if (conflicts.length > 0) {
+    throw new CoreError('CONFLICT', `${what} was changed elsewhere since this window last saw it (${conflicts.map((c) => c.field).join(', ')}).`, { conflicts });
+  }
+  return merged;
+}

@@ -24,6 +24,8 @@ export interface Core {
   handlers: ApiHandlers;
   dispatch(name: unknown, payload: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
+  /** Writes what the store defers (the list's index) now. */
+  flush(): Promise<void>;
 }
 
 /** Opens the store and frameworks and returns the one API object that every shell calls in-process. */
@@ -71,6 +73,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     handlers,
     dispatch: (name, payload) => dispatch(handlers, name, payload),
     close: () => store.close(),
+    flush: () => store.flush(),
   };
 }
 

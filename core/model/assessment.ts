@@ -35,8 +35,16 @@ export const indicatorResponse = z.strictObject({
 });
 export type IndicatorResponse = z.infer<typeof indicatorResponse>;
 
-export const teamMember = z.strictObject({ name: z.string().trim().min(1).max(200), role: shortText });
+export const teamMember = z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200), role: shortText });
 export type TeamMember = z.infer<typeof teamMember>;
+
+const storedPeriod = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** The assessment period as a client sets it: an end before the start is refused. */
+export const period = storedPeriod.refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, {
+  path: ['to'],
+  message: 'the period ends before it starts: the end date must be on or after the start date',
+});
 
 /** What one session said about one indicator, gathered before the team sets its consensus rating. */
 export const sessionInput = z.strictObject({
@@ -138,7 +146,8 @@ export const assessmentSchema = z.strictObject({
   mode: z.enum(assessmentModes),
   status: z.enum(assessmentStatuses),
   team: z.array(teamMember),
-  period: z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }),
+  /** Not refined like `period`: a file stored before the check must still open. */
+  period: storedPeriod,
   languages: z.array(z.string()),
   context: countryContext,
   /** Target level per capability id, where the team changed the framework default. */

@@ -69,6 +69,8 @@ export interface AssessmentStore {
   notices(): StoreNotice[];
   /** Waits for pending saves, writes the index, then releases the data-root lock. */
   close(): Promise<void>;
+  /** Writes now what the store otherwise writes a moment later (the list's index), e.g. before a snapshot of the folder. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -283,11 +285,16 @@ class FileAssessmentStore implements AssessmentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.flush();
+    await this.lock?.release();
+  }
+
+  async flush(): Promise<void> {
     clearTimeout(this.indexTimer);
+    this.indexTimer = undefined;
     await this.queue.drain();
     // The index is a summary: if it cannot be written now, the next open rebuilds what it lacks.
     if (this.indexDirty) await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex()).catch(() => undefined);
-    await this.lock?.release();
   }
 
   /** Writes the generation (and its new history), then updates the list. Runs inside the assessment's queue. */

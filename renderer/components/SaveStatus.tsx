@@ -9,7 +9,7 @@ function fileOf(details: unknown): string | undefined {
 }
 
 /** "All changes saved", "Saving…", or an alert that says what failed and that the text is kept. */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+export function SaveStatus({ state, conflicts, onRetry }: { state: SaveState; conflicts: number; onRetry: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   if (state.kind === 'error') {
@@ -22,6 +22,13 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () =
           {t('save.retry')}
         </button>
       </div>
+    );
+  }
+  if (conflicts > 0) {
+    return (
+      <p className="save-status save-conflict" role="status" data-state="conflict">
+        {t('save.conflict')}
+      </p>
     );
   }
   return (

@@ -45,7 +45,14 @@ export function PlanView() {
     if (result.ok) {
       setPlan(result.data);
       setError(undefined);
-    } else setError(result.error);
+      return;
+    }
+    setError(result.error);
+    // Changed in another window meanwhile: show the plan as it now is, so the user decides on that.
+    if (result.error.code === 'CONFLICT') {
+      const fresh = await call('getPlan', { id: assessment.id });
+      if (fresh.ok) setPlan(fresh.data);
+    }
   };
 
   const ids = plan?.recommendations.map((r) => r.id) ?? [];
@@ -53,7 +60,7 @@ export function PlanView() {
     const order = [...ids];
     const [item] = order.splice(index, 1);
     order.splice(index + by, 0, item!);
-    void change({ kind: 'reorder', order });
+    void change({ kind: 'reorder', order, base: { order: ids } });
   };
 
   return (
@@ -81,7 +88,7 @@ export function PlanView() {
                       recommendation={r}
                       catalogue={catalogue}
                       disabled={readOnly || busy}
-                      onDecide={(decision) => void change({ kind: 'decide', recommendationId: r.id, decision })}
+                      onDecide={(decision) => void change({ kind: 'decide', recommendationId: r.id, decision, base: { decision: r.decision === 'proposed' ? null : r.decision } })}
                       onMove={(by) => move(index, by)}
                       canMoveUp={index > 0}
                       canMoveDown={index < ids.length - 1}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorPlace } from '../../core/framework/summary';
 import type { InterviewSession } from '../../core/model/assessment';
@@ -22,8 +22,9 @@ export function CapturePanel({ session, place, previous, next }: Props) {
   const { assessment, framework, readOnly, editInput, autosave } = useWorkspace();
   const { domain, capability, indicator } = place;
   const input = session.inputs[indicator.id];
-  const [note, setNote] = useState(input?.note ?? '');
-  const [level, setLevel] = useState<number | undefined>(input?.level);
+  // The workspace's copy takes every keystroke at once, so it is what the fields show.
+  const note = input?.note ?? '';
+  const level = input?.level;
   const heading = useRef<HTMLHeadingElement>(null);
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, i18n.language);
   const d = framework.domains.indexOf(domain) + 1;
@@ -36,8 +37,6 @@ export function CapturePanel({ session, place, previous, next }: Props) {
   }, []);
 
   const save = (nextNote: string, nextLevel: number | undefined, immediately: boolean) => {
-    setNote(nextNote);
-    setLevel(nextLevel);
     const empty = nextNote.trim() === '' && nextLevel === undefined;
     editInput(session.id, indicator.id, empty ? null : { note: nextNote, level: nextLevel ?? null }, immediately);
   };

@@ -25,6 +25,7 @@ export function DeleteSession({ session }: { session: InterviewSession }) {
     const result = await call('deleteSession', { id: assessment.id, sessionId: session.id, by: assessor.trim() || undefined });
     if (!result.ok) return setFailure(result.error);
     setOpen(false);
+    autosave.sessionDeleted(session.id);
     update((a) => ({ ...a, sessions: a.sessions.filter((s) => s.id !== session.id) }));
     navigate({ screen: 'assessment', id: assessment.id, view: 'sessions' });
   };

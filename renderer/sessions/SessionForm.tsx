@@ -13,7 +13,7 @@ import { SessionFieldset } from './SessionFieldset';
 /** A new session is saved with a button (it needs an id first); an existing one saves as you type. */
 export function SessionForm({ sessionId }: { sessionId: string | undefined }) {
   const { t } = useTranslation();
-  const { assessment, readOnly, assessor, editSession, update } = useWorkspace();
+  const { assessment, readOnly, assessor, editSession, update, autosave } = useWorkspace();
   const existing = sessionId ? assessment.sessions.find((s) => s.id === sessionId) : undefined;
   const [fields, setFields] = useState<SessionFields>(() =>
     existing
@@ -49,6 +49,7 @@ export function SessionForm({ sessionId }: { sessionId: string | undefined }) {
     const result = await call('saveSession', { id: assessment.id, session, by: assessor.trim() || undefined });
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
+    autosave.sessionCreated(result.data);
     update((a) => ({ ...a, sessions: [...a.sessions, result.data] }));
     navigate({ screen: 'assessment', id: assessment.id, view: 'capture', sessionId: result.data.id });
   };

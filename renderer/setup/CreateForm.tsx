@@ -54,7 +54,7 @@ export function CreateForm({ assessments, baseline }: { assessments: AssessmentS
     const created = result.data;
     storeAssessor(created.id, name);
     if (name && !created.team.some((m) => m.name === name)) {
-      await call('updateSetup', { id: created.id, patch: { team: [...created.team, { name, role: '' }] }, by: name });
+      await call('addTeamMember', { id: created.id, member: { name, role: '' }, by: name });
     }
     navigate({ screen: 'assessment', id: created.id, view: 'setup', step: 'team' });
   };

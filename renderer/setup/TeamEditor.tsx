@@ -7,21 +7,32 @@ interface Row extends TeamMember {
   key: number;
 }
 
-let nextKey = 1;
-const row = (member: TeamMember): Row => ({ ...member, key: nextKey++ });
+// Above any row number the autosave gives the members loaded with the assessment.
+let nextKey = 1_000_000;
+const blankRow = (): Row => ({ name: '', role: '', key: nextKey++ });
 
-/** Team members and roles. Rows without a name stay on screen but are not saved until named. */
+/**
+ * Team members and roles, saved one member at a time, so a member added or changed in another
+ * window stays. Rows without a name stay on screen but are not saved until named.
+ */
 export function TeamEditor() {
   const { t } = useTranslation();
-  const { assessment, readOnly, editSetup, autosave } = useWorkspace();
-  const [rows, setRows] = useState<Row[]>(() => (assessment.team.length > 0 ? assessment.team.map(row) : [row({ name: '', role: '' })]));
+  const { readOnly, autosave } = useWorkspace();
+  const [rows, setRows] = useState<Row[]>(() => {
+    const known = autosave.teamRows().map(({ row, member }) => ({ ...member, key: row }));
+    return known.length > 0 ? known : [blankRow()];
+  });
 
-  const change = (next: Row[], immediately: boolean) => {
+  const set = (key: number, patch: Partial<TeamMember>) => {
+    const next = rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
     setRows(next);
-    const team = next.filter((r) => r.name.trim() !== '').map((r) => ({ name: r.name.trim(), role: r.role.trim() }));
-    editSetup({ team }, immediately);
+    const changed = next.find((r) => r.key === key)!;
+    if (changed.name.trim() !== '') autosave.queue({ kind: 'member', row: key, member: { name: changed.name.trim(), role: changed.role.trim() } });
   };
-  const set = (key: number, patch: Partial<TeamMember>) => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)), false);
+  const remove = (key: number) => {
+    setRows(rows.filter((x) => x.key !== key));
+    autosave.queue({ kind: 'member', row: key, member: null }, true);
+  };
 
   return (
     <fieldset className="field">
@@ -49,7 +60,7 @@ export function TeamEditor() {
               type="button"
               className="button button-small button-quiet"
               disabled={readOnly}
-              onClick={() => change(rows.filter((x) => x.key !== r.key), true)}
+              onClick={() => remove(r.key)}
             >
               {t('setup.team.remove')}
               <span className="sr-only"> {r.name || t('setup.team.name', { number: i + 1 })}</span>
@@ -62,7 +73,7 @@ export function TeamEditor() {
         className="button button-small"
         disabled={readOnly}
         onClick={() => {
-          const added = row({ name: '', role: '' });
+          const added = blankRow();
           setRows([...rows, added]);
           setTimeout(() => document.getElementById(`member-${added.key}-name`)?.focus(), 0);
         }}

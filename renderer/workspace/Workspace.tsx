@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { ResultsScreen } from '../results/ResultsScreen';
 import type { LoadedAssessment } from '../screens/AssessmentScreen';
 import { useAssessor } from '../hooks/useAssessor';
-import { useAutosave, type InputValue, type Patch, type SessionFields, type SetupPatch } from '../hooks/useAutosave';
+import type { CommandResults } from '../../core/api/commands';
+import { useAutosave, type Choice, type InputValue, type Patch, type SaveOp, type SessionFields, type SetupPatch } from '../hooks/useAutosave';
 import { HistoryView } from '../history/HistoryView';
 import { RateView } from '../rating/RateView';
 import { ReviewView } from '../review/ReviewView';
@@ -10,7 +11,8 @@ import type { AssessmentRoute } from '../route';
 import { CaptureView } from '../sessions/CaptureView';
 import { SessionsView } from '../sessions/SessionsView';
 import { SetupView } from '../setup/SetupView';
-import { applyInput, applyResponsePatch, applySession, applySetupPatch } from './apply';
+import { applyInput, applyOp, applyResponsePatch, applySession, applySetupPatch } from './apply';
+import { ConflictPanel } from './ConflictPanel';
 import { WorkspaceContext, type WorkspaceValue } from './context';
 import { StatusBanner } from './StatusBanner';
 import { WorkspaceHeader } from './WorkspaceHeader';
@@ -21,8 +23,24 @@ export function Workspace({ route, initial }: { route: AssessmentRoute; initial:
   const [assessment, setAssessment] = useState(initial.assessment);
   const [assessor, setAssessor] = useAssessor(assessment.id);
   const author = useCallback(() => assessor, [assessor]);
-  const autosave = useAutosave(assessment.id, author);
+  // What the core merged in on a save that this window must show so that its next edit starts from it.
+  const onSaved = useCallback((op: SaveOp, data: unknown) => {
+    if (op.kind === 'member') setAssessment((a) => ({ ...a, team: (data as CommandResults['updateTeamMember']).team }));
+    const response = op.kind === 'response' && op.patch.sessionIds !== undefined ? (data as CommandResults['updateResponse']).response : null;
+    if (op.kind === 'response' && response) setAssessment((a) => ({ ...a, responses: { ...a.responses, [op.indicatorId]: { ...applyResponsePatch(a.responses[op.indicatorId], {}), sessionIds: response.sessionIds } } }));
+  }, []);
+  const autosave = useAutosave(initial.assessment, author, onSaved);
   const { queue } = autosave;
+  // Bumped when the user settles a conflict, so that the forms on screen start again from the chosen values.
+  const [resolutions, setResolutions] = useState(0);
+  const resolve = useCallback(
+    (key: string, field: string, choice: Choice) => {
+      const op = autosave.resolve(key, field, choice);
+      if (op) setAssessment((a) => applyOp(a, op));
+      setResolutions((n) => n + 1);
+    },
+    [autosave],
+  );
 
   const editResponse = useCallback(
     (indicatorId: string, patch: Patch, immediately: boolean) => {
@@ -77,13 +95,16 @@ export function Workspace({ route, initial }: { route: AssessmentRoute; initial:
         <WorkspaceHeader />
         <WorkspaceTabs route={route} />
         <StatusBanner onReview={route.view === 'review'} />
-        {route.view === 'setup' && <SetupView key={route.step} step={route.step} />}
-        {route.view === 'sessions' && <SessionsView sessionId={route.sessionId} />}
-        {route.view === 'capture' && <CaptureView sessionId={route.sessionId} indicatorId={route.indicatorId} />}
-        {route.view === 'rate' && <RateView indicatorId={route.indicatorId} />}
-        {route.view === 'review' && <ReviewView />}
-        {route.view === 'results' && <ResultsScreen />}
-        {route.view === 'history' && <HistoryView />}
+        <ConflictPanel conflicts={autosave.conflicts} onResolve={resolve} />
+        <div key={resolutions} className="workspace-view">
+          {route.view === 'setup' && <SetupView key={route.step} step={route.step} />}
+          {route.view === 'sessions' && <SessionsView sessionId={route.sessionId} />}
+          {route.view === 'capture' && <CaptureView sessionId={route.sessionId} indicatorId={route.indicatorId} />}
+          {route.view === 'rate' && <RateView indicatorId={route.indicatorId} />}
+          {route.view === 'review' && <ReviewView />}
+          {route.view === 'results' && <ResultsScreen />}
+          {route.view === 'history' && <HistoryView />}
+        </div>
       </div>
     </WorkspaceContext.Provider>
   );

@@ -29,7 +29,7 @@ export function WorkspaceHeader() {
           {assessor ? t('assess.youAre', { name: assessor }) : t('assess.youUnknown')}{' '}
           <a href={href({ screen: 'assessment', id: assessment.id, view: 'setup', step: 'team' })}>{assessor ? t('assess.youChange') : t('assess.youSet')}</a>
         </p>
-        <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />
+        <SaveStatus state={autosave.state} conflicts={autosave.conflicts.length} onRetry={() => void autosave.flush()} />
         <ExportDialog assessmentId={assessment.id} beforeExport={autosave.flush} />
       </div>
     </header>

@@ -1,5 +1,5 @@
 import type { Assessment, IndicatorResponse, InterviewSession } from '../../core/model/assessment';
-import type { InputValue, Patch, SessionFields, SetupPatch } from '../hooks/useAutosave';
+import type { InputValue, Patch, SaveOp, SessionFields, SetupPatch } from '../hooks/useAutosave';
 
 /** The same changes the core makes, applied to the copy on screen so that typing never waits for the disk. */
 export function applyResponsePatch(response: IndicatorResponse | undefined, patch: Patch): IndicatorResponse {
@@ -19,7 +19,6 @@ export function applySetupPatch(assessment: Assessment, patch: SetupPatch): Asse
   if (patch.title !== undefined) next.title = patch.title;
   if (patch.mode !== undefined) next.mode = patch.mode;
   if (patch.scope !== undefined) next.scope = patch.scope;
-  if (patch.team !== undefined) next.team = patch.team;
   if (patch.period !== undefined) next.period = patch.period;
   if (patch.languages !== undefined) next.languages = patch.languages;
   if (patch.targets !== undefined) next.targets = patch.targets;
@@ -45,4 +44,21 @@ export function applySession(session: InterviewSession, fields: SessionFields): 
     nonAttributable: fields.nonAttributable,
     notes: fields.notes,
   };
+}
+
+/** Shows a queued change on screen, e.g. the value the user chose after a conflict. */
+export function applyOp(assessment: Assessment, op: SaveOp): Assessment {
+  switch (op.kind) {
+    case 'response':
+      return { ...assessment, responses: { ...assessment.responses, [op.indicatorId]: applyResponsePatch(assessment.responses[op.indicatorId], op.patch) } };
+    case 'setup':
+      return applySetupPatch(assessment, op.patch);
+    case 'input':
+      return { ...assessment, sessions: assessment.sessions.map((s) => (s.id === op.sessionId ? applyInput(s, op.indicatorId, op.input) : s)) };
+    case 'session':
+      return { ...assessment, sessions: assessment.sessions.map((s) => (s.id === op.session.sessionId ? applySession(s, op.session) : s)) };
+    case 'member':
+      // The team editor keeps its rows itself (see Autosave.teamRows).
+      return assessment;
+  }
 }

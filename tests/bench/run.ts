@@ -33,7 +33,7 @@ async function withStore<T>(count: number, work: (core: Core, id: string) => Pro
 async function msPerSave(core: Core, id: string): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < saves; i++) {
-    const result = await core.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: `edit ${i}` } });
+    const result = await core.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: `edit ${i}` }, base: { notes: i === 0 ? '' : `edit ${i - 1}` } });
     if (!result.ok) throw new Error(result.error.message);
   }
   return (performance.now() - start) / saves;
@@ -53,7 +53,7 @@ await withStore(1, async (core, id) => {
     d.capabilities.flatMap((c) => c.indicators.map((i) => i.id)),
   );
   for (const [n, indicatorId] of ids.entries()) {
-    await core.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: levels[n % 5]! }, notes: 'x'.repeat(400) } });
+    await core.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: levels[n % 5]! }, notes: 'x'.repeat(400) }, base: { rating: null, notes: '' } });
   }
   const time = async (label: string, run: () => Promise<unknown>) => {
     const start = performance.now();

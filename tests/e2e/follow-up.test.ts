@@ -20,7 +20,7 @@ describe('follow-up assessments', () => {
       context: { donorSupport: { cip: { extent: 3, who: 'EU CyberNet' } }, absorptiveCapacity: 2, notes: 'Stable institutions.' },
       by,
     });
-    await api(page, 'updateResponse', { id: baseline.id, indicatorId: 'hygiene.strategy.document', patch: { rating: { kind: 'level', level: 2 } }, by });
+    await api(page, 'updateResponse', { id: baseline.id, indicatorId: 'hygiene.strategy.document', patch: { rating: { kind: 'level', level: 2 } }, base: { rating: null }, by });
     await api(page, 'finalizeAssessment', { id: baseline.id, by });
     await page.reload();
 

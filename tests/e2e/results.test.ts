@@ -27,7 +27,7 @@ async function seedResults(page: Page): Promise<string> {
     ['hr.awareness.national-campaigns', 4],
   ];
   for (const [indicatorId, level] of ratings) {
-    await api(page, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level }, confidence: 'medium', notes: indicatorId === 'hygiene.csirt.mandate' ? hostile : '' } });
+    await api(page, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level }, confidence: 'medium', notes: indicatorId === 'hygiene.csirt.mandate' ? hostile : '' }, base: { rating: null, confidence: null, notes: '' } });
   }
   return id;
 }

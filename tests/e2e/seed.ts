@@ -25,12 +25,12 @@ export async function seed(page: Page): Promise<Seeded> {
     ['hygiene.strategy.lead-agency', 2],
     ['hygiene.strategy.budget', 1],
   ] as const) {
-    await api(page, 'updateResponse', { id: baseline.id, indicatorId, patch: { rating: { kind: 'level', level }, confidence: 'medium' }, by });
+    await api(page, 'updateResponse', { id: baseline.id, indicatorId, patch: { rating: { kind: 'level', level }, confidence: 'medium' }, base: { rating: null, confidence: null }, by });
   }
   await api(page, 'finalizeAssessment', { id: baseline.id, by });
 
   const follow = await api(page, 'createAssessment', { title: 'Kenya follow-up assessment 2025', country: 'KE', mode: 'field', baselineId: baseline.id, by });
-  await api(page, 'updateSetup', { id: follow.id, patch: { period: { from: '2025-03-10', to: '2025-03-21' }, languages: ['en', 'ja', 'sw'] }, by });
+  await api(page, 'updateSetup', { id: follow.id, patch: { period: { from: '2025-03-10', to: '2025-03-21' }, languages: ['en', 'ja', 'sw'] }, base: { period: {}, languages: ['en'] }, by });
   const session = await api(page, 'saveSession', {
     id: follow.id,
     session: { title: 'KE-CIRT technical team', date: '2025-03-11', cluster: 'csirt', participants: 6, organisations: 'KE-CIRT/CC', nonAttributable: false, notes: 'Walk-through of the incident tracker.' },
@@ -41,15 +41,16 @@ export async function seed(page: Page): Promise<Seeded> {
     session: { title: 'Ministries roundtable', date: '2025-03-12', cluster: 'ministries', participants: 9, organisations: '', nonAttributable: true, notes: '' },
     by,
   });
-  await api(page, 'updateSessionInput', { id: follow.id, sessionId: session.id, indicatorId: 'hygiene.strategy.document', input: { note: 'Strategy 2022–2027 adopted; action plan costed.', level: 3 }, by });
+  await api(page, 'updateSessionInput', { id: follow.id, sessionId: session.id, indicatorId: 'hygiene.strategy.document', input: { note: 'Strategy 2022–2027 adopted; action plan costed.', level: 3 }, base: null, by });
   await api(page, 'updateResponse', {
     id: follow.id,
     indicatorId: 'hygiene.strategy.document',
     patch: { rating: { kind: 'level', level: 3 }, confidence: 'high', notes: 'Gazette notice seen; action plan costed.', sessionIds: [session.id] },
+    base: { rating: null, confidence: null, notes: '', sessionIds: [] },
     by,
   });
-  await api(page, 'updateResponse', { id: follow.id, indicatorId: 'hygiene.strategy.lead-agency', patch: { rating: { kind: 'notApplicable', reason: 'Assessed under the ministry scope.' } }, by });
-  await api(page, 'updateResponse', { id: follow.id, indicatorId: 'hygiene.strategy.budget', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true }, by });
+  await api(page, 'updateResponse', { id: follow.id, indicatorId: 'hygiene.strategy.lead-agency', patch: { rating: { kind: 'notApplicable', reason: 'Assessed under the ministry scope.' } }, base: { rating: null }, by });
+  await api(page, 'updateResponse', { id: follow.id, indicatorId: 'hygiene.strategy.budget', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true }, base: { rating: null, confidence: null, flagged: false }, by });
   await api(page, 'addAttachment', {
     id: follow.id,
     indicatorId: 'hygiene.strategy.document',

@@ -1,7 +1,7 @@
 import { indicatorPlaces } from '../../framework/summary';
 import type { Assessment, IndicatorResponse } from '../../model/assessment';
 import type { ApiHandlers } from '../dispatch';
-import { changed, loggedRecently, type EditContext } from '../editing';
+import { changed, loggedRecently, mergeFields, type EditContext } from '../editing';
 import { CoreError } from '../result';
 import type { HandlerContext } from './services';
 
@@ -18,28 +18,45 @@ export function blankResponse(at: string, by: string): IndicatorResponse {
 
 export function responseHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'updateResponse'> {
   return {
-    updateResponse: ({ id, indicatorId, patch, by }) =>
+    updateResponse: ({ id, indicatorId, patch, base, by }) =>
       ctx.edit(id, by, (current, edit) => {
         requireIndicator(ctx, current, indicatorId);
         const before = current.responses[indicatorId];
+        const stored = { rating: before?.rating ?? null, confidence: before?.confidence ?? null, notes: before?.notes ?? '', flagged: before?.flagged ?? false };
+        const { sessionIds: cited, ...fields } = patch;
+        const values = mergeFields(`The answer to ${indicatorId}`, stored, base, fields);
         const after: IndicatorResponse = { ...blankResponse(edit.at, edit.by), ...before, updatedAt: edit.at, updatedBy: edit.by };
-        if (patch.rating === null) delete after.rating;
-        else if (patch.rating !== undefined) after.rating = patch.rating;
-        if (patch.confidence === null) delete after.confidence;
-        else if (patch.confidence !== undefined) after.confidence = patch.confidence;
-        if (patch.notes !== undefined) after.notes = patch.notes;
-        if (patch.flagged !== undefined) after.flagged = patch.flagged;
-        if (patch.sessionIds !== undefined) {
-          const known = new Set(current.sessions.map((s) => s.id));
-          const unknown = patch.sessionIds.filter((s) => !known.has(s));
-          if (unknown.length > 0) throw new CoreError('INVALID_INPUT', `patch.sessionIds: unknown session ${unknown.join(', ')}`);
-          after.sessionIds = patch.sessionIds;
+        if (values.rating === null) delete after.rating;
+        else if (values.rating !== undefined) after.rating = values.rating;
+        if (values.confidence === null) delete after.confidence;
+        else if (values.confidence !== undefined) after.confidence = values.confidence;
+        if (values.notes !== undefined) after.notes = values.notes;
+        if (values.flagged !== undefined) after.flagged = values.flagged;
+        if (cited !== undefined) after.sessionIds = mergeCitations(current, after.sessionIds, base.sessionIds ?? [], cited);
+        // A retry of a save that already went through changes nothing.
+        if (before && responseKeys.every((key) => !changed(before[key], after[key]))) {
+          return { next: current, result: { revision: current.revision, updatedAt: before.updatedAt, response: before } };
         }
         logResponseChanges(current, indicatorId, before, after, edit);
         const next: Assessment = { ...current, responses: { ...current.responses, [indicatorId]: after } };
         return { next, result: { revision: current.revision + 1, updatedAt: edit.at, response: after } };
       }),
   };
+}
+
+const responseKeys = ['rating', 'confidence', 'notes', 'flagged', 'sessionIds'] as const;
+
+/**
+ * Citations are a set: the sessions this client added or took away since it last looked are
+ * applied to what is stored, so a session cited in another window stays cited.
+ */
+function mergeCitations(current: Assessment, stored: readonly string[], seen: readonly string[], yours: readonly string[]): string[] {
+  const added = yours.filter((s) => !seen.includes(s));
+  const known = new Set(current.sessions.map((s) => s.id));
+  const unknown = added.filter((s) => !known.has(s));
+  if (unknown.length > 0) throw new CoreError('INVALID_INPUT', `patch.sessionIds: unknown session ${unknown.join(', ')}`);
+  const removed = new Set(seen.filter((s) => !yours.includes(s)));
+  return [...new Set([...stored.filter((s) => !removed.has(s)), ...added])];
 }
 
 function logResponseChanges(current: Assessment, indicatorId: string, before: IndicatorResponse | undefined, after: IndicatorResponse, edit: EditContext): void {

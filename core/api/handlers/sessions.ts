@@ -1,6 +1,6 @@
 import type { Assessment, InterviewSession, SessionInput } from '../../model/assessment';
 import type { ApiHandlers } from '../dispatch';
-import { changed, loggedRecently } from '../editing';
+import { changed, loggedRecently, mergeFields } from '../editing';
 import { CoreError } from '../result';
 import { requireIndicator } from './responses';
 import type { HandlerContext } from './services';
@@ -17,7 +17,7 @@ function replaceSession(assessment: Assessment, index: number, session: Intervie
 
 export function sessionHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'saveSession' | 'deleteSession' | 'updateSessionInput'> {
   return {
-    saveSession: ({ id, session: fields, by }) =>
+    saveSession: ({ id, session: fields, base, by }) =>
       ctx.edit(id, by, (current, edit) => {
         const { sessionId, ...values } = fields;
         if (sessionId === undefined) {
@@ -27,12 +27,12 @@ export function sessionHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'saveSes
         }
         const index = sessionIndex(current, sessionId);
         const before = current.sessions[index]!;
-        const after: InterviewSession = { ...before, ...values };
         const { inputs: _beforeInputs, id: _id, ...beforeValues } = before;
         void _beforeInputs;
         void _id;
-        if (!changed(beforeValues, values)) return { next: current, result: before };
-        edit.log(`session:${sessionId}`, beforeValues, values);
+        const after: InterviewSession = { ...before, ...mergeFields(`Session "${before.title}"`, beforeValues, base ?? values, values) };
+        if (!changed(before, after)) return { next: current, result: before };
+        edit.log(`session:${sessionId}`, beforeValues, { ...beforeValues, ...values });
         return { next: replaceSession(current, index, after), result: after };
       }),
 
@@ -49,20 +49,24 @@ export function sessionHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'saveSes
         return { next: { ...current, sessions: current.sessions.filter((s) => s.id !== sessionId) }, result: { revision: current.revision + 1 } };
       }),
 
-    updateSessionInput: ({ id, sessionId, indicatorId, input, by }) =>
+    updateSessionInput: ({ id, sessionId, indicatorId, input: yours, base, by }) =>
       ctx.edit(id, by, (current, edit) => {
         requireIndicator(ctx, current, indicatorId);
         const index = sessionIndex(current, sessionId);
         const session = current.sessions[index]!;
         const before = session.inputs[indicatorId];
+        const stored = { note: before?.note ?? '', level: before?.level ?? null };
+        // No input is an empty note without a level; a level left out is no level.
+        const full = (value: typeof yours) => ({ note: value?.note ?? '', level: value?.level ?? null });
+        const input = { ...stored, ...mergeFields(`This session's note on ${indicatorId}`, stored, full(base), full(yours)) };
         const { [indicatorId]: _previous, ...others } = session.inputs;
         void _previous;
         let inputs: InterviewSession['inputs'] = others;
-        if (input === null || (input.note.trim() === '' && (input.level ?? null) === null)) {
+        if (input.note.trim() === '' && input.level === null) {
           if (!before) return { next: current, result: { revision: current.revision } };
         } else {
           const entry: SessionInput = { note: input.note, updatedAt: edit.at, updatedBy: edit.by };
-          if (input.level !== undefined && input.level !== null) entry.level = input.level;
+          if (input.level !== null) entry.level = input.level;
           inputs = { ...others, [indicatorId]: entry };
         }
         const after = inputs[indicatorId];

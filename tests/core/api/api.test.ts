@@ -26,7 +26,7 @@ describe('the core API', () => {
     const api = await core();
     const { id } = await created(api);
     const indicatorId = 'hygiene.csirt.mandate';
-    const saved = await api.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 3 }, confidence: 'high', notes: 'Decree 12/2020' } });
+    const saved = await api.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 3 }, confidence: 'high', notes: 'Decree 12/2020' }, base: { rating: null, confidence: null, notes: '' } });
     expect(saved).toMatchObject({ ok: true, data: { revision: 1, response: { rating: { kind: 'level', level: 3 }, notes: 'Decree 12/2020' } } });
     const got = await api.dispatch('getAssessment', { id });
     const assessment = (got as { data: Assessment }).data;
@@ -40,7 +40,7 @@ describe('the core API', () => {
     const dataDir = await tempDir();
     const first = await core(dataDir);
     const { id } = await created(first);
-    await first.dispatch('updateResponse', { id, indicatorId: 'cip.ics-ot.monitoring', patch: { rating: { kind: 'unknown' } } });
+    await first.dispatch('updateResponse', { id, indicatorId: 'cip.ics-ot.monitoring', patch: { rating: { kind: 'unknown' } }, base: { rating: null } });
     await closeCore(first);
     const second = await core(dataDir);
     const got = (await second.dispatch('getAssessment', { id })) as { ok: true; data: Assessment };
@@ -52,10 +52,10 @@ describe('the core API', () => {
     const api = await core(dataDir);
     const { id } = await created(api);
     const before = await readdir(join(dataDir, 'assessments', id));
-    const bad = await api.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 7 } } });
+    const bad = await api.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 7 } }, base: { rating: null } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(bad.ok === false && bad.error.message).toMatch(/^patch\.rating\.level: /);
-    const noReason = await api.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'notApplicable', reason: '  ' } } });
+    const noReason = await api.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'notApplicable', reason: '  ' } }, base: { rating: null } });
     expect(noReason.ok === false && noReason.error.message).toMatch(/^patch\.rating\.reason: a reason is required/);
     const extra = await api.dispatch('createAssessment', { title: 'x', country: 'VN', mode: 'field', admin: true });
     expect(extra.ok === false && extra.error.message).toMatch(/admin/);
@@ -67,14 +67,14 @@ describe('the core API', () => {
     expect(await api.dispatch('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
     expect(await api.dispatch('getAssessment', { id: 'nope-nope-nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const { id } = await created(api);
-    expect(await api.dispatch('updateResponse', { id, indicatorId: 'made.up', patch: { notes: 'x' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.dispatch('updateResponse', { id, indicatorId: 'made.up', patch: { notes: 'x' }, base: { notes: '' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('serialises quick concurrent edits so none is lost', async () => {
     const api = await core();
     const { id } = await created(api);
     const ids = ['hygiene.csirt.mandate', 'hygiene.csirt.services', 'hygiene.strategy.lead-agency', 'cip.identification.criteria'];
-    const results = await Promise.all(ids.map((indicatorId, i) => api.dispatch('updateResponse', { id, indicatorId, patch: { notes: `note ${i}` } })));
+    const results = await Promise.all(ids.map((indicatorId, i) => api.dispatch('updateResponse', { id, indicatorId, patch: { notes: `note ${i}` }, base: { notes: '' } })));
     expect(results.every((r) => r.ok)).toBe(true);
     const got = (await api.dispatch('getAssessment', { id })) as { ok: true; data: Assessment };
     expect(got.data.revision).toBe(ids.length);

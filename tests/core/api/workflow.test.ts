@@ -27,10 +27,11 @@ describe('setting up', () => {
       by: 'A. Tanaka',
     });
     expect(created).toMatchObject({ scope: { kind: 'agency' }, targets: { 'hygiene.csirt': 4 }, context: { absorptiveCapacity: 1 } });
-    const updated = await ok(api, 'updateSetup', { id: created.id, patch: { team: [{ name: 'A. Tanaka', role: 'Lead' }, { name: 'B. Sato', role: 'Legal' }] }, by: 'A. Tanaka' });
-    expect(updated.team).toHaveLength(2);
-    expect(updated.history.at(-1)).toMatchObject({ field: 'setup.team', by: 'A. Tanaka' });
-    expect(await failure(api, 'updateSetup', { id: created.id, patch: { targets: { 'made.up': 3 } } })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/made\.up/) });
+    const added = await ok(api, 'addTeamMember', { id: created.id, member: { name: 'B. Sato', role: 'Legal' }, by: 'A. Tanaka' });
+    expect(added.team).toHaveLength(2);
+    const updated = await ok(api, 'getAssessment', { id: created.id });
+    expect(updated.history.at(-1)).toMatchObject({ field: 'setup.team', by: 'A. Tanaka', from: null, to: { name: 'B. Sato', role: 'Legal' } });
+    expect(await failure(api, 'updateSetup', { id: created.id, patch: { targets: { 'made.up': 3 } }, base: { targets: {} } })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/made\.up/) });
   });
 });
 
@@ -40,12 +41,12 @@ describe('sessions and quick notes', () => {
     const { id } = await ok(api, 'createAssessment', base);
     const session = { title: 'CSIRT visit', date: '2026-03-03', cluster: 'csirt', participants: 4, organisations: 'GH-CERT', nonAttributable: true, notes: '' };
     const s1 = await ok(api, 'saveSession', { id, session });
-    await ok(api, 'updateSessionInput', { id, sessionId: s1.id, indicatorId: 'hygiene.csirt.mandate', input: { note: 'Decree 2019 shown', level: 3 } });
-    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 3 }, sessionIds: [s1.id] } });
+    await ok(api, 'updateSessionInput', { id, sessionId: s1.id, indicatorId: 'hygiene.csirt.mandate', input: { note: 'Decree 2019 shown', level: 3 }, base: null });
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 3 }, sessionIds: [s1.id] }, base: { rating: null, sessionIds: [] } });
     const got = await ok(api, 'getAssessment', { id });
     expect(got.sessions[0]!.inputs['hygiene.csirt.mandate']).toMatchObject({ note: 'Decree 2019 shown', level: 3 });
     expect(await failure(api, 'deleteSession', { id, sessionId: s1.id })).toMatchObject({ code: 'CONFLICT' });
-    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { sessionIds: ['nope-nope-nope'] } })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { sessionIds: ['nope-nope-nope'] }, base: { sessionIds: [s1.id] } })).toMatchObject({ code: 'INVALID_INPUT' });
     const s2 = await ok(api, 'saveSession', { id, session: { ...session, title: 'Ministry', cluster: 'ministries' } });
     await ok(api, 'deleteSession', { id, sessionId: s2.id });
     const after = await ok(api, 'getAssessment', { id });
@@ -77,7 +78,7 @@ describe('review, finalise and reopen', () => {
   it('reviews, makes the assessment read-only when final, and logs every later change with the reopen reason', async () => {
     const api = await core();
     const { id } = await ok(api, 'createAssessment', base);
-    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true } });
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 4 }, confidence: 'low', flagged: true }, base: { rating: null, confidence: null, flagged: false } });
     const review = await ok(api, 'getReview', { id });
     expect(review).toMatchObject({ flagged: ['hygiene.csirt.mandate'], lowConfidence: ['hygiene.csirt.mandate'], highWithoutEvidence: ['hygiene.csirt.mandate'] });
     expect(review.unanswered).toHaveLength(127);
@@ -85,13 +86,13 @@ describe('review, finalise and reopen', () => {
     const final = await ok(api, 'finalizeAssessment', { id, by: 'A. Tanaka' });
     expect(final).toMatchObject({ status: 'final', signOff: { by: 'A. Tanaka', at: '2026-03-05T08:00:00.000Z' } });
     const revision = final.revision;
-    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'late' } })).toMatchObject({ code: 'READ_ONLY' });
+    expect(await failure(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'late' }, base: { notes: '' } })).toMatchObject({ code: 'READ_ONLY' });
     expect((await ok(api, 'getAssessment', { id })).revision).toBe(revision);
     expect(await failure(api, 'reopenAssessment', { id, reason: '  ', by: 'A. Tanaka' })).toMatchObject({ code: 'INVALID_INPUT' });
 
     const reopened = await ok(api, 'reopenAssessment', { id, reason: 'Ministry sent the 2025 decree', by: 'A. Tanaka' });
     expect(reopened).toMatchObject({ status: 'draft', reopened: { reason: 'Ministry sent the 2025 decree' } });
-    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'Decree 2025 in force' } });
+    await ok(api, 'updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'Decree 2025 in force' }, base: { notes: '' } });
     const stored = await newestFile(api.dataDir, id);
     const history = (await readGeneration(api.dataDir, id, stored.revision as number)).history as Array<{ field: string; reason?: string }>;
     expect(history.filter((h) => h.field === 'status').map((h) => h.reason)).toEqual([undefined, 'Ministry sent the 2025 decree']);
@@ -103,7 +104,7 @@ describe('follow-up assessments', () => {
   it('carries team and context over from the baseline but never its ratings', async () => {
     const api = await core();
     const first = await ok(api, 'createAssessment', { ...base, team: [{ name: 'A. Tanaka', role: 'Lead' }], context: { donorSupport: {}, absorptiveCapacity: 2, notes: 'n' } });
-    await ok(api, 'updateResponse', { id: first.id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 2 } } });
+    await ok(api, 'updateResponse', { id: first.id, indicatorId: 'hygiene.csirt.mandate', patch: { rating: { kind: 'level', level: 2 } }, base: { rating: null } });
     const second = await ok(api, 'createAssessment', { ...base, title: 'Ghana 2028', baselineId: first.id });
     expect(second).toMatchObject({ baselineId: first.id, team: [{ name: 'A. Tanaka' }], context: { absorptiveCapacity: 2 }, responses: {} });
     expect(await failure(api, 'createAssessment', { ...base, country: 'KE', baselineId: first.id })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/same country/) });
@@ -115,17 +116,17 @@ describe('the support plan', () => {
     const api = await core();
     const { id } = await ok(api, 'createAssessment', base);
     for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services', 'hygiene.csirt.staffing', 'hygiene.csirt.tools', 'hygiene.csirt.international']) {
-      await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } } });
+      await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } }, base: { rating: null } });
     }
     const plan = await ok(api, 'getPlan', { id });
     const csirt = plan.recommendations.filter((r) => r.capabilityId === 'hygiene.csirt');
     expect(csirt.length).toBeGreaterThan(0);
     const first = csirt[0]!;
-    const decided = await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: first.id, decision: 'rejected', note: 'Already funded' } });
+    const decided = await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: first.id, decision: 'rejected', note: 'Already funded', base: { decision: null } } });
     expect(decided.recommendations.find((r) => r.id === first.id)).toMatchObject({ decision: 'rejected' });
     const withAction = await ok(api, 'updatePlan', { id, change: { kind: 'saveAction', capabilityId: 'hygiene.csirt', title: 'Mentor CSIRT staff', owner: 'JICA', note: '', phase: 'short', effort: 'S' } });
     expect(withAction.recommendations.some((r) => r.kind === 'custom' && r.title === 'Mentor CSIRT staff')).toBe(true);
-    expect(await failure(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: 'nope/nope', decision: 'accepted' } })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await failure(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: 'nope/nope', decision: 'accepted', base: { decision: null } } })).toMatchObject({ code: 'INVALID_INPUT' });
     const stored = await newestFile(api.dataDir, id);
     expect(stored.plan).toMatchObject({ decisions: { [first.id]: { decision: 'rejected', note: 'Already funded' } } });
   });
@@ -146,11 +147,13 @@ describe('history while typing', () => {
   it('logs a typed setup field once per few minutes per author, but every discrete change', async () => {
     const api = await core();
     const { id } = await ok(api, 'createAssessment', base);
+    let seen = { donorSupport: {}, notes: '' };
     for (const notes of ['U', 'UN', 'UNO', 'UNODC']) {
-      await ok(api, 'updateSetup', { id, patch: { context: { donorSupport: {}, notes } } });
+      await ok(api, 'updateSetup', { id, patch: { context: { donorSupport: {}, notes } }, base: { context: seen } });
+      seen = { donorSupport: {}, notes };
     }
-    await ok(api, 'updateSetup', { id, patch: { mode: 'self' } });
-    await ok(api, 'updateSetup', { id, patch: { mode: 'field' } });
+    await ok(api, 'updateSetup', { id, patch: { mode: 'self' }, base: { mode: 'field' } });
+    await ok(api, 'updateSetup', { id, patch: { mode: 'field' }, base: { mode: 'self' } });
     const history = (await ok(api, 'getAssessment', { id })).history.map((h) => h.field);
     expect(history.filter((f) => f === 'setup.context')).toHaveLength(1);
     expect(history.filter((f) => f === 'setup.mode')).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanChange } from '../../../core/api/commands';
-import { planChange } from '../../../core/api/commands';
+import { planEdit } from '../../../core/api/commands';
 import { CoreError } from '../../../core/api/result';
 import type { PlanState } from '../../../core/model/assessment';
 import { planState } from '../../../core/model/assessment';
@@ -19,7 +19,7 @@ const context = {
   recommendationIds: new Set(['hygiene.csirt/ajccbc-cyder', 'hygiene.csirt/gfce-clearing-house', 'action-0001']),
 };
 /** Every change goes through the command schema first, as in the API. */
-const apply = (change: PlanChange, from: PlanState = state) => applyPlanChange(from, planChange.parse(change), context);
+const apply = (change: PlanChange, from: PlanState = state) => applyPlanChange(from, planEdit.parse(change), context);
 
 function expectInvalid(change: PlanChange, field: string) {
   let thrown: unknown;

@@ -49,7 +49,7 @@ export async function seedDataDir(dataDir: string): Promise<Assessment> {
       ['cybercrime.substantive-law.cia-offences', { kind: 'level', level: 2 }, ''],
     ];
     for (const [indicatorId, rating, notes] of ratings) {
-      await call(core, 'updateResponse', { id, indicatorId, patch: { rating, confidence: 'medium', notes }, by: people[1] });
+      await call(core, 'updateResponse', { id, indicatorId, patch: { rating, confidence: 'medium', notes }, base: { rating: null, confidence: null, notes: '' }, by: people[1] });
     }
     return await call<Assessment>(core, 'getAssessment', { id });
   } finally {
