@@ -5,7 +5,7 @@ import { frameworkSchema, type Framework } from '../../core/model/framework';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export function shippedFramework(version: '0.1.0' | '1.0.0'): Framework {
+export function shippedFramework(version: '0.1.0' | '1.0.0' | '1.1.0'): Framework {
   return frameworkSchema.parse(JSON.parse(readFileSync(join(root, 'assessments', 'frameworks', `ccat-${version}.json`), 'utf8')));
 }
 

@@ -22,6 +22,9 @@ export function methodSection(ctx: BuildContext): Block[] {
       ],
     },
     { kind: 'paragraph', text: L.t('method.policy') },
+    ...(input.framework.scopeNote === undefined
+      ? []
+      : [{ kind: 'heading', level: 3, text: L.t('method.scopeHeading') } as const, { kind: 'paragraph', text: L.text(input.framework.scopeNote) } as const]),
     {
       kind: 'paragraph',
       tone: 'muted',

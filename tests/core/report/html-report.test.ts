@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderExport } from '../../../core/report/render-export';
 import { reportCsp } from '../../../core/report/render-html';
 import type { ReportKind } from '../../../core/report/report-input';
+import { shippedFramework } from '../fixtures';
 import { arabic, exportInput, fieldAssessment, hostileNote, namedOrganisation, people, secretOrganisation } from './report-fixture';
 
 async function html(report: ReportKind, options: Parameters<typeof exportInput>[2] = {}): Promise<string> {
@@ -148,3 +149,16 @@ describe('languages', () => {
     expect(source.split('The national strategy was adopted by decree').length - 1).toBe(1);
   });
 });
+
+describe('the method section states the scope of the framework', () => {
+  it('shows what CCAT leaves out (defence) in both languages of a bilingual full report on 1.1.0, and no scope heading on 1.0.0', async () => {
+    const onNew = dom(await html('full', { frameworkVersion: '1.1.0', assessment: fieldAssessment(shippedFramework('1.1.0')), secondLanguage: 'ja' }));
+    const headings = [...onNew.querySelectorAll('h3')].map((h) => h.textContent ?? '');
+    expect(headings.some((h) => h.includes('What CCAT leaves out') && h.includes('CCATが対象としないもの'))).toBe(true);
+    expect(onNew.body.textContent).toContain('deliberately leaves out military and defence cyber capabilities');
+    expect(onNew.body.textContent).toContain('軍事・防衛のサイバー能力');
+    const onOld = dom(await html('full'));
+    expect(onOld.body.textContent).not.toContain('What CCAT leaves out');
+  });
+});
+

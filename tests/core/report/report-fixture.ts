@@ -127,9 +127,9 @@ export function fieldAssessment(framework: Framework = shippedFramework('1.0.0')
 export function exportInput(
   format: ExportFormat,
   report: ReportKind,
-  options: { language?: 'en' | 'ja'; secondLanguage?: 'en' | 'ja'; redact?: boolean; assessment?: Assessment; baseline?: boolean } = {},
+  options: { language?: 'en' | 'ja'; secondLanguage?: 'en' | 'ja'; redact?: boolean; assessment?: Assessment; baseline?: boolean; frameworkVersion?: '1.0.0' | '1.1.0' } = {},
 ): ExportInput {
-  const framework = shippedFramework('1.0.0');
+  const framework = shippedFramework(options.frameworkVersion ?? '1.0.0');
   const catalogue = shippedCatalogue();
   const assessment = options.assessment ?? fieldAssessment(framework);
   const scores = scoreAssessment(framework, assessment);
