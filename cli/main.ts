@@ -1,8 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runAssessmentsList } from './commands/assessments-list';
-import { runExport } from './commands/export';
-import { runFrameworksCheck, runFrameworksSchema } from './commands/frameworks';
-import { runServe } from './commands/serve';
 import { UsageError } from './usage';
 
 const usage = `Usage: npm run ccat -- <command> [options]
@@ -19,13 +15,15 @@ Commands:
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
 (--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
 
-type Runner = { options: ParseArgsConfig['options']; positionals: number; run: (values: Record<string, unknown>, positionals: string[]) => Promise<number> };
+type Run = (values: Record<string, unknown>, positionals: string[]) => Promise<number>;
+/** `load` imports the command's module on use, so `--help` or `assessments list` never load what export or serve need. */
+type Runner = { options: ParseArgsConfig['options']; positionals: number; load: () => Promise<Run> };
 
 const dataDir = { type: 'string' } as const;
 const runners: Record<string, Runner> = {
-  'frameworks check': { options: { json: { type: 'boolean' }, catalogue: { type: 'string' } }, positionals: 1, run: runFrameworksCheck },
-  'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, run: runFrameworksSchema },
-  'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runAssessmentsList },
+  'frameworks check': { options: { json: { type: 'boolean' }, catalogue: { type: 'string' } }, positionals: 1, load: async () => (await import('./commands/frameworks')).runFrameworksCheck },
+  'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, load: async () => (await import('./commands/frameworks')).runFrameworksSchema },
+  'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, load: async () => (await import('./commands/assessments-list')).runAssessmentsList },
   export: {
     options: {
       'data-dir': dataDir,
@@ -38,9 +36,9 @@ const runners: Record<string, Runner> = {
       chromium: { type: 'string' },
     },
     positionals: 1,
-    run: runExport,
+    load: async () => (await import('./commands/export')).runExport,
   },
-  serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, run: runServe },
+  serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/serve')).runServe },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.positionals.length !== runner.positionals) {
     throw new UsageError(`"${name}" takes ${runner.positionals} argument${runner.positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`);
   }
-  return runner.run(parsed.values, parsed.positionals);
+  const run = await runner.load();
+  return run(parsed.values, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(

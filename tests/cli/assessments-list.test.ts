@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../core/api/open-core.node.ts';
 import { useTempDirs } from '../core/temp-dir';
+import { root, runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDirs();
 
 function ccat(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const run = runCcat(args);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
