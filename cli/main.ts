@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage';
 
-const usage = `Usage: npm run ccat -- <command> [options]
+const usage = `Usage: ccat <command> [options]   (in a checkout: npm run ccat -- <command> [options])
 
 Commands:
   frameworks check <file> [--catalogue FILE] [--json]   validate a framework file and print counts

@@ -14,7 +14,7 @@ import { saveRows, seedRatedStore } from './store-rows';
 import { benchDir, removeBenchDirs, type Row } from './support';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, samples: { type: 'string' } } });
-const samples = Number(values.samples ?? 30);
+const samples = Number(values.samples ?? 20);
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
 buildFresh(['cli', 'renderer']);
@@ -28,9 +28,9 @@ try {
   rows.push(...(await saveRows(samples * 4)));
   log('bench: start-up and size…');
   const listDir = await benchDir();
-  await seedRatedStore(listDir, 1000);
-  rows.push(...(await cliRows(Math.max(5, Math.round(samples / 3)), listDir)));
-  rows.push(await serveStartRow(Math.max(5, Math.round(samples / 3))));
+  await seedRatedStore(listDir, 1);
+  rows.push(...(await cliRows(Math.max(5, Math.round(samples / 2)), listDir)));
+  rows.push(await serveStartRow(Math.max(5, Math.round(samples / 2))));
   rows.push(await sizeRow(surveyDir));
 } finally {
   await removeBenchDirs();

@@ -15,7 +15,7 @@ export async function cliRows(samples: number, dataDir: string): Promise<Row[]> 
   const rows: Row[] = [];
   for (const [key, label, args] of [
     ['cli-help', 'CLI `--help`', ['--help']],
-    ['cli-list', 'CLI `assessments list` (1,000 stored)', ['assessments', 'list', '--data-dir', dataDir]],
+    ['cli-list', 'CLI `assessments list`', ['assessments', 'list', '--data-dir', dataDir]],
   ] as const) {
     const measured = await alternate(
       samples,

@@ -225,7 +225,7 @@ async function historyRow(samples: number): Promise<Row> {
   const [indicatorId] = await indicatorIds(core);
   for (let i = 0; i < 10; i++) await editNotes(core, fresh.id, indicatorId!, i);
   const target = 20_000;
-  const budgetMs = 90_000;
+  const budgetMs = 60_000;
   const start = performance.now();
   let edits = 0;
   while (edits < target && performance.now() - start < budgetMs) await editNotes(core, old.id, indicatorId!, edits++);
