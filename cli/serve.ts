@@ -90,6 +90,8 @@ export function createRequestHandler(options: ServeOptions) {
       }
       const given = Buffer.from(request.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        // Read (and drop) what the client sends first: a page uploading a file with an old token must see this answer, not a reset.
+        await readBody(request, 0);
         sendJson(401, { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } });
         return;
       }
