@@ -7,7 +7,7 @@ import { openCore, type Core } from '../../core/api/open-core.node.ts';
 import type { Assessment } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
 import { openAssessmentStore } from '../../core/store/assessment-store.node.ts';
-import { alternate, stats, timed, type Stats } from './sample';
+import { alternate, stats, timed } from './sample';
 import { assessmentsDir, benchDir, startServeProcess, type Row } from './support';
 
 /*
@@ -15,7 +15,7 @@ import { assessmentsDir, benchDir, startServeProcess, type Row } from './support
  * create()), so that the bench measures whatever layout the store uses on disk.
  */
 
-export async function openBenchCore(dataDir: string): Promise<Core> {
+async function openBenchCore(dataDir: string): Promise<Core> {
   return openCore({ dataDir, assessmentsDir, appVersion: 'bench' });
 }
 
@@ -25,7 +25,7 @@ async function must<T>(core: Core, name: string, input: unknown): Promise<T> {
   return result.data as T;
 }
 
-export async function indicatorIds(core: Core): Promise<string[]> {
+async function indicatorIds(core: Core): Promise<string[]> {
   const framework = await must<Framework>(core, 'getFramework', { id: 'ccat', version: '1.0.0' });
   return framework.domains.flatMap((d) => d.capabilities.flatMap((c) => c.indicators.map((i) => i.id)));
 }
@@ -249,4 +249,3 @@ async function historyRow(samples: number): Promise<Row> {
   };
 }
 
-export type { Stats };
