@@ -1,16 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runAssessmentsList } from './commands/assessments-list';
-import { runBundle } from './commands/bundle';
-import { runExport } from './commands/export';
-import { runFrameworksCheck, runFrameworksSchema } from './commands/frameworks';
-import { runImport } from './commands/import';
-import { runKeysExportPublic, runKeysNewHqIdentity, runKeysShow, runKeysTrust } from './commands/keys';
-import { runServe } from './commands/serve';
-import { runVerifyBundle } from './commands/verify-bundle';
 import { commandFailure } from './messages';
 import { UsageError } from './usage';
 
-const usage = `Usage: npm run ccat -- <command> [options]
+const usage = `Usage: ccat <command> [options]   (in a checkout: npm run ccat -- <command> [options])
 
 Commands:
   frameworks check <file> [--catalogue FILE] [--terminology FILE] [--json]
@@ -39,13 +31,19 @@ Commands:
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
 (--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
 
-type Runner = { options: ParseArgsConfig['options']; positionals: number; variadic?: true; run: (values: Record<string, unknown>, positionals: string[]) => Promise<number> };
+type Run = (values: Record<string, unknown>, positionals: string[]) => Promise<number>;
+/** `load` imports the command's module on use, so `--help` or `assessments list` never load what export or serve need. */
+type Runner = { options: ParseArgsConfig['options']; positionals: number; variadic?: true; load: () => Promise<Run> };
 
 const dataDir = { type: 'string' } as const;
 const runners: Record<string, Runner> = {
-  'frameworks check': { options: { json: { type: 'boolean' }, catalogue: { type: 'string' }, terminology: { type: 'string' } }, positionals: 1, run: runFrameworksCheck },
-  'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, run: runFrameworksSchema },
-  'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runAssessmentsList },
+  'frameworks check': {
+    options: { json: { type: 'boolean' }, catalogue: { type: 'string' }, terminology: { type: 'string' } },
+    positionals: 1,
+    load: async () => (await import('./commands/frameworks')).runFrameworksCheck,
+  },
+  'frameworks schema': { options: { catalogue: { type: 'boolean' } }, positionals: 0, load: async () => (await import('./commands/frameworks')).runFrameworksSchema },
+  'assessments list': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, load: async () => (await import('./commands/assessments-list')).runAssessmentsList },
   export: {
     options: {
       'data-dir': dataDir,
@@ -59,16 +57,16 @@ const runners: Record<string, Runner> = {
       chromium: { type: 'string' },
     },
     positionals: 1,
-    run: runExport,
+    load: async () => (await import('./commands/export')).runExport,
   },
-  serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, run: runServe },
+  serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/serve')).runServe },
   bundle: {
     options: { 'data-dir': dataDir, out: { type: 'string' }, 'encrypt-to': { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' }, redact: { type: 'boolean' } },
     positionals: 1,
     variadic: true,
-    run: runBundle,
+    load: async () => (await import('./commands/bundle')).runBundle,
   },
-  verify: { options: { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, json: { type: 'boolean' } }, positionals: 1, run: runVerifyBundle },
+  verify: { options: { identity: { type: 'string' }, 'passphrase-file': { type: 'string' }, json: { type: 'boolean' } }, positionals: 1, load: async () => (await import('./commands/verify-bundle')).runVerifyBundle },
   import: {
     options: {
       'data-dir': dataDir,
@@ -80,12 +78,12 @@ const runners: Record<string, Runner> = {
     },
     positionals: 1,
     variadic: true,
-    run: runImport,
+    load: async () => (await import('./commands/import')).runImport,
   },
-  'keys show': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, run: runKeysShow },
-  'keys export-public': { options: { 'data-dir': dataDir, out: { type: 'string' } }, positionals: 0, run: runKeysExportPublic },
-  'keys trust': { options: { 'data-dir': dataDir }, positionals: 1, run: runKeysTrust },
-  'keys new-hq-identity': { options: { out: { type: 'string' } }, positionals: 0, run: runKeysNewHqIdentity },
+  'keys show': { options: { 'data-dir': dataDir, json: { type: 'boolean' } }, positionals: 0, load: async () => (await import('./commands/keys')).runKeysShow },
+  'keys export-public': { options: { 'data-dir': dataDir, out: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/keys')).runKeysExportPublic },
+  'keys trust': { options: { 'data-dir': dataDir }, positionals: 1, load: async () => (await import('./commands/keys')).runKeysTrust },
+  'keys new-hq-identity': { options: { out: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/keys')).runKeysNewHqIdentity },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -108,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
     const count = `${runner.variadic ? 'at least ' : ''}${runner.positionals} argument${runner.positionals === 1 ? '' : 's'}`;
     throw new UsageError(`"${name}" takes ${count}, got ${parsed.positionals.length}`);
   }
-  return runner.run(parsed.values, parsed.positionals);
+  const run = await runner.load();
+  return run(parsed.values, parsed.positionals);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The nearest folder above this module with a package.json: cli/ under tsx, dist/cli/ when built. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}: cannot find the CCAT folder.`);
+  }
+}
+
+export const repoRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const assessmentsDir = join(repoRoot, 'assessments');
 export const rendererDir = join(repoRoot, 'dist', 'renderer');
 

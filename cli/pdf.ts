@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { CoreError } from '../core/api/result';
 import type { PdfPrinter, SvgRasterizer } from '../core/report/services';
 
@@ -43,10 +43,13 @@ function launch(path: string): Promise<Browser> {
       new CoreError('INTERNAL', `PDF export needs Chromium, and there is none at ${path}. Install it (Debian/Ubuntu: apt-get install chromium), or pass --chromium PATH or set CCAT_CHROMIUM to its executable.`),
     );
   }
-  const started = chromium.launch({ executablePath: path, headless: true, args: chromiumArgs }).catch((error: unknown) => {
-    browsers.delete(path);
-    throw new CoreError('INTERNAL', `PDF export needs Chromium, but ${path} did not start: ${(error as Error).message.split('\n')[0]}. Check that it is a Chromium or Chrome executable, or pass another with --chromium PATH.`);
-  });
+  // playwright-core is loaded here, not at the top: most commands never print, and loading it costs more than the rest of the CLI.
+  const started = import('playwright-core')
+    .then(({ chromium }) => chromium.launch({ executablePath: path, headless: true, args: chromiumArgs }))
+    .catch((error: unknown) => {
+      browsers.delete(path);
+      throw new CoreError('INTERNAL', `PDF export needs Chromium, but ${path} did not start: ${(error as Error).message.split('\n')[0]}. Check that it is a Chromium or Chrome executable, or pass another with --chromium PATH.`);
+    });
   browsers.set(path, started);
   return started;
 }

@@ -1,15 +1,30 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { commandNames } from '../core/api/commands';
 import type { Core } from '../core/api/open-core.node.ts';
+import { MAX_ATTACHMENT_BYTES } from '../core/store/attachments.node.ts';
 
 /** Same policy as the Electron window: the page may talk only to this host. */
 export const pageCsp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-const maxBodyBytes = 25 * 1024 * 1024;
+/** A JSON body may carry one attachment as base64 (4 bytes per 3) plus the command's other fields. */
+export const maxJsonBodyBytes = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 64 * 1024;
+/** The browser sends an attachment's bytes as they are (see `attachmentUploadPath`): the limit is the store's own. */
+export const maxUploadBytes = MAX_ATTACHMENT_BYTES;
+/** Past this a client is not sending a file by mistake: stop reading and close the connection. */
+const drainLimitBytes = 4 * maxJsonBodyBytes;
+
+/**
+ * `POST /api/addAttachment` with `Content-Type: application/octet-stream`: the file's bytes as the
+ * body, the command's other fields in the query. Base64 in JSON would make a 25 MB file 33 MB.
+ */
+export const attachmentUploadPath = '/api/addAttachment';
+
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -42,6 +57,7 @@ export function newToken(): string {
 
 export function createRequestHandler(options: ServeOptions) {
   const routes = new Set(serveRoutes());
+  const statics = staticFiles(options.rendererDir);
   const expected = Buffer.from(`Bearer ${options.token}`);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const send = (status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}) => {
@@ -55,7 +71,8 @@ export function createRequestHandler(options: ServeOptions) {
       });
       response.end(body);
     };
-    const sendJson = (status: number, value: unknown) => send(status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+    const sendJson = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+      send(status, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...headers });
 
     if (!options.allowedHosts().includes(request.headers.host ?? '')) {
       sendJson(421, { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: unexpected Host header.' } });
@@ -73,12 +90,22 @@ export function createRequestHandler(options: ServeOptions) {
       }
       const given = Buffer.from(request.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        // Read (and drop) what the client sends first: a page uploading a file with an old token must see this answer, not a reset.
+        await readBody(request, 0);
         sendJson(401, { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } });
+        return;
+      }
+      const upload = url.pathname === attachmentUploadPath && (request.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/octet-stream';
+      const body = await readBody(request, upload ? maxUploadBytes : maxJsonBodyBytes);
+      if (body.kind === 'too-large') {
+        // Sent once the client has finished sending, so that a browser sees this answer rather than a reset connection.
+        sendJson(413, { ok: false, error: { code: 'INVALID_INPUT', message: body.message, details: { maxBytes: body.limit } } }, body.drained ? {} : { Connection: 'close' });
+        if (!body.drained) response.once('finish', () => request.socket.destroy());
         return;
       }
       let payload: unknown;
       try {
-        payload = await readJsonBody(request);
+        payload = upload ? uploadPayload(url.search, body.bytes) : parseJsonBody(body.bytes);
       } catch (error) {
         sendJson(400, { ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } });
         return;
@@ -90,24 +117,60 @@ export function createRequestHandler(options: ServeOptions) {
       send(405, 'Method not allowed', 'text/plain; charset=utf-8');
       return;
     }
-    const file = await readStatic(options.rendererDir, url.pathname);
+    const file = await statics.get(url.pathname);
     if (!file) {
       send(404, 'Not found', 'text/plain; charset=utf-8');
       return;
     }
-    send(200, file.body, mimeTypes[extname(file.path)] ?? 'application/octet-stream', { 'Cache-Control': 'no-cache' });
+    const headers: Record<string, string> = { ETag: file.etag, 'Cache-Control': file.cacheControl, Vary: 'Accept-Encoding' };
+    if (request.headers['if-none-match'] === file.etag) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
+    }
+    const encoding = pickEncoding(request.headers['accept-encoding'], file);
+    const body = encoding ? await file.encoded[encoding]!() : file.body;
+    if (encoding) headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = String(body.length);
+    send(200, request.method === 'HEAD' ? '' : body, file.type, headers);
   };
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+type Body = { kind: 'bytes'; bytes: Buffer } | { kind: 'too-large'; message: string; limit: number; drained: boolean };
+
+/**
+ * Reads the whole body up to `limit` bytes. A larger body is read to its end and discarded (up to
+ * a hard limit), because answering while the client is still sending makes browsers report a
+ * network error instead of the answer.
+ */
+async function readBody(request: IncomingMessage, limit: number): Promise<Body> {
+  const tooLarge = (drained: boolean): Body => ({
+    kind: 'too-large',
+    message: `The request is larger than ${(limit / 1048576).toFixed(1)} MB, the most CCAT accepts. Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`,
+    limit,
+    drained,
+  });
+  if (Number(request.headers['content-length'] ?? 0) > drainLimitBytes) return tooLarge(false);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error(`Request body is larger than ${maxBodyBytes} bytes.`);
-    chunks.push(chunk as Buffer);
+    if (size > drainLimitBytes) return tooLarge(false);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return size > limit ? tooLarge(true) : { kind: 'bytes', bytes: Buffer.concat(chunks) };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJsonBody(bytes: Buffer): unknown {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    // Decoding leniently would store U+FFFD in place of whatever the client meant.
+    throw new Error('Request body is not valid UTF-8 text.');
+  }
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -116,21 +179,99 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function readStatic(root: string, pathname: string): Promise<{ path: string; body: Buffer } | undefined> {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
+/** The addAttachment input from a binary upload: fields from the query, the content from the body; the command's schema then checks it all. */
+function uploadPayload(search: string, bytes: Buffer): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (part === '') continue;
+    const [name = '', value = ''] = part.split('=', 2).map((piece) => {
+      try {
+        return decodeURIComponent(piece.replaceAll('+', ' '));
+      } catch {
+        throw new Error('The upload address is not valid UTF-8 text.');
+      }
+    });
+    if (name === 'contentBase64') throw new Error('contentBase64: send the file as the request body.');
+    fields[name] = value;
   }
-  if (relative === '/' || relative === '') relative = '/index.html';
-  const path = normalize(join(root, relative));
-  if (!path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
-  try {
-    return { path, body: await readFile(path) };
-  } catch {
-    return undefined;
-  }
+  return { ...fields, contentBase64: bytes.toString('base64') };
+}
+
+type Encoding = 'br' | 'gzip';
+
+interface StaticFile {
+  body: Buffer;
+  type: string;
+  etag: string;
+  cacheControl: string;
+  /** Compressed forms, made on first request and kept: the built UI does not change while serve runs. */
+  encoded: Partial<Record<Encoding, () => Promise<Buffer>>>;
+}
+
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg']);
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+function pickEncoding(accept: string | undefined, file: StaticFile): Encoding | undefined {
+  const offered = new Set((accept ?? '').split(',').map((part) => part.split(';')[0]!.trim()));
+  if (offered.has('br') && file.encoded.br) return 'br';
+  if (offered.has('gzip') && file.encoded.gzip) return 'gzip';
+  return undefined;
+}
+
+/**
+ * The built UI, read once per file version (size and modification time) and kept in memory with
+ * its ETag and compressed forms. Vite names everything under assets/ by a hash of its content,
+ * so those never change under the same name: browsers keep them without asking again. Anything
+ * else (index.html) is revalidated with its ETag on every load.
+ */
+function staticFiles(root: string) {
+  const cache = new Map<string, { version: string; file: StaticFile }>();
+  const base = root.endsWith(sep) ? root : root + sep;
+  return {
+    async get(pathname: string): Promise<StaticFile | undefined> {
+      let relative: string;
+      try {
+        relative = decodeURIComponent(pathname);
+      } catch {
+        return undefined;
+      }
+      if (relative === '/' || relative === '') relative = '/index.html';
+      const path = normalize(join(root, relative));
+      if (!path.startsWith(base)) return undefined;
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) return undefined;
+      const version = `${info.size}:${info.mtimeMs}`;
+      const cached = cache.get(path);
+      if (cached?.version === version) return cached.file;
+      const body = await readFile(path).catch(() => undefined);
+      if (!body) return undefined;
+      const extension = extname(path);
+      const hashed = path.startsWith(join(base, 'assets') + sep);
+      const size = { [zlib.BROTLI_PARAM_SIZE_HINT]: body.length };
+      const file: StaticFile = {
+        body,
+        type: mimeTypes[extension] ?? 'application/octet-stream',
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+        cacheControl: hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        encoded:
+          compressible.has(extension) && body.length > 1024
+            ? {
+                // Quality 5 compresses the UI's JavaScript in tens of milliseconds, not the second quality 11 takes, for a few percent more bytes.
+                br: once(() => brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, ...size } })),
+                gzip: once(() => gzipped(body)),
+              }
+            : {},
+      };
+      cache.set(path, { version, file });
+      return file;
+    },
+  };
 }
 
 export function listen(server: Server, port: number): Promise<number> {

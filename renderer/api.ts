@@ -1,5 +1,6 @@
 import type { CommandInput, CommandName, CommandResults } from '../core/api/commands';
 import type { ApiError, Result } from '../core/api/result';
+import { toBase64 } from '../core/report/bytes';
 
 /** What the Electron preload exposes as `window.ccat`: one method per command. */
 export type Bridge = { [K in CommandName]: (input: CommandInput<K>) => Promise<Result<CommandResults[K]>> };
@@ -34,23 +35,38 @@ export function followServeToken(): void {
   window.addEventListener('hashchange', adoptServeToken);
 }
 
-async function viaServe<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
+async function postToServe<T>(path: string, contentType: string, body: BodyInit): Promise<Result<T>> {
   adoptServeToken(); // a new address may have arrived since the last hashchange was handled
   try {
-    const response = await fetch(`/api/${name}`, {
+    const response = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem(tokenKey) ?? ''}` },
-      body: JSON.stringify(input),
+      headers: { 'Content-Type': contentType, Authorization: `Bearer ${sessionStorage.getItem(tokenKey) ?? ''}` },
+      body,
     });
     if (response.status === 401) {
       // A missing or outdated token (serve was restarted): the page must be reopened, the input was fine.
       const { error } = (await response.json()) as { error: ApiError };
       return { ok: false, error: { ...error, details: { session: true } } };
     }
-    return (await response.json()) as Result<CommandResults[K]>;
+    return (await response.json()) as Result<T>;
   } catch (error) {
     return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message, details: { network: true } } };
   }
+}
+
+function viaServe<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
+  return postToServe(`/api/${name}`, 'application/json', JSON.stringify(input));
+}
+
+/**
+ * addAttachment with the file's bytes. `serve` takes them as they are (cli/serve.ts): as base64
+ * inside JSON a 25 MB file would grow to 33 MB and cost the browser a copy of it as text.
+ */
+export function addAttachment(input: Omit<CommandInput<'addAttachment'>, 'contentBase64'>, bytes: Uint8Array<ArrayBuffer>): Promise<Result<CommandResults['addAttachment']>> {
+  const bridge = window.ccat;
+  if (bridge) return bridge.addAttachment({ ...input, contentBase64: toBase64(bytes) });
+  const fields = Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return postToServe(`/api/addAttachment?${new URLSearchParams(fields).toString()}`, 'application/octet-stream', bytes);
 }
 
 /** The one door from the UI to the core: the preload bridge in Electron, the `serve` transport in a browser. */

@@ -3,9 +3,13 @@
  * environment, lint with zero warnings, production build), then every vitest project (unit,
  * contracts, Electron shell, end-to-end in Chromium). Prints one plain closing line
  * "N passed, N failed" built from vitest's JSON report plus the static checks.
+ *
+ * The static checks are independent of each other, so they run side by side, as many at a time
+ * as there are cores; each one's output is printed in one piece when it ends.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 interface VitestJson {
@@ -27,15 +31,47 @@ function run(label: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-const staticChecks: Array<[string, string, string[]]> = [
-  ['type-check', 'npm', ['run', '--silent', 'typecheck']],
-  ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['build', 'npm', ['run', '--silent', 'build']],
-];
+function runQuietly(label: string, command: string, args: string[]): Promise<boolean> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      console.log(`\n▶ ${label}: ${command} ${args.join(' ')}\n${output.trimEnd()}${output.trim() ? '\n' : ''}${ok ? '✔' : '✘'} ${label} (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+      resolve(ok);
+    });
+  });
+}
+
+async function inParallel(tasks: Array<[string, string, string[]]>, limit: number): Promise<boolean[]> {
+  const results: boolean[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      const [label, command, args] = tasks[i]!;
+      results[i] = await runQuietly(label, command, args);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+// `npm run typecheck` is a chain of `tsc -p <environment>`: its links run side by side here.
+const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const typeChecks = scripts.typecheck!.split('&&').map((link): [string, string, string[]] => {
+  const [command, ...args] = link.trim().split(/\s+/);
+  return [`type-check ${args.at(-1)}`, 'npx', [command!, ...args]];
+});
+// Longest first, so the pool does not end waiting on one slow check.
+const staticChecks: Array<[string, string, string[]]> = [['build', 'npm', ['run', '--silent', 'build']], ['lint', 'npm', ['run', '--silent', 'lint']], ...typeChecks.reverse()];
 let passed = 0;
 let failed = 0;
-for (const [label, command, args] of staticChecks) {
-  if (run(label, command, args)) passed++;
+for (const ok of await inParallel(staticChecks, availableParallelism())) {
+  if (ok) passed++;
   else failed++;
 }
 

@@ -6,9 +6,7 @@ import { fromUtf8, toBase64, utf8 } from './bytes';
 import { exportFileName } from './file-name';
 import { redactAssessment } from './redact';
 import { renderCsv } from './render-csv';
-import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
-import { renderXlsx } from './render-xlsx';
 import type { ExportFormat, ExportInput } from './report-input';
 import type { ExportServices } from './services';
 import { verifyExport, type VerifyExpectations } from './verify';
@@ -37,12 +35,13 @@ async function render(input: ExportInput, services: ExportServices): Promise<Uin
     }
     case 'csv':
       return utf8(renderCsv(createBuildContext(input)));
+    // exceljs and docx are large; loading them only for their own format keeps start-up quick.
     case 'xlsx':
-      return renderXlsx(createBuildContext(input));
+      return (await import('./render-xlsx')).renderXlsx(createBuildContext(input));
     case 'html':
       return utf8(renderHtml(buildReport(input)));
     case 'docx':
-      return renderDocx(buildReport(input), services.rasterize);
+      return (await import('./render-docx')).renderDocx(buildReport(input), services.rasterize);
     case 'pdf': {
       if (!services.printPdf) throw new CoreError('INTERNAL', pdfHelp);
       return services.printPdf(renderHtml(buildReport(input)));

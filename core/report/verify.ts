@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { CoreError } from '../api/result';
 import { fromUtf8 } from './bytes';
 import { BOM, parseCsv } from './csv';
@@ -57,9 +56,11 @@ function verifyPdf(bytes: Uint8Array): string {
 }
 
 async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+  // Loaded on use: a CLI command or a serve start that never touches DOCX should not pay for it.
+  const { default: Zip } = await import('jszip');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch (error) {
     return fail('docx', `it is not a readable ZIP package (${(error as Error).message})`);
   }
@@ -73,6 +74,7 @@ async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Prom
 }
 
 async function verifyXlsx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types ask for a Node Buffer; it hands the bytes to JSZip, which reads any Uint8Array.

@@ -2,12 +2,12 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import type { AttachmentMeta } from '../../core/model/assessment';
-import { call } from '../api';
+import { addAttachment, call } from '../api';
 import { useErrorText } from '../components/ErrorMessage';
 import { formatBytes, formatDateTime } from '../format';
 import { applyResponsePatch } from '../workspace/apply';
 import { useWorkspace } from '../workspace/context';
-import { maxAttachmentBytes, openBase64, readAsBase64 } from './readFile';
+import { maxAttachmentBytes, openBase64 } from './readFile';
 
 type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string };
 
@@ -45,14 +45,14 @@ export function AttachmentsPanel({ indicatorId }: { indicatorId: string }) {
         continue;
       }
       setMessages([...result, { kind: 'status', text: t('attachments.adding', { name: file.name }) }]);
-      let contentBase64: string;
+      let bytes: Uint8Array<ArrayBuffer>;
       try {
-        contentBase64 = await readAsBase64(file);
+        bytes = new Uint8Array(await file.arrayBuffer());
       } catch {
         result.push({ kind: 'error', text: t('attachments.unreadable', { name: file.name }) });
         continue;
       }
-      const saved = await call('addAttachment', { id: assessment.id, indicatorId, fileName: file.name, mediaType: file.type, contentBase64, by });
+      const saved = await addAttachment({ id: assessment.id, indicatorId, fileName: file.name, mediaType: file.type, ...(by ? { by } : {}) }, bytes);
       if (saved.ok) {
         added(saved.data);
         result.push({ kind: 'status', text: t('attachments.added', { name: file.name }) });

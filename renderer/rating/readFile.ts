@@ -1,22 +1,12 @@
+import { fromBase64 } from '../../core/report/bytes';
+
 /** The limit the issue sets for one evidence file. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
 
-/** Reads a chosen file as base64 (without the data: prefix) for the addAttachment command. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** Hands bytes to the browser's (or Electron's) download, which opens or saves them. */
 export function openBase64(fileName: string, mediaType: string, contentBase64: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  // fromBase64 always allocates a plain ArrayBuffer, never a shared one.
+  const bytes = fromBase64(contentBase64) as Uint8Array<ArrayBuffer>;
   const url = URL.createObjectURL(new Blob([bytes], { type: mediaType || 'application/octet-stream' }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainLabel } from '../../core/framework/summary';
 import { pickText } from '../../core/model/pick-text';
@@ -5,10 +6,27 @@ import { scoreAssessment } from '../../core/scoring/scores';
 import { PlanView } from '../plan/PlanView';
 import { useWorkspace } from '../workspace/context';
 import { CapabilityBars } from './CapabilityBars';
-import { DomainRadar } from './DomainRadar';
 import { DomainTable } from './DomainTable';
-import { LevelDistribution } from './LevelDistribution';
 import { useBaselineScores } from './useBaselineScores';
+
+// recharts is about a third of the UI's JavaScript: it loads when results are first shown, not with the first screen.
+const DomainRadar = lazy(() => import('./DomainRadar').then((module) => ({ default: module.DomainRadar })));
+const LevelDistribution = lazy(() => import('./LevelDistribution').then((module) => ({ default: module.LevelDistribution })));
+
+function ChartSlot({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="muted" aria-busy="true">
+          {t('loading')}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /** Scores come from the same pure core function the reports use, so screen and report agree. */
 export function ResultsScreen() {
@@ -45,7 +63,9 @@ export function ResultsScreen() {
         <h2 id="results-heading">{t('results.heading')}</h2>
         <p className="muted">{t('results.method')}</p>
         {!anyScore && <p className="notice">{t('results.noScores')}</p>}
-        <DomainRadar rows={rows} summary={summary} withBaseline={before !== undefined} />
+        <ChartSlot>
+          <DomainRadar rows={rows} summary={summary} withBaseline={before !== undefined} />
+        </ChartSlot>
         <DomainTable framework={framework} scores={scores} baseline={before} />
       </section>
       <section className="panel" aria-labelledby="capabilities-heading">
@@ -55,7 +75,9 @@ export function ResultsScreen() {
       </section>
       <section className="panel" aria-labelledby="distribution-heading">
         <h2 id="distribution-heading">{t('results.distributionTitle')}</h2>
-        <LevelDistribution framework={framework} assessment={assessment} />
+        <ChartSlot>
+          <LevelDistribution framework={framework} assessment={assessment} />
+        </ChartSlot>
       </section>
       <PlanView />
     </div>

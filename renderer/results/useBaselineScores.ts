@@ -1,7 +1,7 @@
 import type { Framework } from '../../core/model/framework';
 import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
 import type { Assessment } from '../../core/model/assessment';
-import { request } from '../api';
+import { loadFramework } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 
 /**
@@ -12,7 +12,7 @@ export function useBaselineScores(baseline: Assessment | undefined, framework: F
   const sameFramework = baseline !== undefined && baseline.frameworkId === framework.id && baseline.frameworkVersion === framework.version;
   const loaded = useLoad(async () => {
     if (!baseline || sameFramework) return undefined;
-    return request('getFramework', { id: baseline.frameworkId, version: baseline.frameworkVersion });
+    return loadFramework(baseline);
   }, baseline ? `${baseline.frameworkId}@${baseline.frameworkVersion}` : 'none');
   if (!baseline) return undefined;
   if (sameFramework) return scoreAssessment(framework, baseline);

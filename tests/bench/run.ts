@@ -1,68 +1,57 @@
 /**
- * `npm run bench`: measures, in one run, how the cost of saving one assessment changes with the
- * number of assessments stored (design §5: it should not), and how long scoring and the HTML
- * report take for a full assessment. Prints ratios; asserts nothing.
+ * `npm run bench`: every row of issue 10's table, measured in one run on this machine. The two
+ * sides of a row alternate sample by sample after one unmeasured warm-up each; medians and p95
+ * are printed with the ratio and the goal. Asserts nothing: performance stays out of the tests.
+ *
+ *   npm run bench [-- --json] [-- --samples N]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { openCore, type Core } from '../../core/api/open-core.node.ts';
-import type { Assessment } from '../../core/model/assessment';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { buildFresh } from '../build-fresh';
+import { browserRows, buildSurveyPage } from './browser-rows';
+import { cliRows, serveStartRow, sizeRow } from './startup-rows';
+import { saveRows, seedRatedStore } from './store-rows';
+import { benchDir, removeBenchDirs, type Row } from './support';
 
-const assessmentsDir = join(import.meta.dirname, '..', '..', 'assessments');
-const saves = 60;
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, samples: { type: 'string' } } });
+const samples = Number(values.samples ?? 20);
+const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
-async function withStore<T>(count: number, work: (core: Core, id: string) => Promise<T>): Promise<T> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ccat-bench-'));
-  const core = await openCore({ dataDir, assessmentsDir, appVersion: 'bench' });
-  try {
-    let last = '';
-    for (let i = 0; i < count; i++) {
-      const created = await core.dispatch('createAssessment', { title: `Assessment ${i}`, country: 'VN', mode: 'field' });
-      if (!created.ok) throw new Error(created.error.message);
-      last = (created.data as Assessment).id;
-    }
-    return await work(core, last);
-  } finally {
-    await core.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+buildFresh(['cli', 'renderer']);
+const began = performance.now();
+const rows: Row[] = [];
+try {
+  const surveyDir = await buildSurveyPage();
+  log('bench: browser (CCAT via serve vs SurveyJS)…');
+  rows.push(...(await browserRows(Math.max(5, Math.round(samples / 2)), surveyDir)));
+  log('bench: saves and the store…');
+  rows.push(...(await saveRows(samples * 4)));
+  log('bench: start-up and size…');
+  const listDir = await benchDir();
+  await seedRatedStore(listDir, 1);
+  rows.push(...(await cliRows(Math.max(5, Math.round(samples / 2)), listDir)));
+  rows.push(await serveStartRow(Math.max(5, Math.round(samples / 2))));
+  rows.push(await sizeRow(surveyDir));
+} finally {
+  await removeBenchDirs();
 }
 
-async function msPerSave(core: Core, id: string): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < saves; i++) {
-    const result = await core.dispatch('updateResponse', { id, indicatorId: 'hygiene.csirt.mandate', patch: { notes: `edit ${i}` }, base: { notes: i === 0 ? '' : `edit ${i - 1}` } });
-    if (!result.ok) throw new Error(result.error.message);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+const seconds = (performance.now() - began) / 1000;
+if (values.json) {
+  console.log(JSON.stringify({ machine, seconds, rows }, null, 2));
+} else {
+  const value = (row: Row, stats: Row['ccat'] | undefined) =>
+    stats === undefined ? '—' : row.unit === 'KB' ? `${stats.median.toFixed(0)} KB` : `${fmt(stats.median)} (p95 ${fmt(stats.p95)})`;
+  console.log(`\n| measure | CCAT median (p95) | peer / floor median (p95) | ratio | goal | met |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const peer = row.peer ? `${row.peerLabel}: ${value(row, row.peer)}` : '—';
+    console.log(`| ${row.measure} | ${value(row, row.ccat)} | ${peer} | ${row.ratio === undefined ? '—' : row.ratio.toFixed(2)} | ${row.goal} | ${row.met ? 'yes' : 'no'} |`);
   }
-  return (performance.now() - start) / saves;
+  console.log(`\nMachine: ${machine}. Took ${seconds.toFixed(0)} s.`);
 }
 
-const one = await withStore(1, msPerSave);
-const many = await withStore(1000, msPerSave);
-console.log(`save with    1 stored: ${one.toFixed(2)} ms`);
-console.log(`save with 1000 stored: ${many.toFixed(2)} ms`);
-console.log(`ratio (1000 / 1): ${(many / one).toFixed(2)}  (≈1 means saving does not grow with the store)`);
-
-await withStore(1, async (core, id) => {
-  const levels = [1, 2, 3, 4, 5] as const;
-  const framework = await core.dispatch('getFramework', { id: 'ccat', version: '1.0.0' });
-  if (!framework.ok) throw new Error(framework.error.message);
-  const ids = (framework.data as { domains: Array<{ capabilities: Array<{ indicators: Array<{ id: string }> }> }> }).domains.flatMap((d) =>
-    d.capabilities.flatMap((c) => c.indicators.map((i) => i.id)),
-  );
-  for (const [n, indicatorId] of ids.entries()) {
-    await core.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: levels[n % 5]! }, notes: 'x'.repeat(400) }, base: { rating: null, notes: '' } });
-  }
-  const time = async (label: string, run: () => Promise<unknown>) => {
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) await run();
-    const ms = (performance.now() - start) / 20;
-    console.log(`${label}: ${ms.toFixed(2)} ms`);
-    return ms;
-  };
-  const score = await time(`scores for ${ids.length} rated indicators`, () => core.dispatch('getScores', { id }));
-  const html = await time('HTML report, full assessment', () => core.dispatch('exportAssessment', { id, format: 'html', language: 'en' }));
-  console.log(`ratio (report / scores): ${(html / score).toFixed(1)}`);
-});
+function fmt(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(ms >= 10 ? 1 : 2)} ms`;
+}

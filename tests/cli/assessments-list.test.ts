@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runAssessmentsList } from '../../cli/commands/assessments-list';
@@ -6,12 +5,12 @@ import { openCore } from '../../core/api/open-core.node.ts';
 import { snapshotTree } from '../core/store/helpers';
 import { bundleWorker, startWorker } from '../core/store/worker-process';
 import { useTempDirs } from '../core/temp-dir';
+import { root, runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDirs();
 
 function ccat(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const run = runCcat(args);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,8 +7,8 @@ import { docxText } from '../core/report/extract';
 import { hostileNote, people, secretOrganisation } from '../core/report/report-fixture';
 import { seedDataDir } from '../core/report/seed-store';
 import { useTempDirs } from '../core/temp-dir';
+import { runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDirs();
 afterEach(() => vi.restoreAllMocks());
 
@@ -22,11 +22,7 @@ describe('ccat export with Chromium', () => {
   it('prints a PDF in a separate process that then exits, and verifies it on disk', async () => {
     const { dataDir, id, outDir } = await seeded();
     const out = join(outDir, 'report.pdf');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'export', id, '--format', 'pdf', '--report', 'full', '--lang', 'en', '--out', out, '--data-dir', dataDir], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
+    const run = runCcat(['export', id, '--format', 'pdf', '--report', 'full', '--lang', 'en', '--out', out, '--data-dir', dataDir], { timeout: 90_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/on disk: +PDF re-read: \d+ pages .*identical to the export/);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,13 +10,13 @@ import { seedDataDir } from '../core/report/seed-store';
 import { snapshotTree } from '../core/store/helpers';
 import { bundleWorker, startWorker } from '../core/store/worker-process';
 import { useTempDirs } from '../core/temp-dir';
+import { runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDirs();
 afterEach(() => vi.restoreAllMocks());
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return runCcat(args, { timeout: 60_000 });
 }
 
 describe('ccat export flags', () => {

@@ -1,16 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../core/temp-dir';
+import { root, runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const framework = join(root, 'assessments', 'frameworks', 'ccat-1.1.0.json');
 const catalogue = join(root, 'assessments', 'catalogue', 'programmes.json');
 const tempDir = useTempDirs();
 
 function ccat(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const run = runCcat(args);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { chmod, chown, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandFailure } from '../../cli/messages';
-import { ensureRendererBuilt } from '../e2e/harness';
 import { CoreError } from '../../core/api/result';
 import { storeIoError } from '../../core/store/errors';
 import { useTempDirs } from '../core/temp-dir';
+import { runCcat } from './ccat';
 
-const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDirs();
 
 const systemError = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}`), { code });
@@ -35,15 +32,12 @@ describe('what a failed command prints', () => {
   });
 
   it('`ccat serve` on a folder it may not write exits 1 with that message', async () => {
-    ensureRendererBuilt();
     const dataDir = await tempDir();
     // Root ignores file permissions: as root, serve runs as "nobody" on a folder only root may change.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) await chown(dataDir, 0, 0);
     await chmod(dataDir, 0o555);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
-      cwd: root,
-      encoding: 'utf8',
+    const run = runCcat(['serve', '--data-dir', dataDir, '--port', '0'], {
       timeout: 60_000,
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });

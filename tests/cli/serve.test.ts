@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
 import { startServe } from '../../cli/serve';
@@ -21,12 +22,15 @@ async function serve() {
   const rendererDir = await tempDir();
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>CCAT</title>');
   await mkdir(join(rendererDir, 'assets'));
-  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
+  await writeFile(join(rendererDir, 'assets', 'app.js'), appJs);
+  const dataDir = await tempDir();
+  const core = await openCore({ dataDir, assessmentsDir, appVersion: '0.0.0-test' });
   const started = await startServe({ core, rendererDir, token: 'test-token-123', port: 0 });
   running.push({ server: started.server, core });
-  return { ...started, base: `http://127.0.0.1:${started.port}` };
+  return { ...started, core, dataDir, base: `http://127.0.0.1:${started.port}` };
 }
+
+const appJs = `console.log(${JSON.stringify('CCAT '.repeat(2000))});`;
 
 const auth = { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/json' };
 
@@ -81,4 +85,118 @@ describe('cli serve', () => {
       expect((await fetch(`${base}${path}`)).status, path).toBe(404);
     }
   });
+
+  it('compresses the UI, lets browsers keep hashed assets and revalidates the page', async () => {
+    const { base } = await serve();
+    const br = await fetchRaw(`${base}/assets/app.js`, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(appJs);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await fetchRaw(`${base}/assets/app.js`, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(appJs);
+    const plain = await fetchRaw(`${base}/assets/app.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(appJs);
+
+    const page = await fetchRaw(`${base}/`, {});
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = page.headers.etag as string;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetchRaw(`${base}/`, { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  describe('attachments sent as bytes', () => {
+    const MB = 1024 * 1024;
+    async function withAssessment() {
+      const started = await serve();
+      const created = await started.core.dispatch('createAssessment', { title: 'Upload', country: 'LA', mode: 'field' });
+      if (!created.ok) throw new Error(created.error.message);
+      const assessment = created.data as { id: string; frameworkId: string; frameworkVersion: string };
+      const framework = await started.core.dispatch('getFramework', { id: assessment.frameworkId, version: assessment.frameworkVersion });
+      const indicatorId = framework.ok ? (framework.data as { domains: Array<{ capabilities: Array<{ indicators: Array<{ id: string }> }> }> }).domains[0]!.capabilities[0]!.indicators[0]!.id : '';
+      const upload = (bytes: Uint8Array<ArrayBuffer>, fileName = 'scan.pdf') =>
+        fetch(`${started.base}/api/addAttachment?${new URLSearchParams({ id: assessment.id, indicatorId, fileName, mediaType: 'application/pdf' })}`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/octet-stream' },
+          body: bytes,
+        });
+      const stored = async () => readdir(join(started.dataDir, 'attachments')).catch(() => [] as string[]);
+      return { ...started, id: assessment.id, indicatorId, upload, stored };
+    }
+
+    it('stores a 24.9 MB file byte for byte, as the app does', async () => {
+      const { upload, stored, dataDir } = await withAssessment();
+      const bytes = Buffer.alloc(Math.floor(24.9 * MB));
+      for (let i = 0; i < bytes.length; i += 4096) bytes.writeUInt32LE(i, i);
+      const answer = await upload(bytes, '報告書 2026.pdf');
+      expect(answer.status).toBe(200);
+      const meta = ((await answer.json()) as { data: { id: string; fileName: string; size: number } }).data;
+      expect(meta).toMatchObject({ fileName: '報告書 2026.pdf', size: bytes.length });
+      expect(await stored()).toEqual([meta.id]);
+      // equals(), not toEqual(): a structural diff of 26 million elements would take minutes.
+      expect((await readFile(join(dataDir, 'attachments', meta.id))).equals(bytes)).toBe(true);
+    });
+
+    it('refuses a 25.1 MB file with an answer the page can show, and writes nothing', async () => {
+      const { upload, stored, base, core, id } = await withAssessment();
+      const answer = await upload(new Uint8Array(Math.floor(25.1 * MB)));
+      expect(answer.status).toBe(413);
+      expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('at most 25 MB'), details: { maxBytes: 25 * MB } } });
+      expect(await stored()).toEqual([]);
+      expect((await core.dispatch('getAssessment', { id })) as unknown).toMatchObject({ ok: true, data: { attachments: [] } });
+      // The connection is still usable: the page goes on working.
+      expect((await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).status).toBe(200);
+    });
+
+    it('checks the upload with the command schema and the token', async () => {
+      const { base, id, indicatorId, stored } = await withAssessment();
+      const post = (query: Record<string, string>, headers: Record<string, string> = { Authorization: 'Bearer test-token-123' }) =>
+        fetch(`${base}/api/addAttachment?${new URLSearchParams(query)}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(10) });
+      expect((await post({ id, indicatorId, fileName: 'a.txt', mediaType: '' }, {})).status).toBe(401);
+      const unknownField = await post({ id, indicatorId, fileName: 'a.txt', mediaType: '', extra: '1' });
+      expect(await unknownField.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/extra/) } });
+      const noName = await post({ id, indicatorId, mediaType: '' });
+      expect(await noName.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^fileName: /) } });
+      const badName = await fetch(`${base}/api/addAttachment?id=${id}&indicatorId=${indicatorId}&fileName=%FF.txt&mediaType=`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/octet-stream' },
+        body: new Uint8Array(10),
+      });
+      expect(await badName.json()).toMatchObject({ ok: false, error: { message: 'The upload address is not valid UTF-8 text.' } });
+      expect(await stored()).toEqual([]);
+    });
+
+    it('still takes a 24.9 MB file as base64 in JSON, the way other API clients send it', async () => {
+      const { base, id, indicatorId } = await withAssessment();
+      const contentBase64 = Buffer.alloc(Math.floor(24.9 * MB), 1).toString('base64');
+      const answer = await fetch(`${base}/api/addAttachment`, { method: 'POST', headers: auth, body: JSON.stringify({ id, indicatorId, fileName: 'a.bin', mediaType: '', contentBase64 }) });
+      expect(await answer.json()).toMatchObject({ ok: true, data: { size: Math.floor(24.9 * MB) } });
+    });
+  });
+
+  it('refuses a body that is not valid UTF-8 rather than storing replacement characters', async () => {
+    const { base } = await serve();
+    const title = Buffer.concat([Buffer.from('{"title":"Caf'), Buffer.from([0xe9]), Buffer.from('","country":"LA","mode":"field"}')]);
+    const answer = await fetch(`${base}/api/createAssessment`, { method: 'POST', headers: auth, body: title });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is not valid UTF-8 text.' } });
+    expect(await (await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).json()).toEqual({ ok: true, data: [] });
+  });
 });
+
+/** A GET that shows the bytes as sent: fetch() would decode them and hide Content-Encoding's effect. */
+async function fetchRaw(url: string, headers: Record<string, string>) {
+  const { request } = await import('node:http');
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

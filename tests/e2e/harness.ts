@@ -1,22 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath as resolveChromiumPath } from '../../cli/pdf';
+import { ccatBin } from '../cli/ccat';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const screenshotsDir = join(root, 'artifacts', 'screenshots');
 
 /** The same Chromium and the same offline flags the CLI prints PDFs with (CCAT_CHROMIUM overrides the path). */
 export const chromiumPath = resolveChromiumPath();
-
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(root, 'dist', 'renderer', 'index.html'))) return;
-  const built = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('Building the renderer failed; see the output above.');
-}
 
 export async function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'ccat-e2e-'));
@@ -40,8 +35,8 @@ export interface ServeOptions {
 
 /** Runs the real `ccat serve` in a child process against `dataDir` and resolves once it prints its URL. */
 export async function startServe(dataDir: string, options: ServeOptions = {}): Promise<ServeProcess> {
-  ensureRendererBuilt();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
+  // The built CLI and UI, as a user runs them: tests/build-fresh.ts rebuilt whatever was stale.
+  const child = spawn(process.execPath, [ccatBin, 'serve', '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),

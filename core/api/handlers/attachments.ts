@@ -2,6 +2,7 @@ import type { AttachmentMeta } from '../../model/assessment';
 import { safeFileName } from '../../report/file-name';
 import type { ApiHandlers } from '../dispatch';
 import { assertEditable } from '../editing';
+import { fromBase64 } from '../../report/bytes';
 import { CoreError } from '../result';
 import { blankResponse, requireIndicator } from './responses';
 import type { HandlerContext } from './services';
@@ -10,7 +11,8 @@ function decodeBase64(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
     throw new CoreError('INVALID_INPUT', 'contentBase64: the file content is not valid base64.');
   }
-  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+  // fromBase64's plain loop: Uint8Array.from(text, fn) took 6 s for a 25 MB file.
+  return fromBase64(text);
 }
 
 function encodeBase64(bytes: Uint8Array): string {

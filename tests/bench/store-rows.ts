@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServe } from '../../cli/serve';
+import { openCore, type Core } from '../../core/api/open-core.node.ts';
+import type { Assessment } from '../../core/model/assessment';
+import type { Framework } from '../../core/model/framework';
+import { openAssessmentStore } from '../../core/store/assessment-store.node.ts';
+import { alternate, stats, timed } from './sample';
+import { assessmentsDir, benchDir, startServeProcess, type Row } from './support';
+
+/*
+ * Store and save rows, through the public API only (openCore's command API, the store's
+ * create()), so that the bench measures whatever layout the store uses on disk.
+ */
+
+async function openBenchCore(dataDir: string): Promise<Core> {
+  return openCore({ dataDir, assessmentsDir, appVersion: 'bench' });
+}
+
+async function must<T>(core: Core, name: string, input: unknown): Promise<T> {
+  const result = await core.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.data as T;
+}
+
+async function indicatorIds(core: Core): Promise<string[]> {
+  const framework = await must<Framework>(core, 'getFramework', { id: 'ccat', version: '1.0.0' });
+  return framework.domains.flatMap((d) => d.capabilities.flatMap((c) => c.indicators.map((i) => i.id)));
+}
+
+/** One save as the UI makes it: a rating on one indicator. */
+function rate(core: Core, id: string, indicatorId: string, n: number): Promise<unknown> {
+  return must(core, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: (n % 5) + 1 } } });
+}
+
+function editNotes(core: Core, id: string, indicatorId: string, n: number): Promise<unknown> {
+  return must(core, 'updateResponse', { id, indicatorId, patch: { notes: `Interview notes, edit ${n}: ${'the CSIRT mandate was discussed. '.repeat(8)}` } });
+}
+
+async function createAssessment(core: Core, title: string): Promise<Assessment> {
+  return must<Assessment>(core, 'createAssessment', { title, country: 'VN', mode: 'field' });
+}
+
+/** A data folder with `count` fully rated assessments (105 ratings and notes each); returns the id of one of them. */
+export async function seedRatedStore(dataDir: string, count: number): Promise<string> {
+  const core = await openBenchCore(dataDir);
+  const first = await createAssessment(core, 'Rated 0');
+  const ids = await indicatorIds(core);
+  for (const [n, indicatorId] of ids.entries()) {
+    await must(core, 'updateResponse', { id: first.id, indicatorId, patch: { rating: { kind: 'level', level: (n % 5) + 1 }, confidence: 'medium', notes: 'x'.repeat(300) } });
+  }
+  const rated = await must<Assessment>(core, 'getAssessment', { id: first.id });
+  await core.close();
+  // Copies through the store's own create(): 105 saves per assessment would take minutes.
+  const store = await openAssessmentStore({ dataDir, now: () => new Date() });
+  try {
+    for (let i = 1; i < count; i++) await store.create({ ...rated, id: randomUUID(), title: `Rated ${i}` });
+  } finally {
+    await store.close();
+  }
+  return first.id;
+}
+
+/** What a save cannot beat: the same bytes to a temp file, fsync, rename over, fsync the folder. */
+async function floorWrite(dir: string, bytes: Uint8Array): Promise<void> {
+  const target = join(dir, 'floor.json');
+  const temp = join(dir, `floor.${randomUUID()}.tmp`);
+  const file = await open(temp, 'w');
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, target);
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+export async function saveRows(samples: number): Promise<Row[]> {
+  const rows: Row[] = [];
+
+  // rating → durably saved through serve's HTTP API, beside the floor for the same document bytes.
+  {
+    const dataDir = await benchDir();
+    const floorDir = await benchDir();
+    const core = await openBenchCore(dataDir);
+    const assessment = await createAssessment(core, 'Serve save');
+    const ids = await indicatorIds(core);
+    for (const [n, indicatorId] of ids.entries()) await rate(core, assessment.id, indicatorId, n);
+    const bytes = new TextEncoder().encode(JSON.stringify(await must(core, 'getAssessment', { id: assessment.id }), null, 2));
+    const token = 'bench-token';
+    const { server, port } = await startServe({ core, rendererDir: dataDir, token, port: 0 });
+    let n = 0;
+    const viaServe = () =>
+      timed(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/updateResponse`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: assessment.id, indicatorId: ids[n % ids.length], patch: { rating: { kind: 'level', level: (n++ % 5) + 1 } } }),
+        });
+        const result = (await response.json()) as { ok: boolean };
+        if (!result.ok) throw new Error(`serve save failed: ${JSON.stringify(result)}`);
+      });
+    const measured = await alternate(samples, viaServe, () => timed(() => floorWrite(floorDir, bytes)));
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await core.close();
+    rows.push({
+      key: 'save-serve',
+      measure: 'rating → durably saved (serve API)',
+      ccat: measured.a,
+      peer: measured.b,
+      peerLabel: `temp file + fsync + rename + dir fsync, ${Math.round(bytes.length / 1024)} KB`,
+      ratio: measured.a.median / measured.b.median,
+      goal: '≤ 1.5× the floor',
+      met: measured.a.median <= 1.5 * measured.b.median,
+    });
+  }
+
+  // A save with 1,000 fully rated assessments stored vs 1: both stores open, saves alternate.
+  const bigDir = await benchDir();
+  const bigId = await seedRatedStore(bigDir, 1000);
+  {
+    const smallDir = await benchDir();
+    const smallId = await seedRatedStore(smallDir, 1);
+    const big = await openBenchCore(bigDir);
+    const small = await openBenchCore(smallDir);
+    const ids = await indicatorIds(big);
+    let n = 0;
+    const measured = await alternate(
+      samples,
+      () => timed(() => rate(big, bigId, ids[n % ids.length]!, n++)),
+      () => timed(() => rate(small, smallId, ids[n % ids.length]!, n++)),
+    );
+    await big.close();
+    await small.close();
+    rows.push({
+      key: 'save-scale',
+      measure: 'save with 1,000 stored vs 1',
+      ccat: measured.a,
+      peer: measured.b,
+      peerLabel: 'the same save with 1 stored',
+      ratio: measured.a.median / measured.b.median,
+      goal: '≤ 1.1',
+      met: measured.a.median / measured.b.median <= 1.1,
+    });
+  }
+
+  rows.push(await coldListRow(bigDir, Math.max(3, Math.round(samples / 10))));
+  rows.push(await historyRow(samples));
+  return rows;
+}
+
+/** RSS of a process in MiB, from /proc (Linux). */
+async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/**
+ * Listing 1,000 fully rated assessments in a freshly started `serve` (nothing cached), and how
+ * much that serve's memory grows over one started on an empty folder; beside it, the floor of
+ * reading and parsing the store's index file.
+ */
+async function coldListRow(dataDir: string, samples: number): Promise<Row> {
+  const emptyDir = await benchDir();
+  const listOnce = async (dir: string) => {
+    const serve = await startServeProcess(dir);
+    try {
+      const ms = await timed(async () => {
+        const response = await fetch(`${serve.origin}/api/listAssessments`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}` }, body: '{}' });
+        const list = (await response.json()) as { ok: boolean; data: unknown[] };
+        if (!list.ok || (dir === dataDir && list.data.length !== 1000)) throw new Error(`list returned ${JSON.stringify(list).slice(0, 200)}`);
+      });
+      return { ms, rss: await rssMiB(serve.pid) };
+    } finally {
+      await serve.stop();
+    }
+  };
+  const indexFile = join(dataDir, 'index.json');
+  const floor = () => timed(async () => JSON.parse(await readFile(indexFile, 'utf8')) as unknown);
+  const growth: number[] = [];
+  const measured = await alternate(
+    samples,
+    async () => {
+      const [full, empty] = [await listOnce(dataDir), await listOnce(emptyDir)];
+      growth.push(full.rss - empty.rss);
+      return full.ms;
+    },
+    floor,
+  );
+  growth.shift(); // the warm-up's
+  const memory = stats(growth);
+  return {
+    key: 'list-cold',
+    measure: 'list 1,000 fully rated assessments, cold',
+    ccat: measured.a,
+    peer: measured.b,
+    peerLabel: 'reading index.json',
+    ratio: measured.a.median / measured.b.median,
+    goal: `≤ 200 ms, ≤ 50 MiB growth (grew ${memory.median.toFixed(0)} MiB, p95 ${memory.p95.toFixed(0)})`,
+    met: measured.a.median <= 200 && memory.median <= 50,
+    extra: { memoryGrowthMiB: memory },
+  };
+}
+
+/**
+ * A save on an assessment edited 10 times vs one edited 20,000 times (notes, as a year of
+ * fieldwork would). Seeding stops after a time budget so the bench stays short on a store whose
+ * saves grow with history; the row then says how many edits it reached.
+ */
+async function historyRow(samples: number): Promise<Row> {
+  const dataDir = await benchDir();
+  const core = await openBenchCore(dataDir);
+  const fresh = await createAssessment(core, 'Ten edits');
+  const old = await createAssessment(core, 'Many edits');
+  const [indicatorId] = await indicatorIds(core);
+  for (let i = 0; i < 10; i++) await editNotes(core, fresh.id, indicatorId!, i);
+  const target = 20_000;
+  const budgetMs = 60_000;
+  const start = performance.now();
+  let edits = 0;
+  while (edits < target && performance.now() - start < budgetMs) await editNotes(core, old.id, indicatorId!, edits++);
+  let n = 0;
+  const measured = await alternate(
+    samples,
+    () => timed(() => editNotes(core, old.id, indicatorId!, edits + n++)),
+    () => timed(() => editNotes(core, fresh.id, indicatorId!, n++)),
+  );
+  await core.close();
+  await rm(dataDir, { recursive: true, force: true });
+  return {
+    key: 'save-history',
+    measure: `save after ${edits.toLocaleString('en')} edits vs 10`,
+    ccat: measured.a,
+    peer: measured.b,
+    peerLabel: 'the same save after 10 edits',
+    ratio: measured.a.median / measured.b.median,
+    goal: edits < target ? `≤ 1.2× after 20,000 (seeding reached only ${edits} in ${budgetMs / 1000} s)` : '≤ 1.2×',
+    met: edits >= target && measured.a.median / measured.b.median <= 1.2,
+  };
+}
+
