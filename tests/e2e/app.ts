@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CommandInput, CommandName, CommandResults } from '../../core/api/commands';
 import type { Assessment } from '../../core/model/assessment';
+import { readGeneration } from '../core/store/helpers';
 import { recordExternalRequests, root, screenshot, type ServeProcess } from './harness';
 
 export type Language = 'en' | 'ja';
@@ -75,10 +76,11 @@ export function assessmentIdOf(page: Page): string {
 }
 
 /** The newest generation file of an assessment, as the store wrote it. */
+/** The newest generation on disk with its history from the append-only log beside it. */
 export async function readStored(dataDir: string, id: string): Promise<Assessment> {
   const folder = join(dataDir, 'assessments', id);
   const files = (await readdir(folder)).filter((f) => /^r\d+\.json$/.test(f)).sort();
-  return JSON.parse(await readFile(join(folder, files.at(-1)!), 'utf8')) as Assessment;
+  return readGeneration(dataDir, id, Number(files.at(-1)!.slice(1, -'.json'.length)));
 }
 
 export function sha256(bytes: Uint8Array): string {

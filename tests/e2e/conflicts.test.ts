@@ -5,7 +5,7 @@ import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
 const e2e = useE2e();
-const indicator = 'hygiene.csirt.staffing-tools';
+const indicator = 'hygiene.csirt.staffing';
 
 const words = {
   en: { heading: 'Changed elsewhere: 1 change needs your choice', combine: 'Combine both', save: 'Save the combined text', keepMine: 'Keep mine' },
