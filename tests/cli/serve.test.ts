@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
@@ -17,16 +17,42 @@ afterEach(async () => {
   }
 });
 
+/** Bytes that must never leave the machine through `serve`: they sit beside the UI folder, not in it. */
+const secret = 'SECRET-7f3a9c-not-for-the-browser';
+
 async function serve() {
-  const rendererDir = await tempDir();
+  const parent = await tempDir();
+  const rendererDir = join(parent, 'ui');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>CCAT</title>');
-  await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(parent, 'secret.txt'), secret);
+  // A sibling whose name starts with the UI folder's name: a prefix check without the separator would let it through.
+  await mkdir(join(parent, 'ui-private'));
+  await writeFile(join(parent, 'ui-private', 'secret.txt'), secret);
   const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
   const started = await startServe({ core, rendererDir, token: 'test-token-123', port: 0 });
   running.push({ server: started.server, core });
   return { ...started, base: `http://127.0.0.1:${started.port}` };
 }
+
+/** A GET sent byte for byte as written (fetch would resolve dot segments and backslashes before sending). */
+function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('latin1') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The exact policy of design §7, written out: a weakened policy (inline script, any host) must fail here.
+const expectedCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const auth = { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/json' };
 
@@ -37,13 +63,16 @@ describe('cli serve', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=test-token-123$/);
   });
 
-  it('serves the built UI with the page CSP', async () => {
+  it("serves the built UI under the page CSP: scripts from this host only, no inline script, nothing from elsewhere", async () => {
     const { base } = await serve();
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toBe(expectedCsp);
     expect(await page.text()).toContain('<title>CCAT</title>');
-    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
+    const script = await fetch(`${base}/assets/app.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(script.headers.get('content-security-policy')).toBe(expectedCsp);
+    expect((await fetch(`${base}/no-such-file.js`)).headers.get('content-security-policy')).toBe(expectedCsp);
   });
 
   it('answers commands only with the session token', async () => {
@@ -68,17 +97,42 @@ describe('cli serve', () => {
     expect(await (await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).json()).toEqual({ ok: true, data: [] });
   });
 
-  it('refuses other Host headers (DNS rebinding) and paths outside the UI folder', async () => {
-    const { port, base } = await serve();
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0));
-      req.on('error', reject);
-      req.end();
-    });
-    expect(status).toBe(421);
-    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/../../package.json']) {
-      expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+  it('refuses other Host headers (DNS rebinding)', async () => {
+    const { port } = await serve();
+    const refused = await rawGet(port, '/', { Host: 'evil.example' });
+    expect(refused.status).toBe(421);
+    expect(refused.body).not.toContain('<title>CCAT</title>');
+  });
+
+  it.each([
+    '/..%2fsecret.txt',
+    '/..%2f..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fui-private%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/..\\secret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/..%252fsecret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%c0%afsecret.txt',
+    '/..%2fsecret.txt%00.html',
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+  ])('never answers %s with a file outside the UI folder', async (path) => {
+    const { port } = await serve();
+    const answer = await rawGet(port, path);
+    expect([400, 404], `${path} answered ${answer.status}`).toContain(answer.status);
+    expect(answer.body).not.toContain(secret);
+  });
+
+  it('still serves files inside the UI folder when the path is encoded', async () => {
+    const { port } = await serve();
+    for (const path of ['/assets%2fapp.js', '/assets/./app.js', '/%61ssets/app.js']) {
+      const answer = await rawGet(port, path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.body, path).toBe('console.log(1)');
     }
   });
 });

@@ -1,7 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderExport } from '../../../core/report/render-export';
-import { reportCsp } from '../../../core/report/render-html';
 import type { ReportKind } from '../../../core/report/report-input';
 import { arabic, exportInput, fieldAssessment, hostileNote, namedOrganisation, people, secretOrganisation } from './report-fixture';
 
@@ -16,10 +15,13 @@ function dom(source: string): Document {
 }
 
 describe('the HTML report is inert', () => {
-  it.each(['summary', 'full', 'plan'] as const)('%s: declares its CSP and has no script, no external reference and no event handler', async (report) => {
+  it.each(['summary', 'full', 'plan'] as const)("%s: declares the CSP default-src 'none' with inline styles and data: images only, and has no script, no external reference and no event handler", async (report) => {
     const source = await html(report);
-    expect(source).toContain(`<meta http-equiv="Content-Security-Policy" content="${reportCsp}">`);
     const document = dom(source);
+    const policies = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => meta.getAttribute('content'));
+    // Written out (design §6), not taken from the module: a weakened policy must fail here.
+    expect(policies).toEqual(["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]);
+    expect(document.head.firstElementChild?.nextElementSibling?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(document.querySelectorAll('script, iframe, object, embed, link, img, image, foreignObject, a, form, base, meta[http-equiv="refresh"]')).toHaveLength(0);
     const attributes = [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]);
     expect(attributes.filter((a) => /^on/i.test(a.name)).map((a) => a.name)).toEqual([]);

@@ -5,6 +5,21 @@ import { renderExport } from '../../../core/report/render-export';
 import { visibleText } from './extract';
 import { exportInput, fieldAssessment, namedOrganisation, people, secretOrganisation } from './report-fixture';
 
+/** The attributable session of the fixture: its organisation and title, which an unredacted full report shows. */
+const attributable = [namedOrganisation, 'Meeting at the ministry'] as const;
+
+/** The text of every format a redacted full report is read in; the PDF is the HTML Chromium is given to print. */
+async function fullReportTexts(redact: boolean): Promise<Record<'html' | 'docx' | 'xlsx' | 'pdf', string>> {
+  const printed: string[] = [];
+  const printPdf = async (html: string) => {
+    printed.push(html);
+    return new TextEncoder().encode('%PDF-1.4\n<< /Type /Page >>\n%%EOF\n');
+  };
+  const [html, docx, xlsx] = await Promise.all((['html', 'docx', 'xlsx'] as const).map(async (format) => visibleText(await renderExport(exportInput(format, 'full', { redact })))));
+  await renderExport(exportInput('pdf', 'full', { redact }), { printPdf });
+  return { html: html!, docx: docx!, xlsx: xlsx!, pdf: printed[0]! };
+}
+
 const formats = ['html', 'docx', 'xlsx', 'csv', 'json'] as const;
 
 describe('redacted exports', () => {
@@ -15,6 +30,15 @@ describe('redacted exports', () => {
       expect(file.fileName).toMatch(new RegExp(`-VN-${layout}redacted-2026-03-06\\.${format}$`));
       const text = await visibleText(file);
       for (const name of [...people, secretOrganisation]) expect(text, `${format} ${report} mentions ${name}`).not.toContain(name);
+    }
+  });
+
+  it('names no organisation and no session title, not even of attributable sessions, in HTML, DOCX, XLSX or PDF', async () => {
+    // Unredacted, every format shows them: the search below can see them when they are there.
+    for (const [format, text] of Object.entries(await fullReportTexts(false))) for (const shown of attributable) expect(text, `unredacted ${format}`).toContain(shown);
+    for (const [format, text] of Object.entries(await fullReportTexts(true))) {
+      for (const hidden of [...attributable, secretOrganisation]) expect(text, `redacted ${format} mentions ${hidden}`).not.toContain(hidden);
+      if (format !== 'xlsx') expect(text, format).toContain('Withheld in this edition');
     }
   });
 

@@ -110,6 +110,21 @@ describe('the XLSX workbook', () => {
     for (const expected of ["'=cmd|\"/c calc\"!A1", "'+title", "'@SUM(1,2)", "'=owner", "'-note", "'-no sector"]) expect(texts).toContain(expected);
   });
 
+  it('writes a formula-like title and team member on the Summary sheet as text with an apostrophe, never as a formula', async () => {
+    const title = '=HYPERLINK("http://x","y")';
+    const base = fieldAssessment(framework, { title });
+    const { book } = await workbook({ ...base, team: [{ name: '@SUM(1,2)', role: '' }, ...base.team.slice(1)] });
+    const facts = new Map<string, ExcelJS.Cell>();
+    book.getWorksheet('Summary')!.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (typeof label === 'string') facts.set(label, row.getCell(2));
+    });
+    const titleCell = facts.get('Title')!;
+    expect(titleCell.type).toBe(ExcelJS.ValueType.String);
+    expect(titleCell.value).toBe(`'${title}`);
+    expect(facts.get('Team')!.value).toMatch(/^'@SUM\(1,2\); /);
+  });
+
   it('keeps numbers as numbers, dates as dates and flags as booleans', async () => {
     const { book } = await workbook();
     const indicators = book.getWorksheet('Indicators')!;
