@@ -26,6 +26,7 @@ async function serve() {
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>CCAT</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  for (const name of ['style.css', 'icon.svg', 'logo.png', 'font.woff2', 'data.json', 'favicon.ico', 'blob.bin']) await writeFile(join(rendererDir, 'assets', name), name);
   await writeFile(join(parent, 'secret.txt'), secret);
   // A sibling whose name starts with the UI folder's name: a prefix check without the separator would let it through.
   await mkdir(join(parent, 'ui-private'));
@@ -36,18 +37,24 @@ async function serve() {
   return { ...started, base: `http://127.0.0.1:${started.port}` };
 }
 
-/** A GET sent byte for byte as written (fetch would resolve dot segments and backslashes before sending). */
-function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+/** A request sent byte for byte as written (fetch would resolve dot segments and backslashes before sending). */
+function rawRequest(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('latin1') }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
+
+const rawGet = (port: number, path: string, headers: Record<string, string> = {}) => rawRequest(port, path, { headers });
 
 // The exact policy of design §7, written out: a weakened policy (inline script, any host) must fail here.
 const expectedCsp =
@@ -97,11 +104,75 @@ describe('cli serve', () => {
     expect(await (await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).json()).toEqual({ ok: true, data: [] });
   });
 
-  it('refuses other Host headers (DNS rebinding)', async () => {
+  it('sends nosniff, no referrer and same-origin resources with every answer; UI files revalidate, command results are never cached', async () => {
     const { port } = await serve();
-    const refused = await rawGet(port, '/', { Host: 'evil.example' });
-    expect(refused.status).toBe(421);
-    expect(refused.body).not.toContain('<title>CCAT</title>');
+    const common = { 'content-security-policy': expectedCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-resource-policy': 'same-origin' };
+    expect((await rawGet(port, '/')).headers).toMatchObject({ ...common, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
+    const command = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: '{}' });
+    expect(command.headers).toMatchObject({ ...common, 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' });
+    expect((await rawGet(port, '/missing.js')).headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+  });
+
+  it('types each UI file by its extension, and anything unknown as bytes', async () => {
+    const { port } = await serve();
+    const types = {
+      'app.js': 'text/javascript; charset=utf-8',
+      'style.css': 'text/css; charset=utf-8',
+      'icon.svg': 'image/svg+xml',
+      'logo.png': 'image/png',
+      'font.woff2': 'font/woff2',
+      'data.json': 'application/json; charset=utf-8',
+      'favicon.ico': 'image/x-icon',
+      'blob.bin': 'application/octet-stream',
+    };
+    for (const [name, type] of Object.entries(types)) expect((await rawGet(port, `/assets/${name}`)).headers['content-type'], name).toBe(type);
+  });
+
+  it('answers UI files to GET and HEAD only', async () => {
+    const { port } = await serve();
+    const head = await rawRequest(port, '/', { method: 'HEAD' });
+    expect([head.status, head.body]).toEqual([200, '']);
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const refused = await rawRequest(port, '/index.html', { method });
+      expect([refused.status, refused.body], method).toEqual([405, 'Method not allowed']);
+    }
+  });
+
+  it('names what is wrong with a command request: unknown command, not POST, no or wrong token', async () => {
+    const { port } = await serve();
+    const json = async (answer: Promise<{ status: number; body: string }>) => {
+      const { status, body } = await answer;
+      return { status, body: JSON.parse(body) as unknown };
+    };
+    expect(await json(rawRequest(port, '/api/dropEverything', { method: 'POST', headers: auth }))).toEqual({
+      status: 404,
+      body: { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'Unknown command: dropEverything' } },
+    });
+    expect(await json(rawRequest(port, '/api/listAssessments', { headers: auth }))).toEqual({ status: 405, body: { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } } });
+    const refusal = { status: 401, body: { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } } };
+    for (const authorization of ['Bearer test-token-124', 'Bearer test-token-12', 'Bearer test-token-1234', 'test-token-123', 'bearer test-token-123']) {
+      expect(await json(rawRequest(port, '/api/listAssessments', { method: 'POST', headers: { Authorization: authorization }, body: '{}' })), authorization).toEqual(refusal);
+    }
+  });
+
+  it('refuses a command body over 25 MB without running the command', async () => {
+    const { port } = await serve();
+    const body = `{"title":"${'x'.repeat(25 * 1024 * 1024)}","country":"GH","mode":"field"}`;
+    const answer = await rawRequest(port, '/api/createAssessment', { method: 'POST', headers: auth, body });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request body is larger than 26214400 bytes.' } });
+    const listed = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth });
+    expect(JSON.parse(listed.body)).toEqual({ ok: true, data: [] });
+  });
+
+  it('refuses other Host headers (DNS rebinding), and answers to 127.0.0.1 and localhost on its own port', async () => {
+    const { port } = await serve();
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1:1', `127.0.0.2:${port}`]) {
+      const refused = await rawGet(port, '/', { Host: host });
+      expect(refused.status, host).toBe(421);
+      expect(JSON.parse(refused.body), host).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: unexpected Host header.' } });
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await rawGet(port, '/', { Host: host })).body, host).toContain('<title>CCAT</title>');
   });
 
   it.each([

@@ -48,6 +48,32 @@ describe('redacted exports', () => {
     expect(text).toContain('3 team members (names withheld)');
   });
 
+  it('takes every name out of the JSON, sign-off and reopening included, and keeps what was rated and when', () => {
+    const base = fieldAssessment();
+    const [firstId, firstResponse] = Object.entries(base.responses)[0]!;
+    const assessment = {
+      ...base,
+      signOff: { by: people[0], at: '2026-03-06T08:00:00.000Z' },
+      reopened: { by: people[1], at: '2026-03-07T08:00:00.000Z', reason: 'Decree found' },
+      history: [...base.history, { at: '2026-03-03T09:00:00.000Z', by: people[2], field: `response:${firstId}.notes`, from: 'old note', to: 'new note' }],
+    };
+    const redacted = redactAssessment(assessment);
+    const text = JSON.stringify(redacted);
+    for (const name of [...people, secretOrganisation, 'Workshop hosted by']) expect(text, name).not.toContain(name);
+    expect(redacted.signOff).toEqual({ by: REDACTED, at: '2026-03-06T08:00:00.000Z' });
+    expect(redacted.reopened).toEqual({ by: REDACTED, at: '2026-03-07T08:00:00.000Z', reason: 'Decree found' });
+    expect(redacted.history.at(-1)).toEqual({ at: '2026-03-03T09:00:00.000Z', by: REDACTED, field: `response:${firstId}.notes`, from: 'old note', to: 'new note' });
+    expect(redacted.responses[firstId]).toEqual({ ...firstResponse, updatedBy: REDACTED });
+    expect(redacted.attachments).toEqual(base.attachments.map((a) => ({ ...a, addedBy: REDACTED })));
+    const attributable = redacted.sessions.find((s) => !s.nonAttributable)!;
+    expect(attributable.title).toBe('Meeting at the ministry');
+    expect(Object.values(attributable.inputs).map((i) => i.updatedBy)).toEqual([REDACTED]);
+    expect(Object.values(attributable.inputs).map((i) => i.note)).toEqual(['Strategy shown']);
+    // Without a sign-off there is none afterwards either: nothing is invented.
+    expect('signOff' in redactAssessment(base)).toBe(false);
+    expect('reopened' in redactAssessment(base)).toBe(false);
+  });
+
   it('keeps the JSON a valid assessment, with roles but without names', () => {
     const redacted = redactAssessment(fieldAssessment());
     expect(assessmentSchema.safeParse(redacted).success).toBe(true);
