@@ -95,6 +95,36 @@ describe('the report content', () => {
     expect(text).toContain(indicators[0]!.refs.find((r) => r.source === 'CMM2021')!.id);
   });
 
+  it('full: lists sessions by date with stakeholders, size and organisations, naming only attributable ones and only unredacted', async () => {
+    const sessionRows = async (options: Parameters<typeof exportInput>[2]) => {
+      const document = dom(await html('full', options));
+      const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Interviews and workshops')!;
+      const intro = heading.nextElementSibling!.textContent;
+      const table = heading.nextElementSibling!.nextElementSibling!;
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => [...td.querySelectorAll('.line')].map((l) => l.textContent)));
+      return { intro, rows };
+    };
+    const base = fieldAssessment();
+    // Stored out of date order, with an attributable session whose organisations were not given.
+    const unnamed = { ...base.sessions[0]!, id: 'session-0003', title: 'Call with the regulator', date: '2026-03-01', participants: 3, organisations: ' ' };
+    const assessment = { ...base, sessions: [base.sessions[1]!, base.sessions[0]!, unnamed] };
+    const full = await sessionRows({ assessment });
+    expect(full.intro).toBe('3 sessions with 21 participants in total. Organisations are not named for non-attributable sessions.');
+    expect(full.rows).toEqual([
+      [['Mar 1, 2026'], ['Government ICT', 'Call with the regulator'], ['3'], ['Not stated']],
+      [['Mar 2, 2026'], ['Government ICT', 'Meeting at the ministry'], ['6'], [namedOrganisation]],
+      [['Mar 4, 2026'], ['Critical infrastructure operators'], ['12'], ['Non-attributable: not named']],
+    ]);
+    const redacted = await sessionRows({ assessment, redact: true });
+    expect(redacted.rows).toEqual([
+      [['Mar 1, 2026'], ['Government ICT'], ['3'], ['Withheld in this edition']],
+      [['Mar 2, 2026'], ['Government ICT'], ['6'], ['Withheld in this edition']],
+      [['Mar 4, 2026'], ['Critical infrastructure operators'], ['12'], ['Non-attributable: not named']],
+    ]);
+    const none = await sessionRows({ assessment: { ...base, sessions: [] } });
+    expect(none.intro).toBe('No sessions were recorded.');
+  });
+
   it('never names the organisations of a non-attributable session, even unredacted', async () => {
     for (const report of ['summary', 'full', 'plan'] as const) expect(await html(report)).not.toContain(secretOrganisation);
   });
