@@ -110,7 +110,11 @@ describe('cli serve', () => {
     expect((await rawGet(port, '/')).headers).toMatchObject({ ...common, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
     const command = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: '{}' });
     expect(command.headers).toMatchObject({ ...common, 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' });
-    expect((await rawGet(port, '/missing.js')).headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+    const missing = await rawGet(port, '/missing.js');
+    expect(missing.headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+    expect([missing.status, missing.body]).toEqual([404, 'Not found']);
+    expect((await rawRequest(port, '/', { method: 'PUT' })).headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+    expect(JSON.parse((await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: ' \n ' })).body)).toEqual({ ok: true, data: [] });
   });
 
   it('types each UI file by its extension, and anything unknown as bytes', async () => {
@@ -205,5 +209,23 @@ describe('cli serve', () => {
       expect(answer.status, path).toBe(200);
       expect(answer.body, path).toBe('console.log(1)');
     }
+  });
+});
+
+describe('cli serve start-up and failures', () => {
+  it('fails to start, rather than hanging, when the port is taken', async () => {
+    const first = await serve();
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
+    await expect(startServe({ core, rendererDir: await tempDir(), token: 't', port: first.port })).rejects.toThrow(/EADDRINUSE/);
+    await core.close();
+  });
+
+  it('answers 500 with the reason when the core throws instead of answering', async () => {
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
+    const broken = { ...core, dispatch: async () => Promise.reject(new Error('store closed')) } as Core;
+    const started = await startServe({ core: broken, rendererDir: await tempDir(), token: 'test-token-123', port: 0 });
+    running.push({ server: started.server, core });
+    const answer = await rawRequest(started.port, '/api/listAssessments', { method: 'POST', headers: auth, body: '{}' });
+    expect([answer.status, answer.headers['content-type'], answer.body]).toEqual([500, 'text/plain; charset=utf-8', 'Internal error: store closed']);
   });
 });

@@ -38,6 +38,11 @@ describe('the CLI re-reads an export from disk', () => {
     expect(new Uint8Array(await readFile(path))).toEqual(damaged);
   });
 
+  it('checks the file on disk against the assessment title it was exported for', async () => {
+    const { path, bytes } = await exportedHtml();
+    await expect(verifyWrittenExport(path, bytes, 'html', 'Another assessment')).rejects.toThrow('its title is not the assessment title');
+  });
+
   it('refuses a file cut short on disk', async () => {
     const { path, bytes } = await exportedHtml();
     await writeFile(path, bytes.subarray(0, bytes.length - 1));

@@ -23,6 +23,7 @@ describe('CSV reading', () => {
       ['last'],
     ]);
     expect(parseCsv('a,b\r\n')).toEqual([['a', 'b']]);
+    expect(parseCsv('x\ny,z\r\nc,')).toEqual([['x\ny', 'z'], ['c', '']]);
     expect(parseCsv('')).toEqual([]);
     expect(parseCsv(BOM)).toEqual([]);
   });

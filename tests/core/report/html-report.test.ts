@@ -102,19 +102,22 @@ describe('the report content', () => {
       const intro = heading.nextElementSibling!.textContent;
       const table = heading.nextElementSibling!.nextElementSibling!;
       const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => [...td.querySelectorAll('.line')].map((l) => l.textContent)));
-      return { intro, rows };
+      const numeric = [...table.querySelectorAll('thead th')].map((th) => th.classList.contains('num'));
+      return { intro, rows, numeric };
     };
     const base = fieldAssessment();
     // Stored out of date order, with an attributable session whose organisations were not given.
-    const unnamed = { ...base.sessions[0]!, id: 'session-0003', title: 'Call with the regulator', date: '2026-03-01', participants: 3, organisations: ' ' };
+    const unnamed = { ...base.sessions[0]!, id: 'session-0003', title: '  ', date: '2026-03-01', participants: 3, organisations: ' ' };
     const assessment = { ...base, sessions: [base.sessions[1]!, base.sessions[0]!, unnamed] };
     const full = await sessionRows({ assessment });
     expect(full.intro).toBe('3 sessions with 21 participants in total. Organisations are not named for non-attributable sessions.');
     expect(full.rows).toEqual([
-      [['Mar 1, 2026'], ['Government ICT', 'Call with the regulator'], ['3'], ['Not stated']],
+      [['Mar 1, 2026'], ['Government ICT'], ['3'], ['Not stated']],
       [['Mar 2, 2026'], ['Government ICT', 'Meeting at the ministry'], ['6'], [namedOrganisation]],
       [['Mar 4, 2026'], ['Critical infrastructure operators'], ['12'], ['Non-attributable: not named']],
     ]);
+    // Participants are a figure: right-aligned like every number column.
+    expect(full.numeric).toEqual([false, false, true, false]);
     const redacted = await sessionRows({ assessment, redact: true });
     expect(redacted.rows).toEqual([
       [['Mar 1, 2026'], ['Government ICT'], ['3'], ['Withheld in this edition']],

@@ -17,6 +17,7 @@ const tinyPdf = utf8('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
 async function refused(promise: Promise<unknown>, problem: string | RegExp): Promise<CoreError> {
   const error = await coreFailure(promise);
   expect(error.code).toBe('INTERNAL');
+  expect(error.message).toMatch(/^The (HTML|PDF|DOCX|XLSX|CSV|JSON) export did not pass/);
   const stated = /did not pass its check after it was written: (.*)\. Nothing was saved as complete; try the export again\.$/.exec(error.message);
   expect(stated, error.message).not.toBeNull();
   if (typeof problem === 'string') expect(stated![1]).toBe(problem);
