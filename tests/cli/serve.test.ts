@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
@@ -159,8 +160,15 @@ describe('cli serve', () => {
     }
   });
 
-  it('refuses a command body over 25 MB without running the command', async () => {
+  it('refuses a command body over 25 MB without running the command, and takes one of exactly 25 MB', async () => {
     const { port } = await serve();
+    const limit = 25 * 1024 * 1024;
+    const exact = `{"pad":"${'x'.repeat(limit - 10)}"}`;
+    expect(exact.length).toBe(limit);
+    const taken = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: exact });
+    // Read and handed to the command, which refuses the unknown key: the size limit did not stop it.
+    expect(taken.status).toBe(200);
+    expect(JSON.parse(taken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const body = `{"title":"${'x'.repeat(25 * 1024 * 1024)}","country":"GH","mode":"field"}`;
     const answer = await rawRequest(port, '/api/createAssessment', { method: 'POST', headers: auth, body });
     expect(answer.status).toBe(400);
@@ -176,6 +184,15 @@ describe('cli serve', () => {
       expect(refused.status, host).toBe(421);
       expect(JSON.parse(refused.body), host).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: unexpected Host header.' } });
     }
+    // HTTP/1.0 lets a client send no Host at all: refused as well.
+    const noHost = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(noHost).toMatch(/^HTTP\/1\.[01] 421 /);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await rawGet(port, '/', { Host: host })).body, host).toContain('<title>CCAT</title>');
   });
 
