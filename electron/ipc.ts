@@ -37,6 +37,7 @@ export function trustedSender(mainContents: () => WebContents | undefined): Send
     const contents = mainContents();
     const frame = event.senderFrame;
     return (
+      // Stryker disable next-line ConditionalExpression: equivalent, a sender is always a WebContents, so without a window `event.sender === contents` is false anyway
       contents !== undefined &&
       event.sender === contents &&
       frame !== null &&

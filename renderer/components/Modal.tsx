@@ -1,8 +1,30 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const tabStops = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal <dialog>: showModal() makes the rest of the page inert (focus stays inside),
- * Escape closes it, it is labelled by its heading, and focus returns to where it was.
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last. showModal()
+ * alone lets focus leave the last control for the page body (Chromium hands it to the browser
+ * frame, which in Electron is nothing a person can see).
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const candidates = [...event.currentTarget.querySelectorAll<HTMLElement>(tabStops)].filter((el) => el.getClientRects().length > 0);
+  const radio = (el: Element): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'radio';
+  // A radio group is one stop: its checked radio, or every radio while none is checked.
+  const stops = candidates.filter((el) => !radio(el) || el.checked || !candidates.some((other) => radio(other) && other.name === el.name && other.checked));
+  const first = stops[0];
+  const last = stops.at(-1);
+  if (!first || !last) return;
+  const leaving = event.shiftKey ? document.activeElement === first : document.activeElement === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
+
+/**
+ * A modal <dialog>: showModal() makes the rest of the page inert, Tab cycles through its
+ * controls, Escape closes it, it is labelled by its heading, and focus returns to where it was.
  */
 export function Modal({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -30,6 +52,7 @@ export function Modal({ open, title, onClose, children }: { open: boolean; title
       ref={ref}
       className="modal"
       aria-labelledby={`${id}-title`}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

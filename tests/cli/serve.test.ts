@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,11 +19,20 @@ afterEach(async () => {
   }
 });
 
+/** Bytes that must never leave the machine through `serve`: they sit beside the UI folder, not in it. */
+const secret = 'SECRET-7f3a9c-not-for-the-browser';
+
 async function serve() {
-  const rendererDir = await tempDir();
+  const parent = await tempDir();
+  const rendererDir = join(parent, 'ui');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>CCAT</title>');
-  await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'assets', 'app.js'), appJs);
+  for (const name of ['style.css', 'icon.svg', 'logo.png', 'font.woff2', 'data.json', 'favicon.ico', 'blob.bin']) await writeFile(join(rendererDir, 'assets', name), name);
+  await writeFile(join(parent, 'secret.txt'), secret);
+  // A sibling whose name starts with the UI folder's name: a prefix check without the separator would let it through.
+  await mkdir(join(parent, 'ui-private'));
+  await writeFile(join(parent, 'ui-private', 'secret.txt'), secret);
   const dataDir = await tempDir();
   const core = await openCore({ dataDir, assessmentsDir, appVersion: '0.0.0-test' });
   const started = await startServe({ core, rendererDir, token: 'test-token-123', port: 0 });
@@ -31,6 +41,29 @@ async function serve() {
 }
 
 const appJs = `console.log(${JSON.stringify('CCAT '.repeat(2000))});`;
+/** A request sent byte for byte as written (fetch would resolve dot segments and backslashes before sending). */
+function rawRequest(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('latin1') }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const rawGet = (port: number, path: string, headers: Record<string, string> = {}) => rawRequest(port, path, { headers });
+
+// The exact policy of design §7, written out: a weakened policy (inline script, any host) must fail here.
+const expectedCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const auth = { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/json' };
 
@@ -41,13 +74,16 @@ describe('cli serve', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=test-token-123$/);
   });
 
-  it('serves the built UI with the page CSP', async () => {
+  it("serves the built UI under the page CSP: scripts from this host only, no inline script, nothing from elsewhere", async () => {
     const { base } = await serve();
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toBe(expectedCsp);
     expect(await page.text()).toContain('<title>CCAT</title>');
-    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
+    const script = await fetch(`${base}/assets/app.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(script.headers.get('content-security-policy')).toBe(expectedCsp);
+    expect((await fetch(`${base}/no-such-file.js`)).headers.get('content-security-policy')).toBe(expectedCsp);
   });
 
   it('answers commands only with the session token', async () => {
@@ -72,17 +108,130 @@ describe('cli serve', () => {
     expect(await (await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).json()).toEqual({ ok: true, data: [] });
   });
 
-  it('refuses other Host headers (DNS rebinding) and paths outside the UI folder', async () => {
-    const { port, base } = await serve();
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0));
-      req.on('error', reject);
-      req.end();
+  it('sends nosniff, no referrer and same-origin resources with every answer; UI files revalidate, command results are never cached', async () => {
+    const { port } = await serve();
+    const common = { 'content-security-policy': expectedCsp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-resource-policy': 'same-origin' };
+    expect((await rawGet(port, '/')).headers).toMatchObject({ ...common, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
+    const command = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: '{}' });
+    expect(command.headers).toMatchObject({ ...common, 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' });
+    const missing = await rawGet(port, '/missing.js');
+    expect(missing.headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+    expect([missing.status, missing.body]).toEqual([404, 'Not found']);
+    expect((await rawRequest(port, '/', { method: 'PUT' })).headers).toMatchObject({ ...common, 'content-type': 'text/plain; charset=utf-8' });
+    expect(JSON.parse((await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: ' \n ' })).body)).toEqual({ ok: true, data: [] });
+  });
+
+  it('types each UI file by its extension, and anything unknown as bytes', async () => {
+    const { port } = await serve();
+    const types = {
+      'app.js': 'text/javascript; charset=utf-8',
+      'style.css': 'text/css; charset=utf-8',
+      'icon.svg': 'image/svg+xml',
+      'logo.png': 'image/png',
+      'font.woff2': 'font/woff2',
+      'data.json': 'application/json; charset=utf-8',
+      'favicon.ico': 'image/x-icon',
+      'blob.bin': 'application/octet-stream',
+    };
+    for (const [name, type] of Object.entries(types)) expect((await rawGet(port, `/assets/${name}`)).headers['content-type'], name).toBe(type);
+  });
+
+  it('answers UI files to GET and HEAD only', async () => {
+    const { port } = await serve();
+    const head = await rawRequest(port, '/', { method: 'HEAD' });
+    expect([head.status, head.body]).toEqual([200, '']);
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const refused = await rawRequest(port, '/index.html', { method });
+      expect([refused.status, refused.body], method).toEqual([405, 'Method not allowed']);
+    }
+  });
+
+  it('names what is wrong with a command request: unknown command, not POST, no or wrong token', async () => {
+    const { port } = await serve();
+    const json = async (answer: Promise<{ status: number; body: string }>) => {
+      const { status, body } = await answer;
+      return { status, body: JSON.parse(body) as unknown };
+    };
+    expect(await json(rawRequest(port, '/api/dropEverything', { method: 'POST', headers: auth }))).toEqual({
+      status: 404,
+      body: { ok: false, error: { code: 'UNKNOWN_COMMAND', message: 'Unknown command: dropEverything' } },
     });
-    expect(status).toBe(421);
-    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/../../package.json']) {
-      expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    expect(await json(rawRequest(port, '/api/listAssessments', { headers: auth }))).toEqual({ status: 405, body: { ok: false, error: { code: 'INVALID_INPUT', message: 'Use POST.' } } });
+    const refusal = { status: 401, body: { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } } };
+    for (const authorization of ['Bearer test-token-124', 'Bearer test-token-12', 'Bearer test-token-1234', 'test-token-123', 'bearer test-token-123']) {
+      expect(await json(rawRequest(port, '/api/listAssessments', { method: 'POST', headers: { Authorization: authorization }, body: '{}' })), authorization).toEqual(refusal);
+    }
+  });
+
+  it('refuses a JSON command body over 35,018,072 bytes (a 25 MB file as base64 plus 64 KiB) without running the command, and takes one of exactly that size', async () => {
+    const { port } = await serve();
+    const limit = 35_018_072;
+    const exact = `{"pad":"${'x'.repeat(limit - 10)}"}`;
+    expect(exact.length).toBe(limit);
+    const taken = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: exact });
+    // Read and handed to the command, which refuses the unknown key: the size limit did not stop it.
+    expect(taken.status).toBe(200);
+    expect(JSON.parse(taken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const body = `{"title":"${'x'.repeat(limit - 41)}","country":"GH","mode":"field"}`;
+    expect(body.length).toBe(limit + 1);
+    const answer = await rawRequest(port, '/api/createAssessment', { method: 'POST', headers: auth, body });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The request is larger than 33.4 MB, the most CCAT accepts. Attachments may be at most 25 MB.', details: { maxBytes: limit } },
+    });
+    const listed = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth });
+    expect(JSON.parse(listed.body)).toEqual({ ok: true, data: [] });
+  });
+
+  it('refuses other Host headers (DNS rebinding), and answers to 127.0.0.1 and localhost on its own port', async () => {
+    const { port } = await serve();
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1:1', `127.0.0.2:${port}`]) {
+      const refused = await rawGet(port, '/', { Host: host });
+      expect(refused.status, host).toBe(421);
+      expect(JSON.parse(refused.body), host).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: unexpected Host header.' } });
+    }
+    // HTTP/1.0 lets a client send no Host at all: refused as well.
+    const noHost = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(noHost).toMatch(/^HTTP\/1\.[01] 421 /);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await rawGet(port, '/', { Host: host })).body, host).toContain('<title>CCAT</title>');
+  });
+
+  it.each([
+    '/..%2fsecret.txt',
+    '/..%2f..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fui-private%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/..\\secret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/..%252fsecret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%c0%afsecret.txt',
+    '/..%2fsecret.txt%00.html',
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+  ])('never answers %s with a file outside the UI folder', async (path) => {
+    const { port } = await serve();
+    const answer = await rawGet(port, path);
+    expect([400, 404], `${path} answered ${answer.status}`).toContain(answer.status);
+    expect(answer.body).not.toContain(secret);
+  });
+
+  it('still serves files inside the UI folder when the path is encoded', async () => {
+    const { port } = await serve();
+    for (const path of ['/assets%2fapp.js', '/assets/./app.js', '/%61ssets/app.js']) {
+      const answer = await rawGet(port, path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.body, path).toBe(appJs);
     }
   });
 
@@ -200,3 +349,20 @@ async function fetchRaw(url: string, headers: Record<string, string>) {
     req.end();
   });
 }
+describe('cli serve start-up and failures', () => {
+  it('fails to start, rather than hanging, when the port is taken', async () => {
+    const first = await serve();
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
+    await expect(startServe({ core, rendererDir: await tempDir(), token: 't', port: first.port })).rejects.toThrow(/EADDRINUSE/);
+    await core.close();
+  });
+
+  it('answers 500 with the reason when the core throws instead of answering', async () => {
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });
+    const broken = { ...core, dispatch: async () => Promise.reject(new Error('store closed')) } as Core;
+    const started = await startServe({ core: broken, rendererDir: await tempDir(), token: 'test-token-123', port: 0 });
+    running.push({ server: started.server, core });
+    const answer = await rawRequest(started.port, '/api/listAssessments', { method: 'POST', headers: auth, body: '{}' });
+    expect([answer.status, answer.headers['content-type'], answer.body]).toEqual([500, 'text/plain; charset=utf-8', 'Internal error: store closed']);
+  });
+});

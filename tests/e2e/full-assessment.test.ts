@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { assessmentIdOf, go, openPage, readStored, sha256, shot, waitSaved } from './app';
@@ -132,7 +132,10 @@ describe('a complete field assessment through the UI', () => {
     await shot(page, 'flow-rating-en');
     const download = page.waitForEvent('download');
     await page.locator('.file-list').getByRole('button', { name: /^Open/ }).click();
-    expect((await download).suggestedFilename()).toMatch(/^ccat-evidence-.*\.txt$/);
+    // What the store hands back is the file that was attached: its name and its bytes.
+    const opened = await download;
+    expect(opened.suggestedFilename()).toBe(basename(evidence));
+    expect(await readFile((await opened.path())!)).toEqual(evidenceBytes);
 
     await page.getByRole('link', { name: /Next indicator/ }).click();
     await page.getByText('Indicator 1.1.2', { exact: true }).waitFor();
@@ -290,7 +293,7 @@ describe('a complete field assessment through the UI', () => {
     // The attachment: copied into the store under its SHA-256, listed with its name and size.
     const digest = sha256(evidenceBytes);
     expect(responses['hygiene.strategy.document']?.attachmentIds).toEqual([digest]);
-    expect(stored.attachments).toContainEqual(expect.objectContaining({ id: digest, size: evidenceBytes.byteLength, fileName: expect.stringMatching(/^ccat-evidence-/) }));
+    expect(stored.attachments).toContainEqual(expect.objectContaining({ id: digest, size: evidenceBytes.byteLength, fileName: basename(evidence) }));
     const file = join(e2e.dataDir, 'attachments', digest);
     expect((await stat(file)).size).toBe(evidenceBytes.byteLength);
     expect(sha256(await readFile(file))).toBe(digest);

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { docxText } from '../core/report/extract';
 import { api, openPage, readStored, shot, type Language } from './app';
 import { newDataDir, root, startServe } from './harness';
 import { useE2e } from './lifecycle';
@@ -90,8 +92,9 @@ describe('results screen and support plan', () => {
     expect(stored.plan.customActions).toMatchObject([{ capabilityId: 'cybercrime.forensics', owner: 'JICA Ghana office', phase: 'medium' }]);
   });
 
-  it('exports a Japanese summary as PDF and an English–Japanese plan as DOCX from the dialog', async () => {
+  it('exports from the dialog a Japanese summary PDF and a Japanese–English plan DOCX that read back with the assessment title and the proposed plan', async () => {
     const { page } = await openResults('ja');
+    const firstProgramme = (await page.locator('.recommendation .recommendation-title strong').first().textContent())!.trim();
     await shot(page, 'results-plan-ja');
     await page.getByRole('button', { name: '出力…' }).click();
     await page.getByRole('heading', { name: 'レポートの出力' }).waitFor();
@@ -104,7 +107,11 @@ describe('results screen and support plan', () => {
     expect(pdf.suggestedFilename()).toMatch(/-GH-summary-ja-\d{4}-\d{2}-\d{2}\.pdf$/);
     const pdfPath = join(root, 'artifacts', 'exports', pdf.suggestedFilename());
     await pdf.saveAs(pdfPath);
-    expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-');
+    // Read back as a reader would: the Japanese summary names the assessment and says what it is.
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('Ghana national assessment');
+    expect(pdfText).toContain('サイバー能力評価報告書');
+    expect(pdfText).toContain('ガーナ');
     await page.getByText(/を出力しました（PDF/).waitFor();
 
     await page.getByRole('radio', { name: /^支援計画/ }).check();
@@ -116,6 +123,11 @@ describe('results screen and support plan', () => {
     expect(docx.suggestedFilename()).toMatch(/-GH-plan-ja-en-\d{4}-\d{2}-\d{2}\.docx$/);
     const docxPath = join(root, 'artifacts', 'exports', docx.suggestedFilename());
     await docx.saveAs(docxPath);
-    expect((await readFile(docxPath)).subarray(0, 2).toString()).toBe('PK');
+    const docxContent = await docxText(new Uint8Array(await readFile(docxPath)));
+    expect(docxContent).toContain('Ghana national assessment');
+    // The plan, in both languages: the programme the page proposes first is in the document.
+    expect(docxContent).toContain('支援計画');
+    expect(docxContent).toContain('Support plan');
+    expect(docxContent).toContain(firstProgramme);
   });
 });

@@ -103,5 +103,7 @@ describe('IPC sender check', () => {
     dispatch.mockRejectedValueOnce(new Error('store closed'));
     const result = await handler('ccat:getAppInfo')(event(mainContents, frame('app://ccat/index.html')), {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'store closed' } });
+    dispatch.mockRejectedValueOnce('plain text thrown');
+    expect(await handler('ccat:getAppInfo')(event(mainContents, frame('app://ccat/index.html')), {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'plain text thrown' } });
   });
 });

@@ -54,11 +54,20 @@ describe('single-instance lock', () => {
 });
 
 describe('start-up', () => {
-  it('registers the app scheme as privileged before ready', async () => {
+  it('registers the app scheme as privileged once, before ready, and opens nothing until ready', async () => {
+    let ready!: () => void;
+    fake.module.app.whenReady.mockReturnValueOnce(new Promise<void>((resolve) => (ready = resolve)));
     await launch();
-    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+    // Not ready yet: the scheme is registered (Electron refuses it after ready), nothing else has happened.
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
+    expect(fake.module.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.module.app.whenReady.mock.invocationCallOrder[0]!);
+    expect(core.openCore).not.toHaveBeenCalled();
+    expect(fake.module.protocol.handle).not.toHaveBeenCalled();
+    ready();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
   });
 
   it('opens the core on userData/ccat and the assessments folder, then wires protocol, IPC and the window', async () => {
@@ -77,6 +86,12 @@ describe('start-up', () => {
     expect(window.options.webPreferences).toMatchObject({ preload: path.join(import.meta.dirname, '..', '..', 'electron', 'preload.cjs') });
     expect(window.loadURL).toHaveBeenCalledWith('app://ccat/index.html');
     expect(fake.module.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    // The order the title promises: the core is open before anything can reach it, IPC answers before the page loads.
+    const order = (mock: { mock: { invocationCallOrder: number[] } }) => mock.mock.invocationCallOrder[0]!;
+    expect(order(core.openCore)).toBeLessThan(order(fake.module.protocol.handle));
+    expect(order(core.openCore)).toBeLessThan(order(fake.module.ipcMain.handle));
+    expect(order(fake.module.ipcMain.handle)).toBeLessThan(order(window.loadURL));
+    expect(order(fake.module.protocol.handle)).toBeLessThan(order(window.loadURL));
   });
 
   it.each([

@@ -133,13 +133,29 @@ describe('the support plan', () => {
 });
 
 describe('reopening the data folder', () => {
-  it('finds sessions, attachments and plan decisions after a restart', async () => {
+  it('finds sessions, attachments (link and bytes), plan decisions and the team’s own actions after a restart', async () => {
     const api = await core();
     const { id } = await ok(api, 'createAssessment', base);
-    const s = await ok(api, 'saveSession', { id, session: { title: 'W', date: '2026-03-04', cluster: 'academia', participants: 12, organisations: '', nonAttributable: false, notes: 'workshop' } });
+    const session = { title: 'W', date: '2026-03-04', cluster: 'academia', participants: 12, organisations: 'University of Ghana', nonAttributable: false, notes: 'workshop' };
+    const s = await ok(api, 'saveSession', { id, session });
+    const bytes = Buffer.from('%PDF-1.4 decree kept across a restart');
+    const attachment = await ok(api, 'addAttachment', { id, indicatorId: 'hygiene.csirt.mandate', fileName: 'decree.pdf', mediaType: 'application/pdf', contentBase64: bytes.toString('base64') });
+    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services']) await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } } });
+    const recommendation = (await ok(api, 'getPlan', { id })).recommendations.find((r) => r.kind !== 'custom')!;
+    await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: recommendation.id, decision: 'rejected', note: 'Already funded by the EU' } });
+    await ok(api, 'updatePlan', { id, change: { kind: 'saveAction', capabilityId: 'hygiene.csirt', title: 'Mentor CSIRT staff', owner: 'JICA', note: '', phase: 'short', effort: 'S' } });
     await closeCore(api);
+
     const again = await core(api.dataDir);
-    expect((await ok(again, 'getAssessment', { id })).sessions.map((x) => x.id)).toEqual([s.id]);
+    const reopened = await ok(again, 'getAssessment', { id });
+    expect(reopened.sessions).toEqual([{ ...session, id: s.id, inputs: {} }]);
+    expect(reopened.responses['hygiene.csirt.mandate']!.attachmentIds).toEqual([attachment.id]);
+    expect(reopened.attachments).toEqual([attachment]);
+    const back = await ok(again, 'getAttachment', { id, attachmentId: attachment.id });
+    expect(Buffer.from(back.contentBase64, 'base64')).toEqual(bytes);
+    const plan = await ok(again, 'getPlan', { id });
+    expect(plan.recommendations.find((r) => r.id === recommendation.id)).toMatchObject({ decision: 'rejected', decisionNote: 'Already funded by the EU' });
+    expect(plan.recommendations.filter((r) => r.kind === 'custom').map((r) => [r.title, r.owner])).toEqual([['Mentor CSIRT staff', 'JICA']]);
   });
 });
 

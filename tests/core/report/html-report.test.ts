@@ -1,7 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderExport } from '../../../core/report/render-export';
-import { reportCsp } from '../../../core/report/render-html';
 import type { ReportKind } from '../../../core/report/report-input';
 import { shippedFramework } from '../fixtures';
 import { arabic, exportInput, fieldAssessment, hostileNote, namedOrganisation, people, secretOrganisation } from './report-fixture';
@@ -17,10 +16,13 @@ function dom(source: string): Document {
 }
 
 describe('the HTML report is inert', () => {
-  it.each(['summary', 'full', 'plan'] as const)('%s: declares its CSP and has no script, no external reference and no event handler', async (report) => {
+  it.each(['summary', 'full', 'plan'] as const)("%s: declares the CSP default-src 'none' with inline styles and data: images only, and has no script, no external reference and no event handler", async (report) => {
     const source = await html(report);
-    expect(source).toContain(`<meta http-equiv="Content-Security-Policy" content="${reportCsp}">`);
     const document = dom(source);
+    const policies = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => meta.getAttribute('content'));
+    // Written out (design §6), not taken from the module: a weakened policy must fail here.
+    expect(policies).toEqual(["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]);
+    expect(document.head.firstElementChild?.nextElementSibling?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(document.querySelectorAll('script, iframe, object, embed, link, img, image, foreignObject, a, form, base, meta[http-equiv="refresh"]')).toHaveLength(0);
     const attributes = [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]);
     expect(attributes.filter((a) => /^on/i.test(a.name)).map((a) => a.name)).toEqual([]);
@@ -92,6 +94,39 @@ describe('the report content', () => {
     expect(text).toContain('How the scores and priorities are computed');
     expect(text).toContain('Appendix: crosswalk to other frameworks');
     expect(text).toContain(indicators[0]!.refs.find((r) => r.source === 'CMM2021')!.id);
+  });
+
+  it('full: lists sessions by date with stakeholders, size and organisations, naming only attributable ones and only unredacted', async () => {
+    const sessionRows = async (options: Parameters<typeof exportInput>[2]) => {
+      const document = dom(await html('full', options));
+      const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Interviews and workshops')!;
+      const intro = heading.nextElementSibling!.textContent;
+      const table = heading.nextElementSibling!.nextElementSibling!;
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => [...td.querySelectorAll('.line')].map((l) => l.textContent)));
+      const numeric = [...table.querySelectorAll('thead th')].map((th) => th.classList.contains('num'));
+      return { intro, rows, numeric };
+    };
+    const base = fieldAssessment();
+    // Stored out of date order, with an attributable session whose organisations were not given.
+    const unnamed = { ...base.sessions[0]!, id: 'session-0003', title: '  ', date: '2026-03-01', participants: 3, organisations: ' ' };
+    const assessment = { ...base, sessions: [base.sessions[1]!, base.sessions[0]!, unnamed] };
+    const full = await sessionRows({ assessment });
+    expect(full.intro).toBe('3 sessions with 21 participants in total. Organisations are not named for non-attributable sessions.');
+    expect(full.rows).toEqual([
+      [['Mar 1, 2026'], ['Government ICT'], ['3'], ['Not stated']],
+      [['Mar 2, 2026'], ['Government ICT', 'Meeting at the ministry'], ['6'], [namedOrganisation]],
+      [['Mar 4, 2026'], ['Critical infrastructure operators'], ['12'], ['Non-attributable: not named']],
+    ]);
+    // Participants are a figure: right-aligned like every number column.
+    expect(full.numeric).toEqual([false, false, true, false]);
+    const redacted = await sessionRows({ assessment, redact: true });
+    expect(redacted.rows).toEqual([
+      [['Mar 1, 2026'], ['Government ICT'], ['3'], ['Withheld in this edition']],
+      [['Mar 2, 2026'], ['Government ICT'], ['6'], ['Withheld in this edition']],
+      [['Mar 4, 2026'], ['Critical infrastructure operators'], ['12'], ['Non-attributable: not named']],
+    ]);
+    const none = await sessionRows({ assessment: { ...base, sessions: [] } });
+    expect(none.intro).toBe('No sessions were recorded.');
   });
 
   it('never names the organisations of a non-attributable session, even unredacted', async () => {

@@ -5,6 +5,21 @@ import { renderExport } from '../../../core/report/render-export';
 import { visibleText } from './extract';
 import { exportInput, fieldAssessment, namedOrganisation, people, secretOrganisation } from './report-fixture';
 
+/** The attributable session of the fixture: its organisation and title, which an unredacted full report shows. */
+const attributable = [namedOrganisation, 'Meeting at the ministry'] as const;
+
+/** The text of every format a redacted full report is read in; the PDF is the HTML Chromium is given to print. */
+async function fullReportTexts(redact: boolean): Promise<Record<'html' | 'docx' | 'xlsx' | 'pdf', string>> {
+  const printed: string[] = [];
+  const printPdf = async (html: string) => {
+    printed.push(html);
+    return new TextEncoder().encode('%PDF-1.4\n<< /Type /Page >>\n%%EOF\n');
+  };
+  const [html, docx, xlsx] = await Promise.all((['html', 'docx', 'xlsx'] as const).map(async (format) => visibleText(await renderExport(exportInput(format, 'full', { redact })))));
+  await renderExport(exportInput('pdf', 'full', { redact }), { printPdf });
+  return { html: html!, docx: docx!, xlsx: xlsx!, pdf: printed[0]! };
+}
+
 const formats = ['html', 'docx', 'xlsx', 'csv', 'json'] as const;
 
 describe('redacted exports', () => {
@@ -18,10 +33,46 @@ describe('redacted exports', () => {
     }
   });
 
+  it('names no organisation and no session title, not even of attributable sessions, in HTML, DOCX, XLSX or PDF', async () => {
+    // Unredacted, every format shows them: the search below can see them when they are there.
+    for (const [format, text] of Object.entries(await fullReportTexts(false))) for (const shown of attributable) expect(text, `unredacted ${format}`).toContain(shown);
+    for (const [format, text] of Object.entries(await fullReportTexts(true))) {
+      for (const hidden of [...attributable, secretOrganisation]) expect(text, `redacted ${format} mentions ${hidden}`).not.toContain(hidden);
+      if (format !== 'xlsx') expect(text, format).toContain('Withheld in this edition');
+    }
+  });
+
   it('says in the report that it is redacted, and how many people were on the team', async () => {
     const text = await visibleText(await renderExport(exportInput('html', 'summary', { redact: true })));
     expect(text).toContain('Redacted edition');
     expect(text).toContain('3 team members (names withheld)');
+  });
+
+  it('takes every name out of the JSON, sign-off and reopening included, and keeps what was rated and when', () => {
+    const base = fieldAssessment();
+    const [firstId, firstResponse] = Object.entries(base.responses)[0]!;
+    const assessment = {
+      ...base,
+      signOff: { by: people[0], at: '2026-03-06T08:00:00.000Z' },
+      reopened: { by: people[1], at: '2026-03-07T08:00:00.000Z', reason: 'Decree found' },
+      history: [...base.history, { at: '2026-03-03T09:00:00.000Z', by: people[2], field: `response:${firstId}.notes`, from: 'old note', to: 'new note' }],
+    };
+    const redacted = redactAssessment(assessment);
+    const text = JSON.stringify(redacted);
+    for (const name of [...people, secretOrganisation, 'Workshop hosted by']) expect(text, name).not.toContain(name);
+    expect(redacted.signOff).toEqual({ by: REDACTED, at: '2026-03-06T08:00:00.000Z' });
+    expect(redacted.reopened).toEqual({ by: REDACTED, at: '2026-03-07T08:00:00.000Z', reason: 'Decree found' });
+    expect(redacted.history.at(-1)).toEqual({ at: '2026-03-03T09:00:00.000Z', by: REDACTED, field: `response:${firstId}.notes`, from: 'old note', to: 'new note' });
+    expect(redacted.responses[firstId]).toEqual({ ...firstResponse, updatedBy: REDACTED });
+    expect(redacted.attachments).toEqual(base.attachments.map((a) => ({ ...a, addedBy: REDACTED })));
+    expect(redacted.sessions.find((s) => s.nonAttributable)).toMatchObject({ organisations: '', title: '' });
+    const attributable = redacted.sessions.find((s) => !s.nonAttributable)!;
+    expect(attributable.title).toBe('Meeting at the ministry');
+    expect(Object.values(attributable.inputs).map((i) => i.updatedBy)).toEqual([REDACTED]);
+    expect(Object.values(attributable.inputs).map((i) => i.note)).toEqual(['Strategy shown']);
+    // Without a sign-off there is none afterwards either: nothing is invented.
+    expect('signOff' in redactAssessment(base)).toBe(false);
+    expect('reopened' in redactAssessment(base)).toBe(false);
   });
 
   it('keeps the JSON a valid assessment, with roles but without names', () => {

@@ -118,6 +118,54 @@ describe('the XLSX workbook', () => {
     for (const expected of ["'=cmd|\"/c calc\"!A1", "'+title", "'@SUM(1,2)", "'=owner", "'-note", "'-no sector"]) expect(texts).toContain(expected);
   });
 
+  it('writes a formula-like title and team member on the Summary sheet as text with an apostrophe, never as a formula', async () => {
+    const title = '=HYPERLINK("http://x","y")';
+    const base = fieldAssessment(framework, { title });
+    const { book } = await workbook({ ...base, team: [{ name: '@SUM(1,2)', role: '' }, ...base.team.slice(1)] });
+    const facts = new Map<string, ExcelJS.Cell>();
+    book.getWorksheet('Summary')!.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (typeof label === 'string') facts.set(label, row.getCell(2));
+    });
+    const titleCell = facts.get('Title')!;
+    expect(titleCell.type).toBe(ExcelJS.ValueType.String);
+    expect(titleCell.value).toBe(`'${title}`);
+    expect(facts.get('Team')!.value).toMatch(/^'@SUM\(1,2\); /);
+  });
+
+  it('is signed by CCAT with the title and time of the export, filters exactly the table on each sheet, and formats dates and times', async () => {
+    const input = exportInput('xlsx', 'full');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fromBase64((await renderExport(input)).content) as unknown as Parameters<typeof book.xlsx.load>[0]);
+    expect([book.creator, book.title, book.created, book.modified]).toEqual(['CCAT', input.assessment.title, input.generatedAt, input.generatedAt]);
+    const capabilities = framework.domains.flatMap((d) => d.capabilities).length;
+    const tableRows = { Summary: framework.domains.length + 1, Indicators: places.length, Capabilities: capabilities, Plan: input.plan.recommendations.length, Sessions: 2, Crosswalk: places.length };
+    for (const [name, rows] of Object.entries(tableRows)) {
+      const ws = book.getWorksheet(name)!;
+      const lastColumn = ws.getRow(1).getCell(ws.getRow(1).cellCount).address.replace(/\d+$/, '');
+      expect(ws.autoFilter, name).toBe(`A1:${lastColumn}${rows + 1}`);
+      expect(ws.getRow(1).getCell(1).fill, name).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4EAF1' } });
+      expect(ws.getRow(1).getCell(1).alignment, name).toEqual({ vertical: 'top', wrapText: true });
+      expect(ws.getRow(2).getCell(1).alignment?.vertical, name).toBe('top');
+    }
+    const indicators = book.getWorksheet('Indicators')!;
+    const header = (indicators.getRow(1).values as unknown[]).map(String);
+    expect(indicators.getRow(2).getCell(header.indexOf('Updated at')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(indicators.getRow(2).getCell(header.indexOf('Evidence and notes')).alignment?.wrapText).toBe(true);
+    expect(indicators.getRow(2).getCell(header.indexOf('Level')).alignment?.wrapText ?? false).toBe(false);
+    expect(book.getWorksheet('Sessions')!.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
+    // The facts below the Summary table: the period's dates as dates, the text as plain text.
+    const facts = new Map<string, ExcelJS.Cell>();
+    book.getWorksheet('Summary')!.eachRow((row) => {
+      if (typeof row.getCell(1).value === 'string') facts.set(row.getCell(1).value as string, row.getCell(2));
+    });
+    expect(facts.get('Assessment period')).toMatchObject({ value: new Date('2026-03-02T00:00:00Z'), numFmt: 'yyyy-mm-dd' });
+    expect(facts.get('Title')!.numFmt).toBeUndefined();
+    const empty = new ExcelJS.Workbook();
+    await empty.xlsx.load(fromBase64((await renderExport(exportInput('xlsx', 'full', { assessment: { ...fieldAssessment(framework), sessions: [] } }))).content) as unknown as Parameters<typeof empty.xlsx.load>[0]);
+    expect(empty.getWorksheet('Sessions')!.autoFilter).toBe('A1:G1');
+  });
+
   it('keeps numbers as numbers, dates as dates and flags as booleans', async () => {
     const { book } = await workbook();
     const indicators = book.getWorksheet('Indicators')!;

@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * `npm run mutation`: mutation testing of the safety modules (README, "Mutation testing").
+ * Each mutant is a small plausible bug; a mutant that no test notices is a hole in the suite.
+ *
+ * Mutated: report escaping and formula neutralising, redaction, export verification (in the
+ * core and the CLI's on-disk re-read), the report CSP, `serve`'s guards, the IPC sender checks,
+ * and the store's atomic write, lock, quarantine, attachments and migrations. The import and
+ * signature code joins this list once it exists.
+ *
+ * Equivalent mutants (no behaviour can tell them from the original) are marked at their site
+ * with `// Stryker disable next-line <mutator>: <reason>` and listed here:
+ *
+ * - electron/ipc.ts, trustedSender `contents !== undefined` → true: a sender is always a
+ *   WebContents, so without a main window `event.sender === contents` is false anyway.
+ * - core/report/verify.ts, `ragged >= 0` → `> 0`: row 0 sets the width, it is never ragged.
+ *
+ * Equivalent survivors left unmarked, because a disable comment on their line would also hide
+ * the mutants beside them that the tests do kill:
+ * - core/report/verify.ts, unescapeXml's `?? ''` fallback: unreachable, the pattern matches only
+ *   the five entity names of the table (no coverage).
+ * - core/report/verify.ts, JSON `typeof value !== 'object'` → false: a string, number or boolean
+ *   has no string `id` either, so the same rule refuses it.
+ *
+ * Known survivors in cli/serve.ts, not marked at the site because that file is being rewritten
+ * (mark them there once the rewrite has landed, if they survive it):
+ * - `request.headers.authorization ?? ''` with another fallback string: any string that is not
+ *   "Bearer <token>" is refused alike (equivalent).
+ * - `relative === ''` in readStatic → false: a request path always starts with "/" (equivalent).
+ * - readStatic's `catch { return undefined; }` emptied: the function returns undefined anyway
+ *   (equivalent).
+ * - `let hosts: string[] = []` with another initial entry: it is replaced before the server
+ *   listens, so no request can see it (equivalent).
+ * - `request.url ?? '/'`: Node's server always sets url (equivalent, no coverage).
+ */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'core/report/escape.ts',
+    'core/report/neutralise.ts',
+    'core/report/csv.ts',
+    'core/report/redact.ts',
+    'core/report/sections/sessions.ts',
+    'core/report/render-xlsx.ts',
+    // The report's CSP only: the rest of the file is markup, whose escaping escape.ts carries.
+    'core/report/render-html.ts:8-8',
+    'core/report/verify.ts',
+    'cli/commands/verify-export.ts',
+    'cli/serve.ts',
+    'electron/ipc.ts',
+    'core/store/atomic-write.node.ts',
+    'core/store/lock.node.ts',
+    'core/store/quarantine.node.ts',
+    'core/store/attachments.node.ts',
+    'core/store/migrations.ts',
+  ],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.mutation.json',
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: 90 },
+  timeoutMS: 20_000,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'release', 'artifacts', 'reports', 'coverage'],
+};
