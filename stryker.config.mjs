@@ -5,8 +5,9 @@
  *
  * Mutated: report escaping and formula neutralising, redaction, export verification (in the
  * core and the CLI's on-disk re-read), the report CSP, `serve`'s guards, the IPC sender checks,
- * and the store's atomic write, lock, quarantine, attachments and migrations. The import and
- * signature code joins this list once it exists.
+ * the store's atomic write, lock, quarantine, attachments and migrations, and the .ccat exchange's
+ * import checks: the JSON parse that refuses prototype keys and deep nesting, the zip reader's
+ * limits and entry names, the manifest and signature format, the import pipeline, trust and lineage.
  *
  * Equivalent mutants (no behaviour can tell them from the original) are marked at their site
  * with `// Stryker disable next-line <mutator>: <reason>` and listed here:
@@ -53,6 +54,12 @@ export default {
     'core/store/quarantine.node.ts',
     'core/store/attachments.node.ts',
     'core/store/migrations.ts',
+    'core/json/safe-parse.ts',
+    'core/bundle/zip.node.ts',
+    'core/bundle/format.ts',
+    'core/bundle/open.node.ts',
+    'core/bundle/trust.node.ts',
+    'core/bundle/lineage.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
