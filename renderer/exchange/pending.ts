@@ -1,0 +1,39 @@
+import { navigate } from '../route';
+
+/** The bundle reader's own limit (core/bundle/format.ts defaultBundleLimits.maxFileBytes): a larger file is not read into the page at all. */
+export const maxBundleBytes = 256 * 1024 * 1024;
+
+export interface BundleFile {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export type PendingFile = BundleFile | { name: string; tooLarge: number };
+
+let pending: PendingFile | undefined;
+let opened = 0;
+
+/** The file the import screen opens with; it stays until another one is chosen, so a reload of the screen does not lose it. */
+export function pendingImport(): PendingFile | undefined {
+  return pending;
+}
+
+export function clearPendingImport(): void {
+  pending = undefined;
+}
+
+/** Hands a chosen, dropped or (in Electron) opened file to the import screen. */
+export function openForImport(file: PendingFile): void {
+  pending = file;
+  opened += 1;
+  navigate({ screen: 'import', at: opened });
+}
+
+export async function readBundleFile(file: File): Promise<PendingFile> {
+  if (file.size > maxBundleBytes) return { name: file.name, tooLarge: file.size };
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export function isBundleName(name: string): boolean {
+  return name.toLowerCase().endsWith('.ccat');
+}
