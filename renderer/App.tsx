@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { ImportScreen } from './exchange/ImportScreen';
+import { followOpenedFiles } from './exchange/pending';
 import { StoreNotices } from './components/StoreNotices';
 import { href, useRoute } from './route';
 import { AssessmentScreen } from './screens/AssessmentScreen';
@@ -11,6 +13,7 @@ import { SettingsScreen } from './settings/SettingsScreen';
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
+  useEffect(followOpenedFiles, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => {

@@ -10,6 +10,18 @@ export interface BundleFile {
 
 export type PendingFile = BundleFile | { name: string; tooLarge: number };
 
+declare global {
+  interface Window {
+    /** Electron only (electron/preload.ts): .ccat files opened with the app. */
+    ccatShell?: { onBundleOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: number }) => void): () => void };
+  }
+}
+
+/** In Electron, opens the import screen for each .ccat file the OS opens with the app; returns the unsubscribe. */
+export function followOpenedFiles(): () => void {
+  return window.ccatShell?.onBundleOpened((file) => openForImport('bytes' in file ? { name: file.name, bytes: new Uint8Array(file.bytes) } : file)) ?? (() => undefined);
+}
+
 let pending: PendingFile | undefined;
 let opened = 0;
 
