@@ -15,7 +15,7 @@ const words = {
   ja: { import: '.ccatファイルを取り込む…', importHeading: '.ccatファイルの取り込み', newSigner: '新しい署名者', confirm: /すべてのグループが一致しました/, submit: '取り込む', done: '取り込みが完了しました', refused: /受け付けられませんでした$/, nothing: 'このデータフォルダーは一切変更されていません。', settings: '設定', own: 'このインストール', known: '既知の署名者', cancel: 'キャンセル' },
 } as const;
 
-function keysShow(dataDir: string): { installation: { fingerprint: string }; knownSigners: Array<{ fingerprint: string }> } {
+function keysShow(dataDir: string): { installation: { fingerprint: string; name: string }; knownSigners: Array<{ fingerprint: string }> } {
   const result = runCcat(['keys', 'show', '--data-dir', dataDir, '--json']);
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as ReturnType<typeof keysShow>;
@@ -65,6 +65,10 @@ describe('exchanging assessments as .ccat files', () => {
       await a.page.getByRole('button', { name: 'Export…' }).click();
       await a.page.getByLabel('.ccat exchange file').check();
       await expect.poll(() => a.page.getByRole('checkbox', { name: 'Lao PDR field assessment 2026' }).isChecked()).toBe(true);
+      await a.page.getByLabel('Encrypt with a passphrase').check();
+      await a.page.getByLabel('Passphrase (at least 8 characters)').waitFor();
+      await shot(a.page, 'exchange-export-en', false);
+      await a.page.getByLabel('Signed only').check();
       const downloading = a.page.waitForEvent('download');
       await a.page.getByRole('button', { name: 'Export .ccat file' }).click();
       const download = await downloading;
@@ -122,6 +126,9 @@ describe('exchanging assessments as .ccat files', () => {
       const tampered = Buffer.from(bytes);
       const at = Math.floor(tampered.length / 2);
       tampered[at] = tampered[at]! ^ 0xff;
+      // The store writes its list (index.json) a moment after a change: the baseline is taken once it has.
+      const dataDirB = e2e.dataDir;
+      await expect.poll(async () => (await readFile(join(dataDirB, 'index.json'), 'utf8')).includes(made.id), { timeout: 10_000 }).toBe(true);
       const before = await snapshotTree(e2e.dataDir);
       for (const [language, page] of [['en', en.page], ['ja', ja.page]] as const) {
         await page.evaluate(() => {
@@ -136,6 +143,29 @@ describe('exchanging assessments as .ccat files', () => {
         await shot(page, `exchange-import-refused-${language}`);
         await expectNoAxeViolations(page, `refusal (${language})`);
       }
+      expect(await snapshotTree(e2e.dataDir)).toEqual(before);
+
+      // Another installation that calls itself by A's name but signs with another key: the loud warning, nothing imported.
+      const folderC = await newDataDir();
+      const serveC = await startServe(folderC);
+      let impostor: Buffer;
+      try {
+        const c = await openPage(e2e.browser, serveC);
+        const own = await api(c.page, 'createAssessment', { title: 'Impostor copy', country: 'LA', mode: 'field' });
+        await api(c.page, 'renameInstallation', { name: keysA.installation.name });
+        impostor = Buffer.from((await api(c.page, 'exportBundle', { ids: [own.id] })).content, 'base64');
+        await c.context.close();
+      } finally {
+        await serveC.stop();
+        await removeDir(folderC);
+      }
+      await en.page.evaluate(() => {
+        window.location.hash = '#/';
+      });
+      await importWithButton(en.page, 'en', { name: 'impostor.ccat', bytes: impostor });
+      await en.page.getByRole('heading', { name: 'Warning: the signer’s key has changed' }).waitFor();
+      expect(await en.page.getByRole('alert').filter({ hasText: 'Warning: the signer’s key has changed' }).innerText()).toMatch(/signed with a different key[\s\S]*Nothing was changed in this data folder\./);
+      await shot(en.page, 'exchange-import-key-changed-en');
       expect(await snapshotTree(e2e.dataDir)).toEqual(before);
 
       // Settings: this installation's fingerprint, and A among the known signers.
