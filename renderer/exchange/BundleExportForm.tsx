@@ -113,15 +113,18 @@ export function BundleExportForm({ assessmentId, beforeExport, onClose }: { asse
         </div>
       )}
       {protection === 'passphrase' && (
-        <div className="field-row">
+        <div className="field-row bundle-pass">
           <div className="field">
             <label htmlFor={`${id}-pass`}>{t('exchange.export.passphrase')}</label>
-            <input id={`${id}-pass`} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input id={`${id}-pass`} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-describedby={`${id}-pass-hint`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-again`}>{t('exchange.export.passphraseAgain')}</label>
             <input id={`${id}-again`} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
           </div>
+          <p id={`${id}-pass-hint`} className="field-hint">
+            {t('exchange.export.passphraseHint')}
+          </p>
         </div>
       )}
       <label className="choice">

@@ -57,7 +57,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
         {t('exportDialog.open')}
       </button>
-      <Modal open={open} title={t('exportDialog.title')} onClose={() => setOpen(false)}>
+      <Modal open={open} title={kind === 'bundle' ? t('exchange.export.title') : t('exportDialog.title')} onClose={() => setOpen(false)}>
         <fieldset className="export-kind">
           <legend className="sr-only">{t('exportDialog.kind')}</legend>
           {(['report', 'bundle'] as const).map((k) => (

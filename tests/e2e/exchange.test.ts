@@ -66,7 +66,7 @@ describe('exchanging assessments as .ccat files', () => {
       await a.page.getByLabel('.ccat exchange file').check();
       await expect.poll(() => a.page.getByRole('checkbox', { name: 'Lao PDR field assessment 2026' }).isChecked()).toBe(true);
       await a.page.getByLabel('Encrypt with a passphrase').check();
-      await a.page.getByLabel('Passphrase (at least 8 characters)').waitFor();
+      await a.page.getByLabel('Passphrase', { exact: true }).waitFor();
       await shot(a.page, 'exchange-export-en', false);
       await a.page.getByLabel('Signed only').check();
       const downloading = a.page.waitForEvent('download');
@@ -75,6 +75,8 @@ describe('exchanging assessments as .ccat files', () => {
       expect(download.suggestedFilename()).toMatch(/\.ccat$/);
       const bytes = await readFile((await download.path())!);
       await a.page.getByText(/Exported .*\.ccat \(.*signature valid/).waitFor();
+      // The same assessment again, protected with a passphrase (made through the API: the form was shown above).
+      const locked = Buffer.from((await api(a.page, 'exportBundle', { ids: [made.id], passphrase: 'mango season 2026' })).content, 'base64');
       await a.context.close();
       await serveA.stop();
       serveA = undefined;
@@ -143,6 +145,23 @@ describe('exchanging assessments as .ccat files', () => {
         await shot(page, `exchange-import-refused-${language}`);
         await expectNoAxeViolations(page, `refusal (${language})`);
       }
+      expect(await snapshotTree(e2e.dataDir)).toEqual(before);
+
+      // A passphrase-protected file asks for its passphrase, says when it is wrong, then shows what importing would do.
+      await en.page.evaluate(() => {
+        window.location.hash = '#/';
+      });
+      await importWithButton(en.page, 'en', { name: 'locked.ccat', bytes: locked });
+      await en.page.getByText('This file is protected by a passphrase', { exact: false }).waitFor();
+      await en.page.getByLabel('Passphrase', { exact: true }).fill('wrong guess here');
+      await en.page.getByRole('button', { name: 'Open' }).click();
+      await en.page.getByText('The passphrase is wrong', { exact: false }).waitFor();
+      await en.page.getByLabel('Passphrase', { exact: true }).fill('mango season 2026');
+      await en.page.getByRole('button', { name: 'Open' }).click();
+      await en.page.getByText('Known signer', { exact: true }).waitFor();
+      await en.page.getByText('The file was encrypted.', { exact: false }).waitFor();
+      await en.page.getByRole('cell', { name: /^Already here/ }).waitFor();
+      expect(await en.page.getByRole('button', { name: words.en.submit, exact: true }).isDisabled()).toBe(true);
       expect(await snapshotTree(e2e.dataDir)).toEqual(before);
 
       // Another installation that calls itself by A's name but signs with another key: the loud warning, nothing imported.
