@@ -15,7 +15,7 @@ const words = {
   ja: { import: '.ccatファイルを取り込む…', importHeading: '.ccatファイルの取り込み', newSigner: '新しい署名者', confirm: /すべてのグループが一致しました/, submit: '取り込む', done: '取り込みが完了しました', refused: /受け付けられませんでした$/, nothing: 'このデータフォルダーは一切変更されていません。', settings: '設定', own: 'このインストール', known: '既知の署名者', cancel: 'キャンセル' },
 } as const;
 
-function keysShow(dataDir: string): { installation: { fingerprint: string; name: string }; knownSigners: Array<{ fingerprint: string }> } {
+function keysShow(dataDir: string): { installation: { fingerprint: string; name: string; publicKeyFile: string }; knownSigners: Array<{ fingerprint: string; name: string }> } {
   const result = runCcat(['keys', 'show', '--data-dir', dataDir, '--json']);
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as ReturnType<typeof keysShow>;
@@ -197,12 +197,28 @@ describe('exchanging assessments as .ccat files', () => {
         await expectNoAxeViolations(page, `settings (${language})`);
       }
       const shownOwn = await en.page.locator('#own-fingerprint').getAttribute('data-fingerprint');
+      // Rename this installation and the known signer; removing asks first, and "Keep" keeps it.
+      await en.page.getByLabel('Name shown to others').fill('HQ analysis desk');
+      await en.page.getByRole('button', { name: 'Rename', exact: true }).first().click();
+      await en.page.getByText('Saved.', { exact: true }).waitFor();
+      await en.page.getByLabel('Name here').fill('Lao field laptop');
+      await en.page.locator('.signer-list').getByRole('button', { name: 'Rename', exact: true }).click();
+      await en.page.getByRole('heading', { name: 'Lao field laptop' }).waitFor();
+      await en.page.getByRole('button', { name: /^Remove/ }).click();
+      await en.page.getByRole('dialog', { name: 'Remove “Lao field laptop”?' }).getByRole('button', { name: 'Keep' }).click();
+      await en.page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
+      expect(await en.page.getByRole('dialog', { name: 'Remove “Lao field laptop”?' }).isVisible()).toBe(false);
+      const publicKey = en.page.waitForEvent('download');
+      await en.page.getByRole('button', { name: 'Export public key' }).click();
+      const publicKeyText = await readFile((await (await publicKey).path())!, 'utf8');
       await ja.context.close();
       await en.context.close();
       await e2e.serve.stop();
       const keysB = keysShow(e2e.dataDir);
       expect(shownOwn).toBe(keysB.installation.fingerprint);
-      expect(keysB.knownSigners.map((s) => s.fingerprint)).toEqual([keysA.installation.fingerprint]);
+      expect(keysB.knownSigners.map((s) => [s.fingerprint, s.name])).toEqual([[keysA.installation.fingerprint, 'Lao field laptop']]);
+      expect(keysB.installation.name).toBe('HQ analysis desk');
+      expect(publicKeyText).toBe(keysB.installation.publicKeyFile);
     } finally {
       await serveA?.stop();
       await removeDir(folderA);
