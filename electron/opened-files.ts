@@ -1,10 +1,11 @@
 import type { App, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { defaultBundleLimits } from '../core/bundle/format';
 import { OPENED_FILE_NUDGE, TAKE_OPENED_FILES } from './channels';
 
-/** The bundle reader's own limit (core/bundle/format.ts): a larger file is not read into memory, the page is told its size instead. */
-export const MAX_OPENED_FILE_BYTES = 256 * 1024 * 1024;
+/** The bundle reader's own limit: a larger file is not read into memory, the page is told its size instead. */
+export const MAX_OPENED_FILE_BYTES = defaultBundleLimits.maxFileBytes;
 
 /** A .ccat file the OS asked the app to open, as the page receives it. */
 export type OpenedFile = { name: string; bytes: Uint8Array } | { name: string; tooLarge: number };

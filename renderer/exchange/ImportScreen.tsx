@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleImportResult, BundleInspection } from '../../core/bundle/types';
 import { countryName } from '../../core/model/countries';
@@ -9,7 +9,7 @@ import { lastAssessor } from '../hooks/useAssessor';
 import { href } from '../route';
 import { BundlePicker } from './BundlePicker';
 import { Fingerprint } from './Fingerprint';
-import { clearPendingImport, pendingImport, type BundleFile, type PendingFile } from './pending';
+import { clearPendingImport, maxBundleBytes, pendingImport, type BundleFile, type PendingFile } from './pending';
 import './exchange.css';
 
 interface Unlock {
@@ -22,6 +22,7 @@ type State =
   | { kind: 'checking'; file: BundleFile }
   | { kind: 'locked'; file: BundleFile; error: ApiError }
   | { kind: 'refused'; name: string; error: ApiError }
+  | { kind: 'tooLarge'; name: string; size: number }
   | { kind: 'ready'; file: BundleFile; unlock: Unlock; inspection: BundleInspection; error?: ApiError }
   | { kind: 'importing'; file: BundleFile; unlock: Unlock; inspection: BundleInspection }
   | { kind: 'done'; name: string; result: BundleImportResult };
@@ -32,10 +33,6 @@ const unlockReasons = new Set(['passphrase-needed', 'identity-needed', 'wrong-pa
 function reasonOf(error: ApiError): string | undefined {
   const details = error.details;
   return typeof details === 'object' && details !== null && 'reason' in details && typeof details.reason === 'string' ? details.reason : undefined;
-}
-
-function tooLargeError(size: number): ApiError {
-  return { code: 'INVALID_BUNDLE', message: `${(size / 1048576).toFixed(1)} MB > 256 MB`, details: { reason: 'file-too-large' } };
 }
 
 /**
@@ -55,7 +52,7 @@ export function ImportScreen() {
   };
 
   const open = (file: PendingFile) => {
-    if ('tooLarge' in file) setState({ kind: 'refused', name: file.name, error: tooLargeError(file.tooLarge) });
+    if ('tooLarge' in file) setState({ kind: 'tooLarge', name: file.name, size: file.tooLarge });
     else void inspect(file, {});
   };
 
@@ -90,7 +87,10 @@ export function ImportScreen() {
         </p>
       )}
       {state.kind === 'locked' && <UnlockForm file={state.file} error={state.error} onUnlock={(unlock) => void inspect(state.file, unlock)} onCancel={restart} />}
-      {state.kind === 'refused' && <Refusal name={state.name} error={state.error} onAgain={restart} />}
+      {state.kind === 'refused' && <Refusal name={state.name} reason={<ErrorText error={state.error} />} keyChanged={state.error.code === 'KEY_CHANGED'} onAgain={restart} />}
+      {state.kind === 'tooLarge' && (
+        <Refusal name={state.name} reason={t('exchange.import.tooLarge', { size: (state.size / 1048576).toFixed(1), max: maxBundleBytes / 1048576 })} keyChanged={false} onAgain={restart} />
+      )}
       {(state.kind === 'ready' || state.kind === 'importing') && (
         <Review
           state={state}
@@ -116,14 +116,16 @@ export function ImportScreen() {
   );
 }
 
-function Refusal({ name, error, onAgain }: { name: string; error: ApiError; onAgain: () => void }) {
+function ErrorText({ error }: { error: ApiError }) {
+  return useErrorText()(error);
+}
+
+function Refusal({ name, reason, keyChanged, onAgain }: { name: string; reason: ReactNode; keyChanged: boolean; onAgain: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const keyChanged = error.code === 'KEY_CHANGED';
   return (
     <section className={keyChanged ? 'danger-box' : 'error-box'} role="alert" aria-labelledby="refusal-title">
       <h2 id="refusal-title">{keyChanged ? t('exchange.import.keyChangedTitle') : t('exchange.import.refusedTitle', { file: name })}</h2>
-      <p>{reasonOf(error) === 'file-too-large' ? t('exchange.import.tooLarge', { size: error.message }) : errorText(error)}</p>
+      <p>{reason}</p>
       <p>
         <strong>{t('exchange.import.nothingChanged')}</strong>
       </p>
