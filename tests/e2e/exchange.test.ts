@@ -187,6 +187,26 @@ describe('exchanging assessments as .ccat files', () => {
       await shot(en.page, 'exchange-import-key-changed-en');
       expect(await snapshotTree(e2e.dataDir)).toEqual(before);
 
+      // B changes its copy; the file's older copy is then never applied over it, only kept beside it when the person chooses.
+      const stored = await readStored(e2e.dataDir, made.id);
+      await api(en.page, 'updateResponse', { id: made.id, indicatorId: 'hygiene.strategy.document', patch: { confidence: 'medium' }, base: { confidence: 'high' }, by: 'HQ analyst' });
+      await en.page.evaluate(() => {
+        window.location.hash = '#/';
+      });
+      await importWithButton(en.page, 'en', file);
+      await en.page.getByRole('cell', { name: /^Older or diverged/ }).waitFor();
+      expect(await en.page.getByRole('button', { name: words.en.submit, exact: true }).isDisabled()).toBe(true);
+      await en.page.getByLabel(/Keep as a separate copy/).check();
+      await shot(en.page, 'exchange-import-diverged-en');
+      await en.page.getByRole('button', { name: words.en.submit, exact: true }).click();
+      await en.page.getByText('kept as a separate copy', { exact: false }).waitFor();
+      const copies = (await api(en.page, 'listAssessments', {})).filter((x) => x.title === 'Lao PDR field assessment 2026');
+      expect(copies).toHaveLength(2);
+      const copy = await readStored(e2e.dataDir, copies.find((x) => x.id !== made.id)!.id);
+      expect(copy.responses).toEqual(stored.responses);
+      expect(JSON.stringify(copy.history.at(-1))).toContain(made.id);
+      expect((await readStored(e2e.dataDir, made.id)).responses['hygiene.strategy.document']?.confidence).toBe('medium');
+
       // Settings: this installation's fingerprint, and A among the known signers.
       for (const [language, page] of [['en', en.page], ['ja', ja.page]] as const) {
         await page.getByRole('link', { name: words[language].settings }).click();
