@@ -7,6 +7,7 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { commandNames } from '../core/api/commands';
 import type { Core } from '../core/api/open-core.node.ts';
 import { MAX_ATTACHMENT_BYTES } from '../core/store/attachments.node.ts';
+import { defaultBundleLimits } from '../core/bundle/format';
 
 /** Same policy as the Electron window: the page may talk only to this host. */
 export const pageCsp =
@@ -16,8 +17,18 @@ export const pageCsp =
 export const maxJsonBodyBytes = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 64 * 1024;
 /** The browser sends an attachment's bytes as they are (see `attachmentUploadPath`): the limit is the store's own. */
 export const maxUploadBytes = MAX_ATTACHMENT_BYTES;
+/**
+ * inspectBundle and importBundle take a .ccat file (up to the bundle reader's own limit) as raw
+ * bytes with `Content-Type: application/octet-stream`: the body is the command's other fields as
+ * one line of JSON, a newline, then the file. Not the query, as addAttachment does, because those
+ * fields hold a passphrase or an age identity; not base64 in JSON, which would make a 256 MB file
+ * a 342 MB string in the page.
+ */
+export const bundleUploadPaths: ReadonlySet<string> = new Set(['/api/inspectBundle', '/api/importBundle']);
+const maxBundleFieldsBytes = 64 * 1024;
+export const maxBundleUploadBytes = defaultBundleLimits.maxFileBytes + maxBundleFieldsBytes;
 /** Past this a client is not sending a file by mistake: stop reading and close the connection. */
-const drainLimitBytes = 4 * maxJsonBodyBytes;
+const drainLimitBytes = Math.max(4 * maxJsonBodyBytes, maxBundleUploadBytes);
 
 /**
  * `POST /api/addAttachment` with `Content-Type: application/octet-stream`: the file's bytes as the
@@ -95,8 +106,10 @@ export function createRequestHandler(options: ServeOptions) {
         sendJson(401, { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } });
         return;
       }
-      const upload = url.pathname === attachmentUploadPath && (request.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/octet-stream';
-      const body = await readBody(request, upload ? maxUploadBytes : maxJsonBodyBytes);
+      const binary = (request.headers['content-type'] ?? '').split(';')[0]!.trim() === 'application/octet-stream';
+      const upload = binary && url.pathname === attachmentUploadPath;
+      const bundle = binary && bundleUploadPaths.has(url.pathname);
+      const body = await readBody(request, upload ? maxUploadBytes : bundle ? maxBundleUploadBytes : maxJsonBodyBytes, bundle);
       if (body.kind === 'too-large') {
         // Sent once the client has finished sending, so that a browser sees this answer rather than a reset connection.
         sendJson(413, { ok: false, error: { code: 'INVALID_INPUT', message: body.message, details: { maxBytes: body.limit } } }, body.drained ? {} : { Connection: 'close' });
@@ -105,7 +118,7 @@ export function createRequestHandler(options: ServeOptions) {
       }
       let payload: unknown;
       try {
-        payload = upload ? uploadPayload(url.search, body.bytes) : parseJsonBody(body.bytes);
+        payload = upload ? uploadPayload(url.search, body.bytes) : bundle ? bundlePayload(body.bytes) : parseJsonBody(body.bytes);
       } catch (error) {
         sendJson(400, { ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } });
         return;
@@ -143,10 +156,11 @@ type Body = { kind: 'bytes'; bytes: Buffer } | { kind: 'too-large'; message: str
  * a hard limit), because answering while the client is still sending makes browsers report a
  * network error instead of the answer.
  */
-async function readBody(request: IncomingMessage, limit: number): Promise<Body> {
+async function readBody(request: IncomingMessage, limit: number, bundle = false): Promise<Body> {
+  const rule = bundle ? `A .ccat file may be at most ${defaultBundleLimits.maxFileBytes / 1048576} MB.` : `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`;
   const tooLarge = (drained: boolean): Body => ({
     kind: 'too-large',
-    message: `The request is larger than ${(limit / 1048576).toFixed(1)} MB, the most CCAT accepts. Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`,
+    message: `The request is larger than ${(limit / 1048576).toFixed(1)} MB, the most CCAT accepts. ${rule}`,
     limit,
     drained,
   });
@@ -195,6 +209,16 @@ function uploadPayload(search: string, bytes: Buffer): Record<string, string> {
     fields[name] = value;
   }
   return { ...fields, contentBase64: bytes.toString('base64') };
+}
+
+/** The inspectBundle / importBundle input from a binary upload (see `bundleUploadPaths`); the command's schema then checks it all. */
+function bundlePayload(bytes: Buffer): Record<string, unknown> {
+  const newline = bytes.subarray(0, maxBundleFieldsBytes + 1).indexOf(0x0a);
+  if (newline < 0) throw new Error('A .ccat upload starts with its fields as one line of JSON, then a newline, then the file.');
+  const fields = parseJsonBody(bytes.subarray(0, newline));
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('The fields of a .ccat upload must be a JSON object.');
+  if ('contentBase64' in fields) throw new Error('contentBase64: send the file after the fields line.');
+  return { ...fields, contentBase64: bytes.subarray(newline + 1).toString('base64') };
 }
 
 type Encoding = 'br' | 'gzip';

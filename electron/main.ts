@@ -6,6 +6,7 @@ import { guardDownloads } from './downloads';
 import { electronExportServices } from './export-services';
 import { registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { handleOpenedFiles } from './opened-files';
 import { resolveAppPaths, type AppPaths } from './paths';
 import { appScheme, registerAppProtocol } from './protocol';
 import { closeCoreOnQuit } from './shutdown';
@@ -74,17 +75,23 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   app.setAboutPanelOptions({ applicationName: 'CCAT', applicationVersion: app.getVersion(), credits: 'Cyber Capacity Assessment Tool' });
   registerIpc(ipcMain, core, trustedSender(() => liveWindow()?.webContents));
+  openedFiles?.registerIpc(ipcMain, trustedSender(() => liveWindow()?.webContents));
 
   appPaths = paths;
   showMainWindow();
   app.on('activate', showMainWindow); // macOS: the dock icon of a running app with no window
+  void openedFiles?.openFromArgv(process.argv, process.cwd());
 }
+
+/** .ccat files opened with the app (file association); set up before 'ready', when macOS may already send one. */
+let openedFiles: ReturnType<typeof handleOpenedFiles> | undefined;
 
 // One process per data folder: a second launch hands over to the first and leaves.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  // A second launch (maybe with a .ccat file to open) hands over to this one and leaves.
+  openedFiles = handleOpenedFiles({ app, contents: () => liveWindow()?.webContents, show: showMainWindow });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

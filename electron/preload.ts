@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { commandNames } from '../core/api/commands';
-import { channelFor } from './channels';
+import { channelFor, OPENED_FILE_NUDGE, TAKE_OPENED_FILES } from './channels';
+import type { OpenedFile } from './opened-files';
 
 /**
  * `window.ccat` gets one named method per command, built from the command list so it cannot
@@ -19,3 +20,26 @@ const api = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld('ccat', Object.freeze(api));
+
+/**
+ * The one event the page can subscribe to, `window.ccatShell.onBundleOpened`: a .ccat file opened
+ * with the app (double-click, "open with", a second launch). The listener gets each file once;
+ * files opened before the page subscribed are delivered on subscribing. It takes no arguments
+ * from the page besides the listener, so it opens no door the commands do not.
+ */
+const shell = {
+  onBundleOpened(listener: (file: OpenedFile) => void): () => void {
+    const take = () => {
+      void ipcRenderer.invoke(TAKE_OPENED_FILES).then((files: OpenedFile[]) => {
+        for (const file of files) listener(file);
+      });
+    };
+    ipcRenderer.on(OPENED_FILE_NUDGE, take);
+    take();
+    return () => {
+      ipcRenderer.removeListener(OPENED_FILE_NUDGE, take);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('ccatShell', Object.freeze(shell));

@@ -1,14 +1,19 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { ImportScreen } from './exchange/ImportScreen';
+import { followOpenedFiles } from './exchange/pending';
 import { StoreNotices } from './components/StoreNotices';
 import { href, useRoute } from './route';
 import { AssessmentScreen } from './screens/AssessmentScreen';
 import { CreateScreen } from './screens/CreateScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
+  useEffect(followOpenedFiles, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => {
@@ -23,11 +28,18 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </a>
-        <LanguageSwitcher />
+        <nav className="header-nav" aria-label={t('nav.app')}>
+          <a href={href({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
+          <LanguageSwitcher />
+        </nav>
       </header>
       <StoreNotices />
       <main id="main" tabIndex={-1}>
         {route.screen === 'home' && <HomeScreen />}
+        {route.screen === 'import' && <ImportScreen key={route.at ?? 'choose'} />}
+        {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'new' && <CreateScreen key={route.baselineId ?? 'new'} baselineId={route.baselineId} />}
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
       </main>

@@ -69,6 +69,19 @@ export function addAttachment(input: Omit<CommandInput<'addAttachment'>, 'conten
   return postToServe(`/api/addAttachment?${new URLSearchParams(fields).toString()}`, 'application/octet-stream', bytes);
 }
 
+type BundleCommand = 'inspectBundle' | 'importBundle';
+
+/**
+ * inspectBundle / importBundle with a .ccat file's bytes. `serve` takes the other fields as one
+ * line of JSON followed by the raw file (cli/serve.ts `bundleUploadPaths`): fields that may hold a
+ * passphrase stay out of the address, and a 100 MB file does not become a 133 MB string.
+ */
+export function sendBundle<K extends BundleCommand>(name: K, input: Omit<CommandInput<K>, 'contentBase64'>, bytes: Uint8Array<ArrayBuffer>): Promise<Result<CommandResults[K]>> {
+  const bridge = window.ccat;
+  if (bridge) return (bridge[name] as (input: CommandInput<K>) => Promise<Result<CommandResults[K]>>)({ ...input, contentBase64: toBase64(bytes) } as CommandInput<K>);
+  return postToServe(`/api/${name}`, 'application/octet-stream', new Blob([`${JSON.stringify(input)}\n`, bytes]));
+}
+
 /** The one door from the UI to the core: the preload bridge in Electron, the `serve` transport in a browser. */
 export function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResults[K]>> {
   const bridge = window.ccat;

@@ -11,7 +11,8 @@ export type AssessmentRoute =
   | { screen: 'assessment'; id: string; view: 'capture'; sessionId: string; indicatorId?: string }
   | { screen: 'assessment'; id: string; view: 'review' | 'results' | 'history' };
 
-export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | AssessmentRoute;
+/** `at` tells one opened file from the next, so that opening another file starts the import screen afresh. */
+export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute;
 
 export type View = AssessmentRoute['view'];
 
@@ -21,6 +22,8 @@ export type View = AssessmentRoute['view'];
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  if (parts[0] === 'import') return parts[1] && /^\d+$/.test(parts[1]) ? { screen: 'import', at: Number(parts[1]) } : { screen: 'import' };
+  if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'new') return parts[1] === 'from' && parts[2] ? { screen: 'new', baselineId: parts[2] } : { screen: 'new' };
   if (parts[0] !== 'a' || !parts[1]) return { screen: 'home' };
   const id = parts[1];
@@ -60,6 +63,10 @@ export function href(route: Route): string {
   switch (route.screen) {
     case 'home':
       return '#/';
+    case 'import':
+      return route.at === undefined ? '#/import' : `#/import/${route.at}`;
+    case 'settings':
+      return '#/settings';
     case 'new':
       return route.baselineId ? `#/new/from/${e(route.baselineId)}` : '#/new';
     case 'assessment': {

@@ -6,6 +6,7 @@ import { uiLanguages, type UiLanguage } from '../../locales/resources';
 import { call } from '../api';
 import { useErrorText } from '../components/ErrorMessage';
 import { Modal } from '../components/Modal';
+import { BundleExportForm } from '../exchange/BundleExportForm';
 import { download } from './download';
 
 type Format = (typeof exportFormats)[number];
@@ -24,6 +25,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
   const [redact, setRedact] = useState(false);
   const [pdf, setPdf] = useState(true);
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [kind, setKind] = useState<'report' | 'bundle'>('report');
 
   useEffect(() => {
     void call('getAppInfo', {}).then((result) => result.ok && setPdf(result.data.pdf));
@@ -55,7 +57,18 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
         {t('exportDialog.open')}
       </button>
-      <Modal open={open} title={t('exportDialog.title')} onClose={() => setOpen(false)}>
+      <Modal open={open} title={kind === 'bundle' ? t('exchange.export.title') : t('exportDialog.title')} onClose={() => setOpen(false)}>
+        <fieldset className="export-kind">
+          <legend className="sr-only">{t('exportDialog.kind')}</legend>
+          {(['report', 'bundle'] as const).map((k) => (
+            <label key={k} className="choice">
+              <input type="radio" name="export-kind" checked={kind === k} onChange={() => setKind(k)} />
+              {t(`exportDialog.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'bundle' && <BundleExportForm assessmentId={assessmentId} beforeExport={beforeExport} onClose={() => setOpen(false)} />}
+        {kind === 'report' && (
         <form onSubmit={(event) => void run(event)} className="export-form">
           <fieldset className="field" disabled={dataOnly}>
             <legend>{t('exportDialog.report')}</legend>
@@ -129,6 +142,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
             </button>
           </div>
         </form>
+        )}
       </Modal>
     </>
   );

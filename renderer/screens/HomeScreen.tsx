@@ -1,7 +1,10 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
 import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useBundleDrop } from '../exchange/BundlePicker';
+import { openForImport, readBundleFile } from '../exchange/pending';
 import { rememberFrameworks } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
@@ -14,15 +17,36 @@ export function HomeScreen() {
     return assessments;
   }, 'list');
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const drop = useBundleDrop(openForImport);
+  const picker = useRef<HTMLInputElement>(null);
 
   return (
-    <div className="page">
+    <div className="page" data-drop-active={drop.active} {...drop.handlers}>
       <div className="page-head">
         <h1>{t('home.heading')}</h1>
-        <a className="button button-primary" href={href({ screen: 'new' })}>
-          {t('home.new')}
-        </a>
+        <div className="home-import">
+          <a className="button button-primary" href={href({ screen: 'new' })}>
+            {t('home.new')}
+          </a>
+          <button type="button" className="button" aria-describedby="home-import-hint" onClick={() => picker.current?.click()}>
+            {t('home.import')}
+          </button>
+          <input
+            ref={picker}
+            type="file"
+            accept=".ccat,application/vnd.ccat.bundle"
+            hidden
+            aria-label={t('home.import')}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void readBundleFile(file).then(openForImport);
+            }}
+          />
+        </div>
       </div>
+      <p id="home-import-hint" className={drop.active ? 'drop-zone' : 'field-hint'} data-active={drop.active}>
+        {drop.active ? t('home.dropNow') : t('home.importHint')}
+      </p>
       {list.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {list.kind === 'error' && <ErrorMessage error={list.error} />}
       {list.kind === 'ready' && list.data.length === 0 && (

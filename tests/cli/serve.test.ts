@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
 import { startServe } from '../../cli/serve';
 import { useTempDirs } from '../core/temp-dir';
+import { seedWithAttachments } from '../core/bundle/helpers';
 
 const assessmentsDir = join(import.meta.dirname, '..', '..', 'assessments');
 const tempDir = useTempDirs();
@@ -323,6 +324,58 @@ describe('cli serve', () => {
       const contentBase64 = Buffer.alloc(Math.floor(24.9 * MB), 1).toString('base64');
       const answer = await fetch(`${base}/api/addAttachment`, { method: 'POST', headers: auth, body: JSON.stringify({ id, indicatorId, fileName: 'a.bin', mediaType: '', contentBase64 }) });
       expect(await answer.json()).toMatchObject({ ok: true, data: { size: Math.floor(24.9 * MB) } });
+    });
+  });
+
+  describe('.ccat files sent as bytes', () => {
+    const MB = 1024 * 1024;
+    const binary = { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/octet-stream' };
+    const upload = (base: string, command: string, fields: object, file: Uint8Array<ArrayBuffer>) =>
+      fetch(`${base}/api/${command}`, { method: 'POST', headers: binary, body: new Blob([`${JSON.stringify(fields)}\n`, file]) });
+
+    it('inspects and imports a passphrase-protected file sent as fields line + raw bytes', async () => {
+      const source = await tempDir();
+      const { id } = await seedWithAttachments(source);
+      const sender = await openCore({ dataDir: source, assessmentsDir, appVersion: '0.0.0-test' });
+      const exported = await sender.dispatch('exportBundle', { ids: [id], passphrase: 'correct horse battery' });
+      await sender.close();
+      if (!exported.ok) throw new Error(exported.error.message);
+      const file = Buffer.from((exported.data as { content: string }).content, 'base64');
+
+      const { base, core } = await serve();
+      const wrong = await upload(base, 'inspectBundle', { passphrase: 'not it at all' }, file);
+      expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'CANNOT_DECRYPT' } });
+      const inspected = await upload(base, 'inspectBundle', { passphrase: 'correct horse battery' }, file);
+      expect(await inspected.json()).toMatchObject({ ok: true, data: { encrypted: true, signer: { status: 'new' }, assessments: [{ id, relation: 'new' }] } });
+      const imported = await upload(base, 'importBundle', { passphrase: 'correct horse battery', trustNewSigner: true }, file);
+      expect(await imported.json()).toMatchObject({ ok: true, data: { signerAdded: true, assessments: [{ id, outcome: 'imported' }] } });
+      expect(await core.dispatch('listAssessments', {})).toMatchObject({ ok: true, data: [{ id }] });
+    });
+
+    it('lets a 100 MB file through to the bundle reader, where base64 in JSON would be refused by size', async () => {
+      const { base, core } = await serve();
+      const big = new Uint8Array(100 * MB);
+      const asBytes = await upload(base, 'inspectBundle', {}, big);
+      expect(asBytes.status).toBe(200);
+      // Refused by the reader (not a zip), not by serve's body limit.
+      expect(await asBytes.json()).toMatchObject({ ok: false, error: { code: 'INVALID_BUNDLE' } });
+      const asJson = await fetch(`${base}/api/inspectBundle`, { method: 'POST', headers: auth, body: JSON.stringify({ contentBase64: Buffer.from(big.subarray(0, 40 * MB)).toString('base64') }) });
+      expect(asJson.status).toBe(413);
+      expect(await core.dispatch('listSigners', {})).toEqual({ ok: true, data: [] });
+    });
+
+    it('refuses an upload without its fields line, or with the content among the fields, and imports nothing', async () => {
+      const { base, core } = await serve();
+      const noLine = await fetch(`${base}/api/importBundle`, { method: 'POST', headers: binary, body: new Uint8Array(100).fill(65) });
+      expect(await noLine.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/one line of JSON/) } });
+      const smuggled = await upload(base, 'importBundle', { contentBase64: 'AAAA' }, new Uint8Array(4));
+      expect(await smuggled.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^contentBase64: /) } });
+      const unknown = await upload(base, 'importBundle', { trustEverything: true }, new Uint8Array(4));
+      expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/trustEverything/) } });
+      // Other commands do not take raw bytes.
+      const other = await fetch(`${base}/api/listSigners`, { method: 'POST', headers: binary, body: '{}\nxx' });
+      expect(other.status).toBe(400);
+      expect(await core.dispatch('listAssessments', {})).toEqual({ ok: true, data: [] });
     });
   });
 

@@ -39,6 +39,7 @@ export class FakeSession extends EventEmitter {
 export class FakeWebContents extends EventEmitter {
   readonly session = new FakeSession();
   windowOpenHandler: WindowOpenHandler | undefined;
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -100,7 +101,7 @@ export function createFakeElectron() {
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null })), send: vi.fn(), on: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
   };
 

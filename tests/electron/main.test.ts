@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../core/api/commands';
@@ -46,10 +48,31 @@ describe('single-instance lock', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     const window = fake.windows[0]!;
     window.minimized = true;
-    fake.module.app.emit('second-instance');
+    fake.module.app.emit('second-instance', {}, ['ccat'], '/home/user');
     expect(window.restore).toHaveBeenCalledOnce();
     expect(window.focus).toHaveBeenCalledOnce();
     expect(fake.windows).toHaveLength(1);
+  });
+});
+
+describe('a .ccat file the app is launched with', () => {
+  it('reaches the main window page, which takes it through the sender-checked channel', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ccat-open-'));
+    const file = path.join(dir, 'vn.ccat');
+    await writeFile(file, 'bundle');
+    const argv = process.argv;
+    process.argv = ['/opt/ccat/ccat', file];
+    try {
+      await launch();
+      await vi.waitFor(() => expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('ccat-shell:file-opened'));
+      const take = fake.module.ipcMain.handle.mock.calls.find(([channel]) => channel === 'ccat-shell:take-opened-files')![1] as (event: unknown) => unknown;
+      const window = fake.windows[0]!;
+      expect(take({ sender: window.webContents, senderFrame: { parent: null, url: 'https://evil.example/' } })).toEqual([]);
+      expect(take({ sender: window.webContents, senderFrame: { parent: null, url: 'app://ccat/index.html' } })).toEqual([{ name: 'vn.ccat', bytes: new Uint8Array(Buffer.from('bundle')) }]);
+    } finally {
+      process.argv = argv;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -81,7 +104,8 @@ describe('start-up', () => {
     });
     expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const channels = fake.module.ipcMain.handle.mock.calls.map(([channel]) => channel);
-    expect(new Set(channels)).toEqual(new Set(commandNames.map((name) => `ccat:${name}`)));
+    // One channel per command, and the one the page takes .ccat files opened with the app from.
+    expect(new Set(channels)).toEqual(new Set([...commandNames.map((name) => `ccat:${name}`), 'ccat-shell:take-opened-files']));
     const window = fake.windows[0]!;
     expect(window.options.webPreferences).toMatchObject({ preload: path.join(import.meta.dirname, '..', '..', 'electron', 'preload.cjs') });
     expect(window.loadURL).toHaveBeenCalledWith('app://ccat/index.html');

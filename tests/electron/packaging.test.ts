@@ -36,6 +36,11 @@ describe('what the installer ships', () => {
     });
   });
 
+  it('associates .ccat files with CCAT as their viewer', async () => {
+    const { config } = await builderConfig();
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'ccat', name: 'CCAT exchange file', role: 'Viewer', description: expect.stringMatching(/\S/) })]);
+  });
+
   it('excludes every source map from the package', async () => {
     const { patterns } = await builderConfig();
     expect(patterns.at(-1)).toBe('!**/*.map'); // last, so no later pattern can bring one back

@@ -6,16 +6,38 @@ vi.mock('electron', () => fake.module);
 
 await import('../../electron/preload');
 
-function exposed(): { key: unknown; api: Record<string, unknown> } {
-  const [call, ...more] = fake.module.contextBridge.exposeInMainWorld.mock.calls;
-  if (call === undefined || more.length > 0) throw new Error('expected exactly one exposeInMainWorld call');
-  return { key: call[0], api: call[1] as Record<string, unknown> };
+function exposedAs(key: string): Record<string, unknown> {
+  const calls = fake.module.contextBridge.exposeInMainWorld.mock.calls.filter(([name]) => name === key);
+  if (calls.length !== 1) throw new Error(`expected exactly one exposeInMainWorld call for ${key}`);
+  return calls[0]![1] as Record<string, unknown>;
+}
+
+function exposed(): { api: Record<string, unknown> } {
+  return { api: exposedAs('ccat') };
 }
 
 describe('preload bridge', () => {
-  it('exposes a single object, window.ccat', () => {
-    expect(fake.module.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
-    expect(exposed().key).toBe('ccat');
+  it('exposes window.ccat (the commands) and window.ccatShell (one event subscription), nothing else', () => {
+    expect(fake.module.contextBridge.exposeInMainWorld.mock.calls.map(([key]) => key).sort()).toEqual(['ccat', 'ccatShell']);
+  });
+
+  it('ccatShell has only onBundleOpened: it takes the opened files on subscribing and on each nudge, and unsubscribes', async () => {
+    const shell = exposedAs('ccatShell');
+    expect(Object.keys(shell)).toEqual(['onBundleOpened']);
+    expect(Object.isFrozen(shell)).toBe(true);
+    const file = { name: 'vn.ccat', bytes: new Uint8Array([1, 2]) };
+    fake.module.ipcRenderer.invoke.mockResolvedValueOnce([file]).mockResolvedValueOnce([]);
+    const listener = vi.fn();
+    const unsubscribe = (shell.onBundleOpened as (l: typeof listener) => () => void)(listener);
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledExactlyOnceWith(file));
+    expect(fake.module.ipcRenderer.invoke).toHaveBeenCalledWith('ccat-shell:take-opened-files');
+    const [channel, onNudge] = fake.module.ipcRenderer.on.mock.calls.at(-1) as [string, () => void];
+    expect(channel).toBe('ccat-shell:file-opened');
+    onNudge();
+    expect(fake.module.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    expect(fake.module.ipcRenderer.removeListener).toHaveBeenCalledWith('ccat-shell:file-opened', onNudge);
+    fake.module.ipcRenderer.invoke.mockClear();
   });
 
   it('has exactly one function per command and nothing else', () => {

@@ -6,6 +6,9 @@ describe('hash routes', () => {
     { screen: 'home' },
     { screen: 'new' },
     { screen: 'new', baselineId: 'b4c1d2e3-0000' },
+    { screen: 'import' },
+    { screen: 'import', at: 3 },
+    { screen: 'settings' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'rate' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'rate', indicatorId: 'hygiene.strategy.document' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'setup', step: 'context' },
@@ -24,6 +27,7 @@ describe('hash routes', () => {
   it('falls back to something sensible for unknown or damaged addresses', () => {
     expect(parseRoute('')).toEqual({ screen: 'home' });
     expect(parseRoute('#/nonsense')).toEqual({ screen: 'home' });
+    expect(parseRoute('#/import/x')).toEqual({ screen: 'import' });
     expect(parseRoute('#/a/x/setup/unknown-step')).toEqual({ screen: 'assessment', id: 'x', view: 'setup', step: 'basics' });
     expect(parseRoute('#/a/x/capture')).toEqual({ screen: 'assessment', id: 'x', view: 'sessions' });
     expect(parseRoute('#/a/x/i/%E0%A4%A')).toEqual({ screen: 'assessment', id: 'x', view: 'rate', indicatorId: '%E0%A4%A' });
