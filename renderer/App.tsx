@@ -5,6 +5,8 @@ import { href, useRoute } from './route';
 import { AssessmentScreen } from './screens/AssessmentScreen';
 import { CreateScreen } from './screens/CreateScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { CompareScreen } from './merge/CompareScreen';
+import { MergeScreen } from './merge/MergeScreen';
 
 export function App() {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'new' && <CreateScreen key={route.baselineId ?? 'new'} baselineId={route.baselineId} />}
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
+        {route.screen === 'merge' && <MergeScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
+        {route.screen === 'compare' && <CompareScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
       </main>
     </>
   );

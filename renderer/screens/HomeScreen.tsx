@@ -4,6 +4,7 @@ import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { rememberFrameworks } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
+import { PairBar, PairCheckbox, usePair } from '../merge/PairBar';
 import { href } from '../route';
 
 export function HomeScreen() {
@@ -13,6 +14,7 @@ export function HomeScreen() {
     rememberFrameworks(assessments);
     return assessments;
   }, 'list');
+  const pair = usePair();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -38,10 +40,14 @@ export function HomeScreen() {
       {list.kind === 'ready' && list.data.length > 0 && (
         <>
           <p className="muted">{t('home.count', { count: list.data.length })}</p>
+          <PairBar assessments={list.data} picked={pair.picked} />
           <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="sr-only">{t('merge.selectColumn')}</span>
+                </th>
                 <th scope="col">{t('home.columns.title')}</th>
                 <th scope="col">{t('home.columns.country')}</th>
                 <th scope="col">{t('home.columns.mode')}</th>
@@ -55,6 +61,9 @@ export function HomeScreen() {
             <tbody>
               {list.data.map((assessment) => (
                 <tr key={assessment.id}>
+                  <td>
+                    <PairCheckbox assessment={assessment} {...pair} />
+                  </td>
                   <td>
                     <a href={href({ screen: 'assessment', id: assessment.id, view: 'rate' })}>{assessment.title}</a>
                   </td>
