@@ -63,7 +63,7 @@ function Comparison({ data }: { data: CompareData }) {
   });
   const places = new Map(indicatorPlaces(framework).map((p) => [p.indicator.id, p.indicator]));
   const differences = preview.indicators.filter((c) => c.levelDistance !== null && c.levelDistance >= 1);
-  const name = (a: Assessment) => `${a.title} (${t(`mode.${a.mode}`)})`;
+  const name = (a: Assessment) => t('compare.named', { title: a.title, mode: t(`mode.${a.mode}`) });
 
   return (
     <>

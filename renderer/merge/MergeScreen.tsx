@@ -184,7 +184,7 @@ function Sources({ left, right }: { left: MergeSource; right: MergeSource }) {
     <div className="merge-sources" aria-label={t('merge.sources')} role="group">
       {[left, right].map((source, i) => (
         <p key={source.id}>
-          <span className="merge-side-tag">{i === 0 ? t('merge.left') : t('merge.right')}</span> <strong>{source.title}</strong> <span className="muted">({t(`mode.${source.mode}`)})</span>
+          <span className="merge-side-tag">{i === 0 ? t('merge.left') : t('merge.right')}</span> <strong>{source.title}</strong> <span className="muted">{t(`mode.${source.mode}`)}</span>
         </p>
       ))}
     </div>
