@@ -69,7 +69,7 @@ function Comparison({ data }: { data: CompareData }) {
     <>
       <p className="muted">{t('compare.intro')}</p>
       <section className="panel" aria-labelledby="compare-radar-heading">
-        <h2 id="compare-radar-heading">{t('results.radarTitle')}</h2>
+        <h2 id="compare-radar-heading">{t('compare.radarTitle')}</h2>
         <Suspense
           fallback={
             <p className="muted" aria-busy="true">
@@ -82,6 +82,7 @@ function Comparison({ data }: { data: CompareData }) {
       </section>
       <section className="panel" aria-labelledby="compare-capabilities-heading">
         <h2 id="compare-capabilities-heading">{t('compare.capabilities')}</h2>
+        <p className="muted">{t('compare.capabilitiesNote')}</p>
         <div className="table-scroll">
           <table className="data-table compare-table">
             <thead>
@@ -97,6 +98,7 @@ function Comparison({ data }: { data: CompareData }) {
                 domain.capabilities.map((capability, c) => {
                   const mine = scores[0].domains[d]!.capabilities[c]!.mean;
                   const theirs = scores[1].domains[d]!.capabilities[c]!.mean;
+                  if (mine === null && theirs === null) return null;
                   return (
                     <tr key={capability.id}>
                       <th scope="row">

@@ -121,16 +121,29 @@ describe('merging a field assessment with a self-assessment', () => {
   });
 
   for (const language of ['en', 'ja'] as const) {
-    it(`compares the two on the radar as two series, with the differences listed (${language})`, async () => {
+    it(`compares the two on the radar as two series, with the capabilities scored and the differences listed (${language})`, async () => {
       const w = words[language];
       const { page, field, self } = await start(language);
+      // One rated indicator in each other domain, so that both series have a shape on the radar.
+      for (const [indicatorId, mine, theirs] of [
+        ['cip.identification.criteria', 2, 3],
+        ['cybercrime.substantive-law.cia-offences', 3, 3],
+        ['norms.international-law.national-position', 1, 2],
+        ['hr.workforce.workforce-analysis', 2, 4],
+      ] as const) {
+        for (const [id, value] of [[field.id, mine], [self.id, theirs]] as const) {
+          await api(page, 'updateResponse', { id, indicatorId, patch: { rating: level(value) }, base: { rating: null } });
+        }
+      }
       await go(page, `#/compare/${field.id}/${self.id}`);
       await page.getByRole('heading', { name: w.compareHeading }).waitFor();
       await page.locator('.recharts-radar').first().waitFor({ state: 'attached' });
       expect(await page.locator('.recharts-radar').count()).toBe(2);
       expect(await page.locator('.recharts-legend-item-text').allTextContents()).toEqual([w.field, w.self]);
       const rows = page.locator('table.compare-differences tbody tr');
-      expect(await rows.count()).toBe(2);
+      // 1.2.1, 1.2.2, 2.1.1, 4.1.1 and 5.1.1; equal levels (3.1.1) and unknown against a level (1.2.3) are not listed.
+      expect(await rows.count()).toBe(5);
+      expect(await page.locator('table.compare-table tbody tr').count()).toBe(6);
       expect(await rows.first().locator('td').allTextContents()).toEqual(
         language === 'en' ? ['Level 3 — Established', 'Level 2 — Formative', '+1'] : ['レベル3：確立段階', 'レベル2：形成段階', '+1'],
       );
@@ -141,7 +154,8 @@ describe('merging a field assessment with a self-assessment', () => {
       if (language === 'ja') {
         await go(page, `#/merge/${field.id}/${self.id}`);
         await page.getByRole('heading', { name: w.heading }).waitFor();
-        await expect.poll(() => page.getByRole('status').textContent()).toBe(w.open3);
+        // The three seeded differences and the three ratings added above for the radar.
+        await expect.poll(() => page.getByRole('status').textContent()).toBe('未解決の相違：6件中6件');
         await difference(page, ids.far).getByRole('radio', { name: w.takeNew }).check();
         await difference(page, ids.far).getByText(w.reasonMissing).waitFor();
         expect(await axeViolations(page)).toEqual([]);
