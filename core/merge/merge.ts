@@ -138,7 +138,7 @@ function mergeIndicator(
     response,
     entry: {
       from: { status: comparison.status, left: side(left, comparison.left), right: side(right, comparison.right) },
-      to: { take, rating, notes: notesFrom },
+      to: { take, ...(take === 'new' ? {} : { title: (take === 'left' ? left : right).title }), rating, notes: notesFrom },
       ...(reason ? { reason } : {}),
     },
   };

@@ -7,6 +7,7 @@ import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import { request, ApiFailure } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { lastAssessor, storeAssessor } from '../hooks/useAssessor';
 import { useLoad } from '../hooks/useLoad';
 import { navigate } from '../route';
 import { loadPair, PairError, useRatingLabel, type PairData } from './shared';
@@ -45,6 +46,7 @@ function MergeForm({ data }: { data: PairData }) {
   const { preview, framework } = data;
   const ratingLabel = useRatingLabel(framework);
   const [title, setTitle] = useState(() => t('merge.defaultTitle', { left: preview.left.title, right: preview.right.title }).slice(0, 200));
+  const [by, setBy] = useState(lastAssessor);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
@@ -65,6 +67,7 @@ function MergeForm({ data }: { data: PairData }) {
         leftId: preview.left.id,
         rightId: preview.right.id,
         title,
+        ...(by.trim() ? { by: by.trim() } : {}),
         choices: Object.fromEntries(
           differences.map((c) => {
             const choice = choices[c.indicatorId]!;
@@ -78,6 +81,7 @@ function MergeForm({ data }: { data: PairData }) {
           }),
         ),
       });
+      storeAssessor(merged.id, by.trim());
       navigate({ screen: 'assessment', id: merged.id, view: 'rate' });
     } catch (failure) {
       setError(failure instanceof ApiFailure ? failure.error : { code: 'INTERNAL', message: String(failure) });
@@ -154,6 +158,13 @@ function MergeForm({ data }: { data: PairData }) {
       <div className="field">
         <label htmlFor="merge-title">{t('merge.title')}</label>
         <input id="merge-title" value={title} maxLength={200} required onChange={(event) => setTitle(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="merge-by">{t('create.youLabel')}</label>
+        <input id="merge-by" value={by} maxLength={200} autoComplete="name" aria-describedby="merge-by-hint" onChange={(event) => setBy(event.target.value)} />
+        <p id="merge-by-hint" className="field-hint">
+          {t('merge.byHint')}
+        </p>
       </div>
       {error && <ErrorMessage error={error} />}
       <div className="merge-actions">

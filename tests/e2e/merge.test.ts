@@ -98,6 +98,7 @@ describe('merging a field assessment with a self-assessment', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'merge-resolved-en');
 
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Hanako Sato (HQ)');
     await create.click();
     await page.waitForFunction(() => /^#\/a\//.test(window.location.hash));
     const mergedId = assessmentIdOf(page);
@@ -109,6 +110,7 @@ describe('merging a field assessment with a self-assessment', () => {
     expect(stored.responses[ids.unknown]).toMatchObject({ rating: level(3), notes: '12 analysts.' });
     const entry = (indicatorId: string) => stored.history.find((e) => e.field === `response:${indicatorId}.merge`);
     expect(entry(ids.near)).toMatchObject({
+      by: 'Hanako Sato (HQ)',
       from: { status: 'differ', left: { id: field.id, title: 'Ghana field 2026', rating: level(3) }, right: { id: self.id, title: 'Ghana self 2026', rating: level(2) } },
       to: { take: 'left', rating: level(3), notes: 'both' },
       reason: 'The Act names the CSIRT.',
@@ -116,6 +118,14 @@ describe('merging a field assessment with a self-assessment', () => {
     expect(entry(ids.far)).toMatchObject({ from: { left: { rating: level(1) }, right: { rating: level(4) } }, to: { take: 'new', rating: level(2) }, reason: 'Incident handling and advisories only; the catalogue is planned.' });
     expect(entry(ids.unknown)).toMatchObject({ from: { left: { rating: { kind: 'unknown' } }, right: { rating: level(3) } }, to: { take: 'right', notes: 'right' }, reason: 'Staff list seen at the CSIRT.' });
     expect(entry(ids.agree)).toMatchObject({ from: { status: 'agree' } });
+    // The merged assessment's history screen says the same in words.
+    await go(page, `#/a/${mergedId}/history`);
+    await page.getByText('“Ghana field 2026”: 1 — Start-up; “Ghana self 2026”: 4 — Strategic').waitFor();
+    await page.getByText('2 — Formative, set as a new level').waitFor();
+    await page.getByText('3 — Established, from “Ghana self 2026”').waitFor();
+    await page.getByText('Incident handling and advisories only; the catalogue is planned.').first().waitFor();
+    await page.getByRole('cell', { name: '0 + 0' }).first().waitFor();
+    await shot(page, 'merge-history-en');
     // The sources are unchanged.
     expect((await readStored(e2e.dataDir!, field.id)).revision).toBe(field.revision + 4);
   });

@@ -85,7 +85,7 @@ describe('mergeAssessments', () => {
       to: { take: 'new', rating: level(2), notes: 'both' },
       reason: 'Only incident handling and advisories run today; the catalogue is planned.',
     });
-    expect(entry(ids.near)).toMatchObject({ from: { left: { rating: level(3) }, right: { rating: level(2) } }, to: { take: 'left', rating: level(3), notes: 'both' } });
+    expect(entry(ids.near)).toMatchObject({ from: { left: { rating: level(3) }, right: { rating: level(2) } }, to: { take: 'left', title: 'Ghana field 2026', rating: level(3), notes: 'both' } });
     expect(entry(ids.near)).not.toHaveProperty('reason');
     expect(entry(ids.unknown)).toMatchObject({ from: { left: { rating: { kind: 'unknown' } }, right: { rating: level(3) } }, to: { take: 'right', notes: 'right' } });
     expect(entry(ids.agreeBoth)).toMatchObject({ from: { status: 'agree' }, to: { take: 'left' } });
