@@ -1,10 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainLabel, indicatorNumber, indicatorPlaces } from '../../core/framework/summary';
+import type { ApiError } from '../../core/api/result';
 import type { Assessment } from '../../core/model/assessment';
 import { pickText } from '../../core/model/pick-text';
 import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
-import { request } from '../api';
+import type { UiLanguage } from '../../locales/resources';
+import { call, request } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { download } from '../export/download';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { loadPair, PairError, useRatingLabel, type PairData } from './shared';
@@ -115,6 +119,7 @@ function Comparison({ data }: { data: CompareData }) {
           </table>
         </div>
       </section>
+      <ReportExport left={left} right={right} />
       <section className="panel" aria-labelledby="compare-differences-heading">
         <h2 id="compare-differences-heading">{t('compare.differences')}</h2>
         {differences.length === 0 ? (
@@ -154,5 +159,36 @@ function Comparison({ data }: { data: CompareData }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The full report of the left assessment with the "Self-assessed vs assessed" section, in the UI language. */
+function ReportExport({ left, right }: { left: Assessment; right: Assessment }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; error: ApiError }>({ kind: 'idle' });
+  async function run(format: 'html' | 'docx') {
+    setState({ kind: 'busy' });
+    const result = await call('exportAssessment', { id: left.id, compareWithId: right.id, format, report: 'full', language: (i18n.language === 'ja' ? 'ja' : 'en') satisfies UiLanguage });
+    if (!result.ok) return setState({ kind: 'error', error: result.error });
+    download(result.data);
+    setState({ kind: 'done', text: t('compare.exported', { fileName: result.data.fileName, verified: result.data.verified }) });
+  }
+  return (
+    <section className="panel" aria-labelledby="compare-export-heading">
+      <h2 id="compare-export-heading">{t('compare.exportHeading')}</h2>
+      <p className="muted">{t('compare.exportIntro', { title: left.title, other: right.title })}</p>
+      <p className="pair-actions">
+        {(['html', 'docx'] as const).map((format) => (
+          <button key={format} type="button" className="button" disabled={state.kind === 'busy'} onClick={() => void run(format)}>
+            {format === 'html' ? t('compare.exportHtml') : t('compare.exportDocx')}
+          </button>
+        ))}
+      </p>
+      <div role="status">
+        {state.kind === 'busy' && <p aria-busy="true">{t('compare.exporting')}</p>}
+        {state.kind === 'done' && <p>{state.text}</p>}
+      </div>
+      {state.kind === 'error' && <ErrorMessage error={state.error} />}
+    </section>
   );
 }

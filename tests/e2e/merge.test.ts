@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, assessmentIdOf, axeViolations, go, openPage, readStored, shot, type Language } from './app';
@@ -159,6 +160,13 @@ describe('merging a field assessment with a self-assessment', () => {
       );
       expect(await axeViolations(page)).toEqual([]);
       await shot(page, `compare-${language}`, false);
+
+      // The full report with "Self-assessed vs assessed", from the same screen.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: language === 'en' ? 'Full report with this comparison (HTML)' : '比較を含む完全版レポート（HTML）' }).click();
+      const html = await readFile((await (await download).path())!, 'utf8');
+      expect(html).toContain(language === 'en' ? 'Self-assessed vs assessed' : '自己評価と現地調査による評価の比較');
+      expect(html).toContain(language === 'en' ? '5 indicators are rated one level or more apart.' : '評定が1レベル以上異なる指標は5件です。');
       await shot(page, `compare-full-${language}`);
 
       if (language === 'ja') {
