@@ -72,6 +72,9 @@ describe('merging a field assessment with a self-assessment', () => {
     await page.reload();
     await page.getByRole('checkbox', { name: /Ghana field 2026/ }).check();
     await page.getByRole('checkbox', { name: /Ghana self 2026/ }).check();
+    await page.getByText('Selected: “Ghana field 2026” and “Ghana self 2026”.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'home-pair-en', false);
     await page.getByRole('link', { name: 'Merge', exact: true }).click();
     await page.getByRole('heading', { name: w.heading }).waitFor();
     await expect.poll(() => page.getByRole('status').textContent()).toBe(w.open3);
