@@ -102,6 +102,7 @@ describe('merging a field assessment with a self-assessment', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'merge-resolved-en');
 
+    const sourcesBefore = [await readStored(e2e.dataDir!, field.id), await readStored(e2e.dataDir!, self.id)];
     await page.getByRole('textbox', { name: 'Your name' }).fill('Hanako Sato (HQ)');
     await create.click();
     await page.waitForFunction(() => /^#\/a\//.test(window.location.hash));
@@ -130,8 +131,12 @@ describe('merging a field assessment with a self-assessment', () => {
     await page.getByText('Incident handling and advisories only; the catalogue is planned.').first().waitFor();
     await page.getByRole('cell', { name: '0 + 0' }).first().waitFor();
     await shot(page, 'merge-history-en');
+    // Another country cannot be merged in; the screen says why in the user's words.
+    const kenya = await api(page, 'createAssessment', { title: 'Kenya self 2026', country: 'KE', mode: 'self' });
+    await go(page, `#/merge/${field.id}/${kenya.id}`);
+    await page.getByRole('alert').filter({ hasText: 'These two assessments are of different countries (GH and KE); only assessments of the same country can be compared or merged.' }).waitFor();
     // The sources are unchanged.
-    expect((await readStored(e2e.dataDir!, field.id)).revision).toBe(field.revision + 4);
+    expect([await readStored(e2e.dataDir!, field.id), await readStored(e2e.dataDir!, self.id)]).toEqual(sourcesBefore);
   });
 
   for (const language of ['en', 'ja'] as const) {
