@@ -9,6 +9,8 @@ import { AssessmentScreen } from './screens/AssessmentScreen';
 import { CreateScreen } from './screens/CreateScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { CompareScreen } from './merge/CompareScreen';
+import { MergeScreen } from './merge/MergeScreen';
 
 export function App() {
   const { t } = useTranslation();
@@ -42,6 +44,8 @@ export function App() {
         {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'new' && <CreateScreen key={route.baselineId ?? 'new'} baselineId={route.baselineId} />}
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
+        {route.screen === 'merge' && <MergeScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
+        {route.screen === 'compare' && <CompareScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
       </main>
     </>
   );

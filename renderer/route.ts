@@ -11,20 +11,25 @@ export type AssessmentRoute =
   | { screen: 'assessment'; id: string; view: 'capture'; sessionId: string; indicatorId?: string }
   | { screen: 'assessment'; id: string; view: 'review' | 'results' | 'history' };
 
+/** Two assessments of one country side by side: compared, or merged into a new one. */
+export type PairRoute = { screen: 'merge' | 'compare'; leftId: string; rightId: string };
+
 /** `at` tells one opened file from the next, so that opening another file starts the import screen afresh. */
-export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute;
+export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute | PairRoute;
 
 export type View = AssessmentRoute['view'];
 
 /**
  * Hash routes, so that reload keeps the place and no server routing is needed:
- * #/a/<id>/i/<indicator>, #/a/<id>/setup/team, #/a/<id>/capture/<session>/<indicator>, #/new/from/<baseline>.
+ * #/a/<id>/i/<indicator>, #/a/<id>/setup/team, #/a/<id>/capture/<session>/<indicator>, #/new/from/<baseline>,
+ * #/merge/<left>/<right>, #/compare/<left>/<right>.
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'import') return parts[1] && /^\d+$/.test(parts[1]) ? { screen: 'import', at: Number(parts[1]) } : { screen: 'import' };
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'new') return parts[1] === 'from' && parts[2] ? { screen: 'new', baselineId: parts[2] } : { screen: 'new' };
+  if ((parts[0] === 'merge' || parts[0] === 'compare') && parts[1] && parts[2]) return { screen: parts[0], leftId: parts[1], rightId: parts[2] };
   if (parts[0] !== 'a' || !parts[1]) return { screen: 'home' };
   const id = parts[1];
   switch (parts[2]) {
@@ -69,6 +74,9 @@ export function href(route: Route): string {
       return '#/settings';
     case 'new':
       return route.baselineId ? `#/new/from/${e(route.baselineId)}` : '#/new';
+    case 'merge':
+    case 'compare':
+      return `#/${route.screen}/${e(route.leftId)}/${e(route.rightId)}`;
     case 'assessment': {
       const base = `#/a/${e(route.id)}`;
       switch (route.view) {

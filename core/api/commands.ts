@@ -12,6 +12,7 @@ import type { ProposedPlan } from '../planning/types';
 import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
 import type { BundleImportResult, BundleInspection, InstallationKeyInfo, KnownSigner } from '../bundle/types';
+import type { MergePreview } from '../merge/compare';
 import { exportFormats, reportKinds } from './exports-vocabulary';
 
 const id = z.string().trim().min(1).max(100);
@@ -215,6 +216,8 @@ export const commands = {
     secondLanguage: language.optional(),
     /** Leave out names of people and of non-attributable organisations. */
     redact: z.boolean().default(false),
+    /** Another assessment of the same country and framework version: the full report adds "Self-assessed vs assessed". */
+    compareWithId: id.optional(),
   }),
 
   // Exchange (.ccat files, design §3 "Bundle"). File bytes cross as base64; the shell reads and writes files.
@@ -249,6 +252,27 @@ export const commands = {
     toVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as "1.1.0"'),
     /** The revision the preview was made on: a move over changes the team has not seen is refused. */
     expectedRevision: z.number().int().min(0),
+    by: who,
+  }),
+  // Merging and comparing two assessments of one country on one framework version (issue 11).
+  previewMerge: z.strictObject({ leftId: id, rightId: id }),
+  mergeAssessments: z.strictObject({
+    leftId: id,
+    rightId: id,
+    title: setupFields.title,
+    /** One per indicator the two rate differently, keyed by indicator id. */
+    choices: z
+      .record(
+        id,
+        z.strictObject({
+          take: z.enum(['left', 'right', 'new']),
+          rating: rating.optional(),
+          confidence: z.enum(confidenceLevels).optional(),
+          reason: z.string().max(2000).optional(),
+          notes: z.enum(['left', 'right', 'both']),
+        }),
+      )
+      .refine((choices) => Object.keys(choices).length <= 2000, 'at most 2000 choices'),
     by: who,
   }),
 } as const;
@@ -313,6 +337,8 @@ export interface CommandResults {
   removeSigner: { removed: string };
   previewFrameworkMove: FrameworkMovePreview;
   moveToFramework: Assessment;
+  previewMerge: MergePreview;
+  mergeAssessments: Assessment;
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

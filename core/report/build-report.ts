@@ -2,6 +2,7 @@ import { createBuildContext } from './build-context';
 import type { Block, ReportDocument } from './document';
 import { fmtDateTime } from './format';
 import type { ReportInput } from './report-input';
+import { comparisonSection } from './sections/comparison';
 import { crosswalkAppendix } from './sections/crosswalk';
 import { findingsSection } from './sections/findings';
 import { indicatorSections } from './sections/indicators';
@@ -22,7 +23,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     input.report === 'summary'
       ? [...findingsSection(ctx), ...topPrioritiesSection(ctx), ...methodSection(ctx)]
       : input.report === 'full'
-        ? [...findingsSection(ctx), ...indicatorSections(ctx), ...sessionsSection(ctx), ...methodSection(ctx), ...crosswalkAppendix(ctx)]
+        ? [...findingsSection(ctx), ...comparisonSection(ctx), ...indicatorSections(ctx), ...sessionsSection(ctx), ...methodSection(ctx), ...crosswalkAppendix(ctx)]
         : [...prioritiesTableSection(ctx), ...planSections(ctx), ...methodSection(ctx)];
   const kicker = L.each((l) => `${L.in(l, 'title')} · ${L.in(l, `kind.${input.report}`)}`);
   return {

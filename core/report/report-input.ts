@@ -5,6 +5,7 @@ import type { Catalogue } from '../model/catalogue';
 import type { Framework } from '../model/framework';
 import type { ProposedPlan } from '../planning/types';
 import type { AssessmentScores } from '../scoring/scores';
+import type { ReportComparison } from './sections/comparison';
 
 export type ReportKind = (typeof reportKinds)[number];
 export type ExportFormat = (typeof exportFormats)[number];
@@ -19,6 +20,8 @@ export interface ReportInput {
   plan: ProposedPlan;
   /** The earlier assessment this one follows up (assessment.baselineId), drawn dotted on the radar. */
   baseline?: { title: string; scores: AssessmentScores } | undefined;
+  /** Another assessment of the same country and framework version (the self-assessment beside the field rating): the full report compares the two. */
+  comparison?: ReportComparison | undefined;
   report: ReportKind;
   language: UiLanguage;
   secondLanguage?: UiLanguage | undefined;

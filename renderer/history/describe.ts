@@ -8,7 +8,7 @@ import { isRating, levelLabel } from '../format';
 const maxLength = 200;
 const setupFields = ['title', 'mode', 'scope', 'team', 'period', 'languages', 'targets', 'context'] as const;
 type SetupField = (typeof setupFields)[number];
-const responseProps = ['rating', 'confidence', 'notes', 'flagged', 'sessionIds', 'attachments', 'attachmentIds'] as const;
+const responseProps = ['rating', 'confidence', 'notes', 'flagged', 'sessionIds', 'attachments', 'attachmentIds', 'merge'] as const;
 
 export interface Describer {
   field: (field: string) => string;
@@ -49,6 +49,8 @@ export function describer(framework: Framework, assessment: Assessment, language
     if (name === 'status') return t('history.statusField');
     if (name === 'created') return t('history.createdField');
     if (name === 'framework') return t('history.frameworkField');
+    if (name === 'merge.sessions') return t('history.mergeSessions');
+    if (name === 'merge.attachments') return t('history.mergeAttachments');
     return name;
   };
 
@@ -96,6 +98,8 @@ export function describer(framework: Framework, assessment: Assessment, language
       if (name === 'setup.period') return record.from || record.to ? `${String(record.from ?? '…')} – ${String(record.to ?? '…')}` : '—';
       if (name === 'created' && typeof record.title === 'string') return record.title;
       if (name === 'framework' && typeof record.version === 'string') return clip(frameworkMove(record, record.version));
+      if (name.endsWith('.merge')) return clip(merge(record));
+      if (name.startsWith('merge.') && typeof record.left === 'number' && typeof record.right === 'number') return `${record.left} + ${record.right}`;
       if (name === 'setup.scope' && typeof record.kind === 'string') {
         const kind = t(`setup.scope.${record.kind as 'national'}`);
         return record.name ? `${kind}: ${String(record.name)}` : kind;
@@ -116,6 +120,17 @@ export function describer(framework: Framework, assessment: Assessment, language
     const summary = t('history.frameworkMoved', { version, kept: counts.kept ?? 0, flagged: counts.flagged ?? 0, added: counts.added ?? 0, dropped: counts.dropped ?? 0 });
     if (dropped.length === 0) return summary;
     return `${summary}; ${t('history.frameworkDropped', { list: dropped.map((d) => `${d.indicatorId} (${value('', d.rating)})`).join(', ') })}`;
+  };
+
+  /** A merge entry: both sources' ratings (from), or the rating kept and where it came from (to). */
+  const merge = (record: Record<string, unknown>): string => {
+    const side = (s: unknown) => (s ?? {}) as { title?: string; rating?: unknown };
+    if (record.left !== undefined || record.right !== undefined) {
+      const [l, r] = [side(record.left), side(record.right)];
+      return t('history.mergeSides', { left: l.title ?? '', leftRating: value('', l.rating), right: r.title ?? '', rightRating: value('', r.rating) });
+    }
+    const rating = value('', record.rating);
+    return record.take === 'new' ? t('history.mergeNew', { rating }) : t('history.mergeTaken', { rating, title: String(record.title ?? '') });
   };
 
   return { field, value };

@@ -7,6 +7,7 @@ import { useBundleDrop } from '../exchange/BundlePicker';
 import { openForImport, readBundleFile } from '../exchange/pending';
 import { rememberFrameworks } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
+import { PairBar, PairCheckbox, usePair } from '../merge/PairBar';
 import { href } from '../route';
 
 export function HomeScreen() {
@@ -16,6 +17,7 @@ export function HomeScreen() {
     rememberFrameworks(assessments);
     return assessments;
   }, 'list');
+  const pair = usePair();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const drop = useBundleDrop(openForImport);
   const picker = useRef<HTMLInputElement>(null);
@@ -62,10 +64,14 @@ export function HomeScreen() {
       {list.kind === 'ready' && list.data.length > 0 && (
         <>
           <p className="muted">{t('home.count', { count: list.data.length })}</p>
+          <PairBar assessments={list.data} picked={pair.picked} />
           <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
+                <th scope="col">
+                  <span className="sr-only">{t('merge.selectColumn')}</span>
+                </th>
                 <th scope="col">{t('home.columns.title')}</th>
                 <th scope="col">{t('home.columns.country')}</th>
                 <th scope="col">{t('home.columns.mode')}</th>
@@ -79,6 +85,9 @@ export function HomeScreen() {
             <tbody>
               {list.data.map((assessment) => (
                 <tr key={assessment.id}>
+                  <td>
+                    <PairCheckbox assessment={assessment} {...pair} />
+                  </td>
                   <td>
                     <a href={href({ screen: 'assessment', id: assessment.id, view: 'rate' })}>{assessment.title}</a>
                   </td>

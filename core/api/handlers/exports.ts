@@ -2,6 +2,7 @@ import { emptyProposedPlan } from '../../planning/types';
 import { renderExport } from '../../report/render-export';
 import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
+import { comparablePair } from './merge';
 import { planFor } from './plan';
 import type { HandlerContext } from './services';
 
@@ -11,6 +12,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
       const assessment = await ctx.store.get(input.id);
       const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
       const baseline = assessment.baselineId ? await baselineOf(ctx, assessment.baselineId) : undefined;
+      const other = input.compareWithId === undefined ? undefined : (await comparablePair(ctx, input.id, input.compareWithId))[1];
       return renderExport(
         {
           format: input.format,
@@ -24,6 +26,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
           scores: scoreAssessment(framework, assessment),
           plan: ctx.library.catalogue ? planFor(ctx, assessment) : emptyProposedPlan(),
           baseline,
+          comparison: other && { assessment: other, scores: scoreAssessment(framework, other) },
           generatedAt: ctx.now(),
           appVersion: ctx.appVersion,
         },

@@ -5,6 +5,7 @@ import { attachmentHandlers } from './attachments';
 import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './exports';
 import { frameworkMoveHandlers } from './framework-move';
+import { mergeHandlers } from './merge';
 import { planHandlers } from './plan';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
@@ -26,5 +27,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...exportHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...frameworkMoveHandlers(ctx),
+    ...mergeHandlers(ctx),
   };
 }

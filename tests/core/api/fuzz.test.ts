@@ -21,6 +21,8 @@ interface Seeded {
   bundleBase64: string;
   publicKeyFile: string;
   fingerprint: string;
+  /** The agency's self-assessment of the same country, rated two levels apart on the indicator. */
+  selfId: string;
 }
 
 /** A real assessment with something in every part, so valid inputs reach every handler. */
@@ -36,7 +38,10 @@ async function seed(api: Core): Promise<Seeded> {
   const recommendation = plan.recommendations.find((r) => r.kind === 'programme')!;
   const bundle = await ok(api, 'exportBundle', { ids: [id] });
   const key = await ok(api, 'getInstallationKey', {});
+  const self = await ok(api, 'createAssessment', { title: 'Fuzz self', country: 'GH', mode: 'self' });
+  await ok(api, 'updateResponse', { id: self.id, indicatorId, patch: { rating: { kind: 'level', level: 3 } }, base: { rating: null } });
   return {
+    selfId: self.id,
     id,
     sessionId: session.id,
     actionId: action.id,
@@ -77,7 +82,7 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     getScores: { id: s.id },
     getPlan: { id: s.id },
     updatePlan: { id: s.id, change: { kind: 'decide', recommendationId: s.recommendationId, decision: 'accepted', base: { decision: null } } },
-    exportAssessment: { id: s.id, format: 'csv', language: 'ja' },
+    exportAssessment: { id: s.id, format: 'csv', language: 'ja', compareWithId: s.selfId },
     getInstallationKey: {},
     renameInstallation: { name: 'Field laptop 2' },
     exportBundle: { ids: [s.id], redact: true },
@@ -90,6 +95,8 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     // The seeded assessment is on the newest framework, so the move is refused: the refusal must change nothing.
     previewFrameworkMove: { id: s.id, toVersion: '1.1.0' },
     moveToFramework: { id: s.id, toVersion: '1.1.0', expectedRevision: 1 },
+    previewMerge: { leftId: s.id, rightId: s.selfId },
+    mergeAssessments: { leftId: s.id, rightId: s.selfId, title: 'Ghana merged', choices: { [indicatorId]: { take: 'new', rating: { kind: 'level', level: 2 }, confidence: 'medium', reason: 'Workshop evidence', notes: 'both' } }, by: 'HQ' },
   };
 }
 
