@@ -140,9 +140,9 @@ describe('reopening the data folder', () => {
     const s = await ok(api, 'saveSession', { id, session });
     const bytes = Buffer.from('%PDF-1.4 decree kept across a restart');
     const attachment = await ok(api, 'addAttachment', { id, indicatorId: 'hygiene.csirt.mandate', fileName: 'decree.pdf', mediaType: 'application/pdf', contentBase64: bytes.toString('base64') });
-    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services']) await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } } });
+    for (const indicatorId of ['hygiene.csirt.mandate', 'hygiene.csirt.services']) await ok(api, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 1 } }, base: { rating: null } });
     const recommendation = (await ok(api, 'getPlan', { id })).recommendations.find((r) => r.kind !== 'custom')!;
-    await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: recommendation.id, decision: 'rejected', note: 'Already funded by the EU' } });
+    await ok(api, 'updatePlan', { id, change: { kind: 'decide', recommendationId: recommendation.id, decision: 'rejected', note: 'Already funded by the EU', base: { decision: null } } });
     await ok(api, 'updatePlan', { id, change: { kind: 'saveAction', capabilityId: 'hygiene.csirt', title: 'Mentor CSIRT staff', owner: 'JICA', note: '', phase: 'short', effort: 'S' } });
     await closeCore(api);
 
