@@ -4,8 +4,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCcat } from '../cli/ccat';
 import { snapshotTree } from '../core/store/helpers';
-import { api, axeViolations, openPage, readStored, sha256, shot, type Language } from './app';
+import { api, axeViolations, openPage, readStored, sha256, shot } from './app';
 import { newDataDir, removeDir, startServe, type ServeProcess } from './harness';
+import { chooseCcatFile } from './ccat-import';
 import { useE2e } from './lifecycle';
 
 const e2e = useE2e();
@@ -23,15 +24,6 @@ function keysShow(dataDir: string): { installation: { fingerprint: string; name:
 
 async function expectNoAxeViolations(page: Page, screen: string) {
   expect(await axeViolations(page), screen).toEqual([]);
-}
-
-/** Chooses the file with the home screen's import button, as a person does. */
-async function importWithButton(page: Page, language: Language, file: { name: string; bytes: Buffer }) {
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: words[language].import }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
-  await page.getByRole('heading', { name: words[language].importHeading }).waitFor();
 }
 
 /** Drops the file onto the home screen the way the browser delivers a dragged file. */
@@ -99,7 +91,7 @@ describe('exchanging assessments as .ccat files', () => {
       expect(await snapshotTree(e2e.dataDir)).toEqual(empty);
 
       const en = await openPage(e2e.browser, e2e.serve, { bypassCSP: true, height: 680 });
-      await importWithButton(en.page, 'en', file);
+      await chooseCcatFile(en.page, 'en', file);
       await en.page.getByText(words.en.newSigner, { exact: true }).waitFor();
       // The fingerprint shown is the one `ccat keys show` prints on the sending laptop.
       expect(await en.page.locator('#signer-fingerprint').getAttribute('data-fingerprint')).toBe(keysA.installation.fingerprint);
@@ -136,7 +128,7 @@ describe('exchanging assessments as .ccat files', () => {
         await page.evaluate(() => {
           window.location.hash = '#/';
         });
-        await importWithButton(page, language, { name: 'tampered.ccat', bytes: tampered });
+        await chooseCcatFile(page, language, { name: 'tampered.ccat', bytes: tampered });
         const alert = page.getByRole('alert').filter({ hasText: words[language].nothing });
         await alert.waitFor();
         await expect.poll(() => alert.getByRole('heading').innerText()).toMatch(words[language].refused);
@@ -151,7 +143,7 @@ describe('exchanging assessments as .ccat files', () => {
       await en.page.evaluate(() => {
         window.location.hash = '#/';
       });
-      await importWithButton(en.page, 'en', { name: 'locked.ccat', bytes: locked });
+      await chooseCcatFile(en.page, 'en', { name: 'locked.ccat', bytes: locked });
       await en.page.getByText('This file is protected by a passphrase', { exact: false }).waitFor();
       await en.page.getByLabel('Passphrase', { exact: true }).fill('wrong guess here');
       await en.page.getByRole('button', { name: 'Open' }).click();
@@ -181,7 +173,7 @@ describe('exchanging assessments as .ccat files', () => {
       await en.page.evaluate(() => {
         window.location.hash = '#/';
       });
-      await importWithButton(en.page, 'en', { name: 'impostor.ccat', bytes: impostor });
+      await chooseCcatFile(en.page, 'en', { name: 'impostor.ccat', bytes: impostor });
       await en.page.getByRole('heading', { name: 'Warning: the signer’s key has changed' }).waitFor();
       expect(await en.page.getByRole('alert').filter({ hasText: 'Warning: the signer’s key has changed' }).innerText()).toMatch(/signed with a different key[\s\S]*Nothing was changed in this data folder\./);
       await shot(en.page, 'exchange-import-key-changed-en');
@@ -193,7 +185,7 @@ describe('exchanging assessments as .ccat files', () => {
       await en.page.evaluate(() => {
         window.location.hash = '#/';
       });
-      await importWithButton(en.page, 'en', file);
+      await chooseCcatFile(en.page, 'en', file);
       await en.page.getByRole('cell', { name: /^Older or diverged/ }).waitFor();
       expect(await en.page.getByRole('button', { name: words.en.submit, exact: true }).isDisabled()).toBe(true);
       await en.page.getByLabel(/Keep as a separate copy/).check();

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, assessmentIdOf, axeViolations, go, openPage, readStored, shot, type Language } from './app';
-import { newDataDir, startServe } from './harness';
+import { chooseCcatFile } from './ccat-import';
+import { newDataDir, removeDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
 const e2e = useE2e();
@@ -38,20 +39,23 @@ const words = {
   },
 } as const;
 
-/** The field team's assessment and the agency's self-assessment of Ghana, created through the API. */
-async function seedPair(page: Page) {
-  const field = await api(page, 'createAssessment', { title: 'Ghana field 2026', country: 'GH', mode: 'field' });
+/**
+ * The field team's assessment and the agency's self-assessment of Ghana, created through the API:
+ * the field one on `fieldPage`'s data folder (the field laptop), the self-assessment on `page`'s.
+ */
+async function seedPair(page: Page, fieldPage: Page = page) {
+  const field = await api(fieldPage, 'createAssessment', { title: 'Ghana field 2026', country: 'GH', mode: 'field' });
   const self = await api(page, 'createAssessment', { title: 'Ghana self 2026', country: 'GH', mode: 'self' });
-  const rate = (id: string, indicatorId: string, rating: unknown, notes: string) =>
-    api(page, 'updateResponse', { id, indicatorId, patch: { rating: rating as never, confidence: 'medium', notes }, base: { rating: null, confidence: null, notes: '' } });
-  await rate(field.id, ids.agree, level(2), 'Strategy of 2015.');
-  await rate(self.id, ids.agree, level(2), 'Strategy of 2015.');
-  await rate(field.id, ids.near, level(3), 'Mandate in the Act.');
-  await rate(self.id, ids.near, level(2), 'Mandate unclear to us.');
-  await rate(field.id, ids.far, level(1), 'Incident handling only.');
-  await rate(self.id, ids.far, level(4), 'Full service catalogue.');
-  await rate(field.id, ids.unknown, { kind: 'unknown' }, '');
-  await rate(self.id, ids.unknown, level(3), '12 analysts.');
+  const rate = (on: Page, id: string, indicatorId: string, rating: unknown, notes: string) =>
+    api(on, 'updateResponse', { id, indicatorId, patch: { rating: rating as never, confidence: 'medium', notes }, base: { rating: null, confidence: null, notes: '' } });
+  await rate(fieldPage, field.id, ids.agree, level(2), 'Strategy of 2015.');
+  await rate(page, self.id, ids.agree, level(2), 'Strategy of 2015.');
+  await rate(fieldPage, field.id, ids.near, level(3), 'Mandate in the Act.');
+  await rate(page, self.id, ids.near, level(2), 'Mandate unclear to us.');
+  await rate(fieldPage, field.id, ids.far, level(1), 'Incident handling only.');
+  await rate(page, self.id, ids.far, level(4), 'Full service catalogue.');
+  await rate(fieldPage, field.id, ids.unknown, { kind: 'unknown' }, '');
+  await rate(page, self.id, ids.unknown, level(3), '12 analysts.');
   return { field, self };
 }
 
@@ -63,13 +67,41 @@ async function start(language: Language) {
   return { ...opened, ...pair };
 }
 
+/**
+ * HQ's laptop holds the agency's self-assessment; the field team rated on its own laptop (a second
+ * data folder and serve) and sends a signed .ccat, which HQ imports through the UI, confirming the new signer.
+ */
+async function startWithFieldFileFromAnotherLaptop() {
+  const fieldDir = await newDataDir();
+  const fieldServe = await startServe(fieldDir);
+  try {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const fieldLaptop = await openPage(e2e.browser, fieldServe, { bypassCSP: true });
+    const opened = await openPage(e2e.browser, e2e.serve, { width: 1366, height: 680, bypassCSP: true });
+    const pair = await seedPair(opened.page, fieldLaptop.page);
+    const file = await api(fieldLaptop.page, 'exportBundle', { ids: [pair.field.id], by: 'Field team' });
+    await opened.page.reload();
+    await chooseCcatFile(opened.page, 'en', { name: file.fileName, bytes: Buffer.from(file.content, 'base64') });
+    await opened.page.getByText('New signer', { exact: true }).waitFor();
+    await opened.page.getByLabel(/every group matches/).check();
+    await opened.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await opened.page.getByRole('heading', { name: 'Import complete' }).waitFor();
+    expect(await readStored(e2e.dataDir, pair.field.id)).toEqual(await readStored(fieldDir, pair.field.id));
+    await opened.page.getByRole('link', { name: 'Back to the assessments' }).click();
+    return { ...opened, ...pair };
+  } finally {
+    await fieldServe.stop();
+    await removeDir(fieldDir);
+  }
+}
+
 const difference = (page: Page, indicatorId: string) => page.locator(`section[data-indicator="${indicatorId}"]`);
 
 describe('merging a field assessment with a self-assessment', () => {
-  it('picks both on the home list, resolves three differences with reasons, and the merged history on disk names both sources', async () => {
+  it('imports the field team’s .ccat from another laptop, picks it and the self-assessment on the home list, resolves three differences with reasons, and the merged history on disk names both sources', async () => {
     const w = words.en;
-    const { page, field, self } = await start('en');
-    await page.reload();
+    const { page, field, self } = await startWithFieldFileFromAnotherLaptop();
     await page.getByRole('checkbox', { name: /Ghana field 2026/ }).check();
     await page.getByRole('checkbox', { name: /Ghana self 2026/ }).check();
     await page.getByText('Selected: “Ghana field 2026” and “Ghana self 2026”.').waitFor();
