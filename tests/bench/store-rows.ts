@@ -25,35 +25,49 @@ async function must<T>(core: Core, name: string, input: unknown): Promise<T> {
   return result.data as T;
 }
 
-async function indicatorIds(core: Core): Promise<string[]> {
-  const framework = await must<Framework>(core, 'getFramework', { id: 'ccat', version: '1.0.0' });
+/** The indicators of the framework the assessment `id` uses. */
+async function indicatorIds(core: Core, id: string): Promise<string[]> {
+  const { frameworkId, frameworkVersion } = await must<Assessment>(core, 'getAssessment', { id });
+  const framework = await must<Framework>(core, 'getFramework', { id: frameworkId, version: frameworkVersion });
   return framework.domains.flatMap((d) => d.capabilities.flatMap((c) => c.indicators.map((i) => i.id)));
+}
+
+/** What this bench last saved of each response field, sent back as the edit's `base` as the UI does. */
+const seen = new Map<string, Record<string, unknown>>();
+
+/** One response edit as the UI makes it, with what it last saw of the fields it changes. */
+export function responseEdit(id: string, indicatorId: string, patch: Record<string, unknown>): Record<string, unknown> {
+  const key = `${id}/${indicatorId}`;
+  const last = seen.get(key) ?? {};
+  const base = Object.fromEntries(Object.keys(patch).map((field) => [field, last[field] ?? (field === 'notes' ? '' : null)]));
+  seen.set(key, { ...last, ...patch });
+  return { id, indicatorId, patch, base };
 }
 
 /** One save as the UI makes it: a rating on one indicator. */
 function rate(core: Core, id: string, indicatorId: string, n: number): Promise<unknown> {
-  return must(core, 'updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: (n % 5) + 1 } } });
+  return must(core, 'updateResponse', responseEdit(id, indicatorId, { rating: { kind: 'level', level: (n % 5) + 1 } }));
 }
 
 function editNotes(core: Core, id: string, indicatorId: string, n: number): Promise<unknown> {
-  return must(core, 'updateResponse', { id, indicatorId, patch: { notes: `Interview notes, edit ${n}: ${'the CSIRT mandate was discussed. '.repeat(8)}` } });
+  return must(core, 'updateResponse', responseEdit(id, indicatorId, { notes: `Interview notes, edit ${n}: ${'the CSIRT mandate was discussed. '.repeat(8)}` }));
 }
 
 async function createAssessment(core: Core, title: string): Promise<Assessment> {
   return must<Assessment>(core, 'createAssessment', { title, country: 'VN', mode: 'field' });
 }
 
-/** A data folder with `count` fully rated assessments (105 ratings and notes each); returns the id of one of them. */
+/** A data folder with `count` fully rated assessments (a rating and notes on every indicator); returns the id of one of them. */
 export async function seedRatedStore(dataDir: string, count: number): Promise<string> {
   const core = await openBenchCore(dataDir);
   const first = await createAssessment(core, 'Rated 0');
-  const ids = await indicatorIds(core);
+  const ids = await indicatorIds(core, first.id);
   for (const [n, indicatorId] of ids.entries()) {
-    await must(core, 'updateResponse', { id: first.id, indicatorId, patch: { rating: { kind: 'level', level: (n % 5) + 1 }, confidence: 'medium', notes: 'x'.repeat(300) } });
+    await must(core, 'updateResponse', responseEdit(first.id, indicatorId, { rating: { kind: 'level', level: (n % 5) + 1 }, confidence: 'medium', notes: 'x'.repeat(300) }));
   }
   const rated = await must<Assessment>(core, 'getAssessment', { id: first.id });
   await core.close();
-  // Copies through the store's own create(): 105 saves per assessment would take minutes.
+  // Copies through the store's own create(): a save per indicator would take minutes.
   const store = await openAssessmentStore({ dataDir, now: () => new Date() });
   try {
     for (let i = 1; i < count; i++) await store.create({ ...rated, id: randomUUID(), title: `Rated ${i}` });
@@ -83,16 +97,16 @@ async function floorWrite(dir: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function saveRows(samples: number): Promise<Row[]> {
+export async function saveRows(samples: number, wanted: (group: string) => boolean): Promise<Row[]> {
   const rows: Row[] = [];
 
   // rating → durably saved through serve's HTTP API, beside the floor for the same document bytes.
-  {
+  if (wanted('save-serve')) {
     const dataDir = await benchDir();
     const floorDir = await benchDir();
     const core = await openBenchCore(dataDir);
     const assessment = await createAssessment(core, 'Serve save');
-    const ids = await indicatorIds(core);
+    const ids = await indicatorIds(core, assessment.id);
     for (const [n, indicatorId] of ids.entries()) await rate(core, assessment.id, indicatorId, n);
     const bytes = new TextEncoder().encode(JSON.stringify(await must(core, 'getAssessment', { id: assessment.id }), null, 2));
     const token = 'bench-token';
@@ -103,7 +117,7 @@ export async function saveRows(samples: number): Promise<Row[]> {
         const response = await fetch(`http://127.0.0.1:${port}/api/updateResponse`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ id: assessment.id, indicatorId: ids[n % ids.length], patch: { rating: { kind: 'level', level: (n++ % 5) + 1 } } }),
+          body: JSON.stringify(responseEdit(assessment.id, ids[n % ids.length]!, { rating: { kind: 'level', level: (n++ % 5) + 1 } })),
         });
         const result = (await response.json()) as { ok: boolean };
         if (!result.ok) throw new Error(`serve save failed: ${JSON.stringify(result)}`);
@@ -124,15 +138,24 @@ export async function saveRows(samples: number): Promise<Row[]> {
     });
   }
 
+  if (wanted('save-scale') || wanted('list-cold')) {
+    rows.push(...(await thousandRows(samples, wanted)));
+  }
+  if (wanted('save-history')) rows.push(await historyRow(samples));
+  return rows;
+}
+
+async function thousandRows(samples: number, wanted: (group: string) => boolean): Promise<Row[]> {
+  const rows: Row[] = [];
   // A save with 1,000 fully rated assessments stored vs 1: both stores open, saves alternate.
   const bigDir = await benchDir();
   const bigId = await seedRatedStore(bigDir, 1000);
-  {
+  if (wanted('save-scale')) {
     const smallDir = await benchDir();
     const smallId = await seedRatedStore(smallDir, 1);
     const big = await openBenchCore(bigDir);
     const small = await openBenchCore(smallDir);
-    const ids = await indicatorIds(big);
+    const ids = await indicatorIds(big, bigId);
     let n = 0;
     const measured = await alternate(
       samples,
@@ -153,8 +176,7 @@ export async function saveRows(samples: number): Promise<Row[]> {
     });
   }
 
-  rows.push(await coldListRow(bigDir, Math.max(3, Math.round(samples / 10))));
-  rows.push(await historyRow(samples));
+  if (wanted('list-cold')) rows.push(await coldListRow(bigDir, Math.max(3, Math.round(samples / 10))));
   return rows;
 }
 
@@ -222,7 +244,7 @@ async function historyRow(samples: number): Promise<Row> {
   const core = await openBenchCore(dataDir);
   const fresh = await createAssessment(core, 'Ten edits');
   const old = await createAssessment(core, 'Many edits');
-  const [indicatorId] = await indicatorIds(core);
+  const [indicatorId] = await indicatorIds(core, fresh.id);
   for (let i = 0; i < 10; i++) await editNotes(core, fresh.id, indicatorId!, i);
   const target = 20_000;
   const budgetMs = 60_000;
