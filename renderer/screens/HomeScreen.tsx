@@ -2,17 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
 import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { rememberFrameworks } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
-  const list = useLoad(async () => {
-    const assessments = await request('listAssessments', {});
-    rememberFrameworks(assessments);
-    return assessments;
-  }, 'list');
+  const list = useLoad(() => request('listAssessments', {}), 'list');
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
