@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
-import { call, request } from '../api';
+import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useLoad } from '../hooks/useLoad';
+import { openAssessment } from '../opening';
 import { href, type AssessmentRoute } from '../route';
 import { Workspace } from '../workspace/Workspace';
 
@@ -15,7 +16,7 @@ export interface LoadedAssessment {
 
 async function load(id: string): Promise<LoadedAssessment> {
   // One round trip for both, even on a first open with nothing cached; the history stays on disk until a history view asks for it.
-  const { assessment, framework } = await request('openAssessment', { id });
+  const { assessment, framework } = await openAssessment(id);
   // A missing baseline must not keep the team from working: it is reported where it would show.
   const baseline = assessment.baselineId ? await call('getAssessment', { id: assessment.baselineId }) : undefined;
   return { assessment, framework, baseline: baseline?.ok ? baseline.data : undefined };
