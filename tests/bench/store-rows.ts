@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { startServe } from '../../cli/serve';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
-import type { Assessment } from '../../core/model/assessment';
+import type { Assessment, HistoryEntry } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
 import { openAssessmentStore } from '../../core/store/assessment-store.node.ts';
 import { alternate, stats, timed } from './sample';
@@ -49,8 +48,39 @@ function rate(core: Core, id: string, indicatorId: string, n: number): Promise<u
   return must(core, 'updateResponse', responseEdit(id, indicatorId, { rating: { kind: 'level', level: (n % 5) + 1 } }));
 }
 
+const notesText = (n: number) => `Interview notes, edit ${n}: ${'the CSIRT mandate was discussed. '.repeat(8)}`;
+/** Two people take turns, so that every edit is a history entry (one person typing on is logged once a while). */
+const authors = ['A. Tanaka', 'B. Sato'];
+
 function editNotes(core: Core, id: string, indicatorId: string, n: number): Promise<unknown> {
-  return must(core, 'updateResponse', responseEdit(id, indicatorId, { notes: `Interview notes, edit ${n}: ${'the CSIRT mandate was discussed. '.repeat(8)}` }));
+  return must(core, 'updateResponse', { ...responseEdit(id, indicatorId, { notes: notesText(n) }), by: authors[n % 2] });
+}
+
+/**
+ * Adds `edits` notes edits to the history of `id` as the API would have logged them, a minute
+ * apart, through the store's own save() in batches: 20,000 saves one by one take minutes on a
+ * loaded machine. What ends on disk is the same history log; only the revision count differs.
+ */
+async function seedNotesEdits(dataDir: string, id: string, indicatorId: string, edits: number): Promise<void> {
+  const store = await openAssessmentStore({ dataDir, now: () => new Date() });
+  let notes = '';
+  try {
+    let doc = await store.get(id);
+    const start = Date.now() - edits * 60_000;
+    notes = doc.responses[indicatorId]?.notes ?? '';
+    for (let done = 0; done < edits; ) {
+      const entries: HistoryEntry[] = [];
+      for (const end = Math.min(edits, done + 1000); done < end; done++) {
+        entries.push({ at: new Date(start + done * 60_000).toISOString(), by: authors[done % 2]!, field: `response:${indicatorId}.notes`, from: notes, to: notesText(done) });
+        notes = notesText(done);
+      }
+      doc = { ...doc, revision: doc.revision + 1, responses: { ...doc.responses, [indicatorId]: { ...doc.responses[indicatorId]!, notes } }, history: [...doc.history, ...entries] };
+      await store.save(doc);
+    }
+  } finally {
+    await store.close();
+  }
+  seen.set(`${id}/${indicatorId}`, { ...seen.get(`${id}/${indicatorId}`), notes });
 }
 
 async function createAssessment(core: Core, title: string): Promise<Assessment> {
@@ -241,16 +271,19 @@ async function coldListRow(dataDir: string, samples: number): Promise<Row> {
  */
 async function historyRow(samples: number): Promise<Row> {
   const dataDir = await benchDir();
+  const setup = await openBenchCore(dataDir);
+  const fresh = await createAssessment(setup, 'Ten edits');
+  const old = await createAssessment(setup, 'Many edits');
+  const [indicatorId] = await indicatorIds(setup, fresh.id);
+  for (let i = 0; i < 10; i++) {
+    await editNotes(setup, fresh.id, indicatorId!, i);
+    await editNotes(setup, old.id, indicatorId!, i);
+  }
+  await setup.close();
+  const edits = 20_000;
+  await seedNotesEdits(dataDir, old.id, indicatorId!, edits - 10);
   const core = await openBenchCore(dataDir);
-  const fresh = await createAssessment(core, 'Ten edits');
-  const old = await createAssessment(core, 'Many edits');
-  const [indicatorId] = await indicatorIds(core, fresh.id);
-  for (let i = 0; i < 10; i++) await editNotes(core, fresh.id, indicatorId!, i);
-  const target = 20_000;
-  const budgetMs = 60_000;
-  const start = performance.now();
-  let edits = 0;
-  while (edits < target && performance.now() - start < budgetMs) await editNotes(core, old.id, indicatorId!, edits++);
+  const logged = (await must<Assessment>(core, 'getAssessment', { id: old.id })).history.length;
   let n = 0;
   const measured = await alternate(
     samples,
@@ -266,8 +299,7 @@ async function historyRow(samples: number): Promise<Row> {
     peer: measured.b,
     peerLabel: 'the same save after 10 edits',
     ratio: measured.a.median / measured.b.median,
-    goal: edits < target ? `≤ 1.2× after 20,000 (seeding reached only ${edits} in ${budgetMs / 1000} s)` : '≤ 1.2×',
-    met: edits >= target && measured.a.median / measured.b.median <= 1.2,
+    goal: `≤ 1.2× (${logged.toLocaleString('en')} history entries before the first measured save)`,
+    met: measured.a.median / measured.b.median <= 1.2,
   };
 }
-
