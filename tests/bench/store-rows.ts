@@ -5,7 +5,9 @@ import { startServe } from '../../cli/serve';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
 import type { Assessment, HistoryEntry } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
+import { ASSESSMENTS_FOLDER } from '../../core/store/assessment-generations.node.ts';
 import { openAssessmentStore } from '../../core/store/assessment-store.node.ts';
+import { generationFileName } from '../../core/store/generation-names';
 import { alternate, stats, timed } from './sample';
 import { assessmentsDir, benchDir, startServeProcess, type Row } from './support';
 
@@ -107,7 +109,7 @@ export async function seedRatedStore(dataDir: string, count: number): Promise<st
   return first.id;
 }
 
-/** What a save cannot beat: the same bytes to a temp file, fsync, rename over, fsync the folder. */
+/** What a save cannot beat: the same document bytes to a temp file, fsync, rename over, fsync the folder. */
 async function floorWrite(dir: string, bytes: Uint8Array): Promise<void> {
   const target = join(dir, 'floor.json');
   const temp = join(dir, `floor.${randomUUID()}.tmp`);
@@ -138,7 +140,9 @@ export async function saveRows(samples: number, wanted: (group: string) => boole
     const assessment = await createAssessment(core, 'Serve save');
     const ids = await indicatorIds(core, assessment.id);
     for (const [n, indicatorId] of ids.entries()) await rate(core, assessment.id, indicatorId, n);
-    const bytes = new TextEncoder().encode(JSON.stringify(await must(core, 'getAssessment', { id: assessment.id }), null, 2));
+    // The floor writes what one save writes as its document: the generation file of the current revision.
+    const { revision } = await must<Assessment>(core, 'getAssessment', { id: assessment.id });
+    const bytes = await readFile(join(dataDir, ASSESSMENTS_FOLDER, assessment.id, generationFileName(revision)));
     const token = 'bench-token';
     const { server, port } = await startServe({ core, rendererDir: dataDir, token, port: 0 });
     let n = 0;
