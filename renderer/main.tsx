@@ -1,14 +1,11 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { followServeToken } from './api';
-import { App } from './App';
-import { setupI18n } from './i18n';
+import { startOpening } from './opening';
+import { parseRoute } from './paths';
 import './styles.css';
 
 followServeToken();
-setupI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The assessment is asked for before the app's code (most of the bytes) has arrived and been
+// compiled, so that the store reads it while the browser is busy with the code.
+const route = parseRoute(window.location.hash);
+if (route.screen === 'assessment') startOpening(route.id);
+void import('./mount');

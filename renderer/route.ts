@@ -1,110 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { href, parseRoute, type Route } from './paths';
 
-export const setupSteps = ['basics', 'team', 'targets', 'context'] as const;
-export type SetupStep = (typeof setupSteps)[number];
-
-export type AssessmentRoute =
-  | { screen: 'assessment'; id: string; view: 'rate'; indicatorId?: string }
-  | { screen: 'assessment'; id: string; view: 'setup'; step: SetupStep }
-  /** `sessionId` "new" opens an empty form; absent shows the list. */
-  | { screen: 'assessment'; id: string; view: 'sessions'; sessionId?: string }
-  | { screen: 'assessment'; id: string; view: 'capture'; sessionId: string; indicatorId?: string }
-  | { screen: 'assessment'; id: string; view: 'review' | 'results' | 'history' };
-
-/** Two assessments of one country side by side: compared, or merged into a new one. */
-export type PairRoute = { screen: 'merge' | 'compare'; leftId: string; rightId: string };
-
-/** `at` tells one opened file from the next, so that opening another file starts the import screen afresh. */
-export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute | PairRoute;
-
-export type View = AssessmentRoute['view'];
-
-/**
- * Hash routes, so that reload keeps the place and no server routing is needed:
- * #/a/<id>/i/<indicator>, #/a/<id>/setup/team, #/a/<id>/capture/<session>/<indicator>, #/new/from/<baseline>,
- * #/merge/<left>/<right>, #/compare/<left>/<right>.
- */
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
-  if (parts[0] === 'import') return parts[1] && /^\d+$/.test(parts[1]) ? { screen: 'import', at: Number(parts[1]) } : { screen: 'import' };
-  if (parts[0] === 'settings') return { screen: 'settings' };
-  if (parts[0] === 'new') return parts[1] === 'from' && parts[2] ? { screen: 'new', baselineId: parts[2] } : { screen: 'new' };
-  if ((parts[0] === 'merge' || parts[0] === 'compare') && parts[1] && parts[2]) return { screen: parts[0], leftId: parts[1], rightId: parts[2] };
-  if (parts[0] !== 'a' || !parts[1]) return { screen: 'home' };
-  const id = parts[1];
-  switch (parts[2]) {
-    case 'i':
-      return parts[3] ? { screen: 'assessment', id, view: 'rate', indicatorId: parts[3] } : { screen: 'assessment', id, view: 'rate' };
-    case 'setup': {
-      const step = (setupSteps as readonly string[]).includes(parts[3] ?? '') ? (parts[3] as SetupStep) : 'basics';
-      return { screen: 'assessment', id, view: 'setup', step };
-    }
-    case 'sessions':
-      return parts[3] ? { screen: 'assessment', id, view: 'sessions', sessionId: parts[3] } : { screen: 'assessment', id, view: 'sessions' };
-    case 'capture':
-      if (!parts[3]) return { screen: 'assessment', id, view: 'sessions' };
-      return parts[4]
-        ? { screen: 'assessment', id, view: 'capture', sessionId: parts[3], indicatorId: parts[4] }
-        : { screen: 'assessment', id, view: 'capture', sessionId: parts[3] };
-    case 'review':
-    case 'results':
-    case 'history':
-      return { screen: 'assessment', id, view: parts[2] };
-    default:
-      return { screen: 'assessment', id, view: 'rate' };
-  }
-}
-
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
-export function href(route: Route): string {
-  const e = encodeURIComponent;
-  switch (route.screen) {
-    case 'home':
-      return '#/';
-    case 'import':
-      return route.at === undefined ? '#/import' : `#/import/${route.at}`;
-    case 'settings':
-      return '#/settings';
-    case 'new':
-      return route.baselineId ? `#/new/from/${e(route.baselineId)}` : '#/new';
-    case 'merge':
-    case 'compare':
-      return `#/${route.screen}/${e(route.leftId)}/${e(route.rightId)}`;
-    case 'assessment': {
-      const base = `#/a/${e(route.id)}`;
-      switch (route.view) {
-        case 'rate':
-          return route.indicatorId ? `${base}/i/${e(route.indicatorId)}` : base;
-        case 'setup':
-          return `${base}/setup/${route.step}`;
-        case 'sessions':
-          return route.sessionId ? `${base}/sessions/${e(route.sessionId)}` : `${base}/sessions`;
-        case 'capture':
-          return route.indicatorId ? `${base}/capture/${e(route.sessionId)}/${e(route.indicatorId)}` : `${base}/capture/${e(route.sessionId)}`;
-        default:
-          return `${base}/${route.view}`;
-      }
-    }
-  }
-}
+export * from './paths';
 
 export function navigate(route: Route): void {
   window.location.hash = href(route);
 }
 
+/**
+ * Follows a click on an in-app link (`#/…`) at once: the address changes with pushState and the
+ * new screen renders in the click's own task, where letting the browser follow the link would
+ * wait for its hashchange task and then for React's scheduled render. The hashchange event is
+ * still sent, so that whatever listens for it (saving before leaving a view) runs as before.
+ */
+function followAppLink(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+  if (!(link instanceof HTMLAnchorElement) || link.target !== '') return;
+  event.preventDefault();
+  const hash = link.getAttribute('href')!;
+  if (hash === window.location.hash) return;
+  const oldURL = window.location.href;
+  window.history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
+    const update = () => flushSync(() => setHash(window.location.hash));
     window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
+    document.addEventListener('click', followAppLink);
+    return () => {
+      window.removeEventListener('hashchange', update);
+      document.removeEventListener('click', followAppLink);
+    };
   }, []);
-  return route;
+  return useMemo(() => parseRoute(hash), [hash]);
 }

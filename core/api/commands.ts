@@ -145,6 +145,8 @@ export const commands = {
     by: who,
   }),
   getAssessment: z.strictObject({ id }),
+  /** What the workspace opens with, in one answer: the assessment without its history, and its framework. */
+  openAssessment: z.strictObject({ id }),
   /** The team is edited one member at a time (add/update/removeTeamMember), never as a whole list. */
   updateSetup: z
     .strictObject({
@@ -308,6 +310,11 @@ export interface CommandResults {
   listAssessments: AssessmentSummary[];
   createAssessment: Assessment;
   getAssessment: Assessment;
+  /**
+   * `assessment.history` is empty: a long-edited assessment's history can be many times the
+   * rest, and the rating screens never show it (getAssessment has it, for the history views).
+   */
+  openAssessment: { assessment: Assessment; framework: Framework };
   updateSetup: Assessment;
   addTeamMember: { revision: number; team: TeamMember[] };
   updateTeamMember: { revision: number; team: TeamMember[] };

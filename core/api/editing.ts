@@ -51,7 +51,7 @@ export function createEditor(store: AssessmentRepository, now: () => Date): Edit
       };
       const { next, result } = change(current, context);
       if (entries.length === 0 && next === current) return result;
-      const saved: Assessment = { ...next, revision: current.revision + 1, updatedAt: at, history: [...next.history, ...entries] };
+      const saved: Assessment = { ...next, revision: current.revision + 1, updatedAt: at, history: next.history.concat(entries) };
       await store.save(saved);
       return result;
     });

@@ -511,7 +511,7 @@ function validated(assessment: Assessment, stored: readonly HistoryEntry[]): Ass
   }
   const parsed = assessmentSchema.safeParse({ ...assessment, history: [] });
   const added = historyEntries.safeParse(history.slice(stored.length));
-  if (parsed.success && added.success) return { ...parsed.data, history: [...stored, ...added.data] };
+  if (parsed.success && added.success) return { ...parsed.data, history: stored.concat(added.data) };
   const issues = [
     ...(parsed.success ? [] : parsed.error.issues),
     ...(added.success ? [] : added.error.issues.map((issue) => ({ ...issue, path: ['history', stored.length + Number(issue.path[0]), ...issue.path.slice(1)] }))),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
@@ -34,6 +34,23 @@ function Progress({ done, total }: { done: number; total: number }) {
     </span>
   );
 }
+
+/** One indicator's link; memoised so that moving to the next indicator re-renders two rows, not the whole list. */
+const IndicatorLink = memo(function IndicatorLink({ href, current, done, mark, number, text, extra }: { href: string; current: boolean; done: boolean; mark: string; number: string; text: string; extra: string | undefined }) {
+  return (
+    <li>
+      <a className="nav-indicator" href={href} aria-current={current ? 'page' : undefined}>
+        <span className={`mark ${done ? 'mark-done' : ''}`} aria-hidden="true">
+          {mark}
+        </span>
+        <span className="nav-text">
+          {number} {text}
+        </span>
+        {extra && <span className="sr-only">({extra})</span>}
+      </a>
+    </li>
+  );
+});
 
 /** Domain → capability → indicator, with progress per node; domains fold to keep the list short. */
 export function NavTree({ framework, visible, currentId, done, mark, status, linkTo, expandAll, label }: Props) {
@@ -77,19 +94,17 @@ export function NavTree({ framework, visible, currentId, done, mark, status, lin
                         <ol>
                           {capability.indicators.map((indicator, i) => {
                             if (!visible.has(indicator.id)) return null;
-                            const extra = status(indicator.id);
                             return (
-                              <li key={indicator.id}>
-                                <a className="nav-indicator" href={linkTo(indicator.id)} aria-current={indicator.id === currentId ? 'page' : undefined}>
-                                  <span className={`mark ${done(indicator.id) ? 'mark-done' : ''}`} aria-hidden="true">
-                                    {mark(indicator.id)}
-                                  </span>
-                                  <span className="nav-text">
-                                    {d + 1}.{c + 1}.{i + 1} {text(indicator.question)}
-                                  </span>
-                                  {extra && <span className="sr-only">({extra})</span>}
-                                </a>
-                              </li>
+                              <IndicatorLink
+                                key={indicator.id}
+                                href={linkTo(indicator.id)}
+                                current={indicator.id === currentId}
+                                done={done(indicator.id)}
+                                mark={mark(indicator.id)}
+                                number={`${d + 1}.${c + 1}.${i + 1}`}
+                                text={text(indicator.question)}
+                                extra={status(indicator.id)}
+                              />
                             );
                           })}
                         </ol>

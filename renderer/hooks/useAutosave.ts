@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandInput } from '../../core/api/commands';
 import type { FieldConflict } from '../../core/api/editing';
 import type { ApiError, Result } from '../../core/api/result';
@@ -369,7 +369,11 @@ export function useAutosave(initial: Assessment, author: () => string | undefine
 
   const teamRows = useCallback(() => confirmed.current.rows([...conflicts.map((c) => c.op), ...pending.current.values()]), [conflicts]);
 
-  return { state, conflicts, queue, flush, discard, resolve, sessionCreated, sessionDeleted, teamRows };
+  // One object while nothing in it changes, so that the workspace's context (and every view reading it) stays put when only the route changes.
+  return useMemo(
+    () => ({ state, conflicts, queue, flush, discard, resolve, sessionCreated, sessionDeleted, teamRows }),
+    [state, conflicts, queue, flush, discard, resolve, sessionCreated, sessionDeleted, teamRows],
+  );
 }
 
 export type Autosave = ReturnType<typeof useAutosave>;

@@ -20,9 +20,16 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
   const [second, setSecond] = useStoredState('ccat.bilingual', '', 'local');
   const filter: IndicatorFilter = (indicatorFilters as readonly string[]).includes(filterValue) ? (filterValue as IndicatorFilter) : 'all';
   const places = useMemo(() => indicatorPlaces(framework), [framework]);
-  const counts = Object.fromEntries(indicatorFilters.map((f) => [f, places.filter((p) => matchesFilter(f, p.indicator.id, assessment)).length])) as Record<IndicatorFilter, number>;
-  const visiblePlaces = places.filter((p) => matchesFilter(filter, p.indicator.id, assessment) && matchesSearch(query, p.indicator, assessment));
-  const visible = new Set(visiblePlaces.map((p) => p.indicator.id));
+  // Moving to the next indicator changes neither the assessment nor the filter: none of this is recomputed then.
+  const counts = useMemo(
+    () => Object.fromEntries(indicatorFilters.map((f) => [f, places.filter((p) => matchesFilter(f, p.indicator.id, assessment)).length])) as Record<IndicatorFilter, number>,
+    [places, assessment],
+  );
+  const visiblePlaces = useMemo(
+    () => places.filter((p) => matchesFilter(filter, p.indicator.id, assessment) && matchesSearch(query, p.indicator, assessment)),
+    [places, filter, query, assessment],
+  );
+  const visible = useMemo(() => new Set(visiblePlaces.map((p) => p.indicator.id)), [visiblePlaces]);
   const index = Math.max(0, places.findIndex((p) => p.indicator.id === indicatorId));
   const place = places[index]!;
   // Previous/next follow the filtered list while the current indicator is in it.

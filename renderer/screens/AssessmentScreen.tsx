@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
-import { call, request } from '../api';
+import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { loadFramework, noteFrameworkUsed, prefetchFrameworkFor } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
+import { openAssessment } from '../opening';
 import { href, type AssessmentRoute } from '../route';
 import { Workspace } from '../workspace/Workspace';
 
@@ -15,12 +15,10 @@ export interface LoadedAssessment {
 }
 
 async function load(id: string): Promise<LoadedAssessment> {
-  // The framework (hundreds of KB) is fetched beside the assessment, not after it.
-  prefetchFrameworkFor(id);
-  const assessment = await request('getAssessment', { id });
+  // One round trip for both, even on a first open with nothing cached; the history stays on disk until a history view asks for it.
+  const { assessment, framework } = await openAssessment(id);
   // A missing baseline must not keep the team from working: it is reported where it would show.
-  const [framework, baseline] = await Promise.all([loadFramework(assessment), assessment.baselineId ? call('getAssessment', { id: assessment.baselineId }) : undefined]);
-  noteFrameworkUsed(assessment);
+  const baseline = assessment.baselineId ? await call('getAssessment', { id: assessment.baselineId }) : undefined;
   return { assessment, framework, baseline: baseline?.ok ? baseline.data : undefined };
 }
 

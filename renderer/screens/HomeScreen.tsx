@@ -5,18 +5,13 @@ import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useBundleDrop } from '../exchange/BundlePicker';
 import { openForImport, readBundleFile } from '../exchange/pending';
-import { rememberFrameworks } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { PairBar, PairCheckbox, usePair } from '../merge/PairBar';
 import { href } from '../route';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
-  const list = useLoad(async () => {
-    const assessments = await request('listAssessments', {});
-    rememberFrameworks(assessments);
-    return assessments;
-  }, 'list');
+  const list = useLoad(() => request('listAssessments', {}), 'list');
   const pair = usePair();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const drop = useBundleDrop(openForImport);

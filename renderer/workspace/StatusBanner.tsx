@@ -1,10 +1,12 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format';
 import { href } from '../route';
 import { useWorkspace } from './context';
 
 /** Says plainly when the assessment is read-only, and why every change is being logged after a reopen. */
-export function StatusBanner({ onReview }: { onReview: boolean }) {
+// Memoised: moving between indicators re-renders the workspace, not what it shows around the view.
+export const StatusBanner = memo(function StatusBanner({ onReview }: { onReview: boolean }) {
   const { t, i18n } = useTranslation();
   const { assessment } = useWorkspace();
   if (assessment.status === 'final') {
@@ -31,4 +33,4 @@ export function StatusBanner({ onReview }: { onReview: boolean }) {
     );
   }
   return null;
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { indicatorPlaces } from '../../core/framework/summary';
 import { countryName } from '../../core/model/countries';
@@ -6,7 +7,8 @@ import { SaveStatus } from '../components/SaveStatus';
 import { href } from '../route';
 import { useWorkspace } from './context';
 
-export function WorkspaceHeader() {
+// Memoised: moving between indicators re-renders the workspace, not what it shows around the view.
+export const WorkspaceHeader = memo(function WorkspaceHeader() {
   const { t, i18n } = useTranslation();
   const { assessment, framework, assessor, autosave } = useWorkspace();
   const places = indicatorPlaces(framework);
@@ -34,4 +36,4 @@ export function WorkspaceHeader() {
       </div>
     </header>
   );
-}
+});

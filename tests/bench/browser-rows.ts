@@ -6,15 +6,17 @@ import type { Browser, Page } from 'playwright-core';
 import type { Framework } from '../../core/model/framework';
 import { listen } from '../../cli/serve';
 import { launchBrowser } from '../e2e/harness';
-import { alternate, stats, timed } from './sample';
+import { alternate, stats } from './sample';
 import { assessmentsDir, benchDir, root, startServeProcess, type Row, type ServeChild } from './support';
 
 /*
- * The same 105 indicators in the same Chromium in the same run: CCAT through `serve`, and a
+ * The same indicators (128 in framework 1.1.0) in the same Chromium in the same run: CCAT through `serve`, and a
  * SurveyJS 3 page that renders each indicator as a radio-group question, one per page.
  */
 
-const frameworkFile = join(assessmentsDir, 'frameworks', 'ccat-1.0.0.json');
+/** The framework a new assessment uses; both sides render its indicators. */
+const frameworkVersion = '1.1.0';
+const frameworkFile = join(assessmentsDir, 'frameworks', `ccat-${frameworkVersion}.json`);
 
 /** Builds the SurveyJS page into a temp folder; like CCAT, it fetches the framework when it opens. */
 export async function buildSurveyPage(): Promise<string> {
@@ -72,8 +74,39 @@ async function staticServer(dir: string): Promise<{ server: Server; origin: stri
 interface Side {
   /** Opens a fresh page (no cache) and resolves once the first question can be answered. */
   open(): Promise<Page>;
-  /** Goes to question `n + 1` (0-based `n` is the current one) and resolves once it is shown. */
-  next(page: Page, n: number): Promise<void>;
+  /** Goes to question `n + 1` (0-based `n` is the current one); the milliseconds until it is shown. */
+  next(page: Page, n: number): Promise<number>;
+}
+
+/**
+ * Clicks `button` inside the page and measures, with the page's own clock, until an element
+ * matching `title` shows `text` and the frame that shows it has been produced (the next
+ * animation frame, then the task after it). Timed in the page, so neither side pays for the
+ * browser driver's round trips, which on a loaded machine are longer than either page's work.
+ */
+// A string, not a function: tsx would wrap named functions in a helper the page does not have.
+const clickUntilShownScript = `({ button, title, text }) => new Promise((resolve, reject) => {
+  const shown = () => Array.from(document.querySelectorAll(title)).some((element) => element.textContent.includes(text));
+  const target = document.querySelector(button);
+  if (!target) return reject(new Error('no ' + button));
+  let start = 0;
+  const settle = () => {
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - start);
+      channel.port2.postMessage(null);
+    });
+  };
+  const observer = new MutationObserver(() => { if (shown()) settle(); });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  start = performance.now();
+  target.click();
+  if (shown()) settle();
+})`;
+
+function clickUntilShown(page: Page, button: string, title: string, text: string): Promise<number> {
+  return page.evaluate(`(${clickUntilShownScript})(${JSON.stringify({ button, title, text })})`) as Promise<number>;
 }
 
 function ccatSide(browser: Browser, serve: ServeChild, assessmentId: string, questions: string[]): Side {
@@ -89,8 +122,9 @@ function ccatSide(browser: Browser, serve: ServeChild, assessmentId: string, que
       return page;
     },
     async next(page, n) {
-      await page.locator('.pager a.button-primary').click();
-      await page.locator('#indicator-question', { hasText: questions[n + 1]! }).waitFor();
+      const ms = await clickUntilShown(page, '.pager a.button-primary', '#indicator-question', questions[n + 1]!);
+      await page.locator('#level-1:enabled').waitFor();
+      return ms;
     },
   };
 }
@@ -106,8 +140,9 @@ function surveySide(browser: Browser, origin: string, questions: string[]): Side
       return page;
     },
     async next(page, n) {
-      await page.locator('.sd-navigation__next-btn').click();
-      await page.locator('.sd-question__title', { hasText: questions[n + 1]! }).waitFor();
+      const ms = await clickUntilShown(page, '.sd-navigation__next-btn', '.sd-question__title', questions[n + 1]!);
+      await page.locator('.sd-item').first().waitFor();
+      return ms;
     },
   };
 }
@@ -123,8 +158,9 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
       headers: { Authorization: `Bearer ${serve.token}` },
       body: JSON.stringify({ title: 'Bench', country: 'VN', mode: 'field' }),
     })
-  ).json()) as { ok: boolean; data: { id: string } };
+  ).json()) as { ok: boolean; data: { id: string; frameworkVersion: string } };
   if (!created.ok) throw new Error('could not create the bench assessment');
+  if (created.data.frameworkVersion !== frameworkVersion) throw new Error(`a new assessment uses framework ${created.data.frameworkVersion}; update the bench's frameworkVersion`);
   const survey = await staticServer(surveyDir);
   const browser = await launchBrowser();
   const sides = { ccat: ccatSide(browser, serve, created.data.id, questions), survey: surveySide(browser, survey.origin, questions) };
@@ -134,7 +170,7 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
     const start = performance.now();
     const page = await sides[name].open();
     const opened = performance.now() - start;
-    for (let n = 0; n < steps; n++) nexts[name].push(await timed(() => sides[name].next(page, n)));
+    for (let n = 0; n < steps; n++) nexts[name].push(await sides[name].next(page, n));
     await page.context().close();
     return opened;
   };

@@ -3,7 +3,9 @@
  * sides of a row alternate sample by sample after one unmeasured warm-up each; medians and p95
  * are printed with the ratio and the goal. Asserts nothing: performance stays out of the tests.
  *
- *   npm run bench [-- --json] [-- --samples N]
+ *   npm run bench [-- --json] [-- --samples N] [-- --only browser,save-serve,save-scale,list-cold,save-history,startup]
+ *
+ * `--only` runs the named groups alone, to iterate on one row without the whole run.
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,8 +15,10 @@ import { cliRows, serveStartRow, sizeRow } from './startup-rows';
 import { saveRows, seedRatedStore } from './store-rows';
 import { benchDir, removeBenchDirs, type Row } from './support';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, samples: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, samples: { type: 'string' }, only: { type: 'string' } } });
 const samples = Number(values.samples ?? 20);
+const only = values.only === undefined ? undefined : new Set(values.only.split(','));
+const wanted = (group: string) => only === undefined || only.has(group);
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
 buildFresh(['cli', 'renderer']);
@@ -22,16 +26,20 @@ const began = performance.now();
 const rows: Row[] = [];
 try {
   const surveyDir = await buildSurveyPage();
-  log('bench: browser (CCAT via serve vs SurveyJS)…');
-  rows.push(...(await browserRows(Math.max(5, Math.round(samples / 2)), surveyDir)));
+  if (wanted('browser')) {
+    log('bench: browser (CCAT via serve vs SurveyJS)…');
+    rows.push(...(await browserRows(Math.max(5, Math.round(samples / 2)), surveyDir)));
+  }
   log('bench: saves and the store…');
-  rows.push(...(await saveRows(samples * 4)));
-  log('bench: start-up and size…');
-  const listDir = await benchDir();
-  await seedRatedStore(listDir, 1);
-  rows.push(...(await cliRows(Math.max(5, Math.round(samples / 2)), listDir)));
-  rows.push(await serveStartRow(Math.max(5, Math.round(samples / 2))));
-  rows.push(await sizeRow(surveyDir));
+  rows.push(...(await saveRows(samples * 4, wanted)));
+  if (wanted('startup')) {
+    log('bench: start-up and size…');
+    const listDir = await benchDir();
+    await seedRatedStore(listDir, 1);
+    rows.push(...(await cliRows(Math.max(5, Math.round(samples / 2)), listDir)));
+    rows.push(await serveStartRow(Math.max(5, Math.round(samples / 2))));
+    rows.push(await sizeRow(surveyDir));
+  }
 } finally {
   await removeBenchDirs();
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { alternate, repeat, stats, timed } from './sample';
 import { benchDir, ccatBin, root, startServeProcess, type Row } from './support';
@@ -48,6 +48,11 @@ export async function serveStartRow(samples: number): Promise<Row> {
 export async function firstScreenBytes(dir: string, html = 'index.html'): Promise<{ kb: number; files: string[] }> {
   const page = await readFile(join(dir, html), 'utf8');
   const files = [...page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  // The page's own script may load the app with import() as soon as it runs (CCAT's boot script does): that is first-screen code too.
+  for (const script of files.filter((file) => file.endsWith('.js'))) {
+    const code = await readFile(join(dir, script), 'utf8');
+    for (const [, imported] of code.matchAll(/import\("\.\/([^"]+\.js)"\)/g)) files.push(join(dirname(script), imported!));
+  }
   let bytes = 0;
   for (const file of files) bytes += gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
   return { kb: bytes / 1024, files };

@@ -4,7 +4,7 @@ import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
 import type { HandlerContext } from './services';
 
-type Handlers = Pick<ApiHandlers, 'getAppInfo' | 'getStoreStatus' | 'listFrameworks' | 'getFramework' | 'getCatalogue' | 'getScores' | 'getReview'>;
+type Handlers = Pick<ApiHandlers, 'getAppInfo' | 'getStoreStatus' | 'listFrameworks' | 'getFramework' | 'openAssessment' | 'getCatalogue' | 'getScores' | 'getReview'>;
 
 export function readingHandlers(ctx: HandlerContext): Handlers {
   const frameworkOf = async (id: string) => {
@@ -16,6 +16,10 @@ export function readingHandlers(ctx: HandlerContext): Handlers {
     getStoreStatus: async () => ({ notices: ctx.store.notices() }),
     listFrameworks: async () => ctx.library.list(),
     getFramework: async ({ id, version }) => ctx.library.get(id, version),
+    openAssessment: async ({ id }) => {
+      const { assessment, framework } = await frameworkOf(id);
+      return { assessment: { ...assessment, history: [] }, framework };
+    },
     getCatalogue: async () => ctx.library.catalogue ?? null,
     getScores: async ({ id }) => {
       const { assessment, framework } = await frameworkOf(id);

@@ -36,6 +36,20 @@ describe('the core API', () => {
     );
   });
 
+  it('opens an assessment with its framework in one answer, leaving the history to getAssessment', async () => {
+    const api = await core();
+    const { id } = await created(api);
+    const indicatorId = 'hygiene.csirt.mandate';
+    await api.dispatch('updateResponse', { id, indicatorId, patch: { rating: { kind: 'level', level: 2 } }, base: { rating: null } });
+    const opened = await api.dispatch('openAssessment', { id });
+    expect(opened).toMatchObject({
+      ok: true,
+      data: { assessment: { id, revision: 1, history: [], responses: { [indicatorId]: { rating: { kind: 'level', level: 2 } } } }, framework: { id: 'ccat', version: '1.1.0' } },
+    });
+    const full = (await api.dispatch('getAssessment', { id })) as { ok: true; data: Assessment };
+    expect(full.data.history.map((h) => h.field)).toContain(`response:${indicatorId}.rating`);
+  });
+
   it('keeps data across a close and reopen of the same folder', async () => {
     const dataDir = await tempDir();
     const first = await core(dataDir);

@@ -65,6 +65,7 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     listAssessments: {},
     createAssessment: { title: 'New', country: 'KE', mode: 'self', period: { from: '2026-01-01', to: '2026-01-02' }, baselineId: s.id },
     getAssessment: { id: s.id },
+    openAssessment: { id: s.id },
     updateSetup: { id: s.id, patch: { title: 'Renamed', period: { from: '2026-03-02' } }, base: { title: 'Fuzz target', period: { from: '2026-03-02', to: '2026-03-13' } } },
     addTeamMember: { id: s.id, member: { name: 'B. Sato', role: 'Legal' } },
     updateTeamMember: { id: s.id, index: 0, base: { name: 'A. Tanaka', role: 'Lead' }, patch: { role: 'Leader' } },
