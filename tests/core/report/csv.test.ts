@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { BOM, parseCsv, toCsv } from '../../../core/report/csv';
 
 describe('CSV writing', () => {
-  it('writes RFC 4180 with a BOM and CRLF, quoting only fields with quotes, commas or line breaks', () => {
+  it('writes RFC 4180 with a BOM and CRLF, every text field quoted, numbers, booleans and empty values bare', () => {
     expect(toCsv([['a', 1, true, null, false], ['x,y', 'say "hi"', 'line\nbreak', 'cr\rhere', 'plain']])).toBe(
-      `${BOM}a,1,true,,false\r\n"x,y","say ""hi""","line\nbreak","cr\rhere",plain\r\n`,
+      `${BOM}"a",1,true,,false\r\n"x,y","say ""hi""","line\nbreak","cr\rhere","plain"\r\n`,
     );
   });
 
-  it('neutralises text that starts like a formula, and leaves numbers as numbers', () => {
-    expect(toCsv([['=1+1', '-2', '@A1', '+3', -2, 0]])).toBe(`${BOM}'=1+1,'-2,'@A1,'+3,-2,0\r\n`);
+  it('neutralises text that starts like a formula, and each part a ; , or tab reader would make a cell of, and leaves numbers as numbers', () => {
+    expect(toCsv([['=1+1', '-2', '@A1', '+3', -2, 0]])).toBe(`${BOM}"'=1+1","'-2","'@A1","'+3",-2,0\r\n`);
     expect(toCsv([['=HYPERLINK("http://x","y")']])).toBe(`${BOM}"'=HYPERLINK(""http://x"",""y"")"\r\n`);
+    expect(toCsv([['x;+cmd|calc', 'a,=1', 'b\t@c', 'line\n-2']])).toBe(`${BOM}"x;'+cmd|calc","a,'=1","b\t'@c","line\n'-2"\r\n`);
   });
 });
 
@@ -36,7 +37,12 @@ describe('CSV reading', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\r', '\n', '=', '-', '+', '@', '\t', "'") });
     fc.assert(
       fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
-        const neutral = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+        // The rule written out: an apostrophe before a field that starts like a formula (or with tab or CR),
+        // and before each part after ; , tab, CR or LF, behind any quote marks, that starts like a formula.
+        const neutral = (value: string) => {
+          const whole = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+          return whole.replace(/(^|[;,\t\r\n])("*)(?=[=+\-@])/g, "$1'$2");
+        };
         // A row of one empty field is an empty line, which reads back as no row at all.
         const expected = rows.map((row) => row.map(neutral)).filter((row) => !(row.length === 1 && row[0] === ''));
         expect(parseCsv(toCsv(rows)).filter((row) => !(row.length === 1 && row[0] === ''))).toEqual(expected);
