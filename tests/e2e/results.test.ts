@@ -63,7 +63,7 @@ describe('results screen and support plan', () => {
     // The hostile note is text on the rating screen, never markup.
     await page.getByRole('link', { name: 'Rating', exact: true }).click();
     await page.getByRole('link', { name: /1\.2\.1 / }).click();
-    expect(await page.getByLabel('Evidence and notes').inputValue()).toBe(hostile);
+    await expect.poll(() => page.getByLabel('Evidence and notes').inputValue()).toBe(hostile);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(external).toEqual([]);
