@@ -41,7 +41,7 @@ export const rendererRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'tests/fixtures/lint/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'tests/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
