@@ -64,7 +64,8 @@ export function attachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'addA
 
     removeAttachment: ({ id, indicatorId, attachmentId, by }) =>
       ctx.edit(id, by, (current, edit) => {
-        const response = current.responses[indicatorId];
+        // An own key only: an indicator id such as "toString" must not find Object.prototype's.
+        const response = Object.hasOwn(current.responses, indicatorId) ? current.responses[indicatorId] : undefined;
         if (!response?.attachmentIds.includes(attachmentId)) throw new CoreError('NOT_FOUND', `That file is not attached to indicator ${indicatorId}.`);
         const meta = current.attachments.find((a) => a.id === attachmentId);
         edit.log(`response:${indicatorId}.attachments`, { id: attachmentId, fileName: meta?.fileName }, null);

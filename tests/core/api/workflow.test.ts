@@ -66,6 +66,10 @@ describe('attachments', () => {
     expect(await readFile(join(api.dataDir, 'attachments', sha))).toEqual(bytes);
     const back = await ok(api, 'getAttachment', { id, attachmentId: sha });
     expect(Buffer.from(back.contentBase64, 'base64')).toEqual(bytes);
+    // Object.prototype's names are no indicators: a plain refusal, not a crash (found by the fuzz test).
+    for (const indicatorId of ['toString', '__proto__', 'constructor']) {
+      expect(await failure(api, 'removeAttachment', { id, indicatorId, attachmentId: sha }), indicatorId).toMatchObject({ code: 'NOT_FOUND' });
+    }
     await ok(api, 'removeAttachment', { id, indicatorId: 'hygiene.csirt.mandate', attachmentId: sha });
     const got = await ok(api, 'getAssessment', { id });
     expect(got.responses['hygiene.csirt.mandate']!.attachmentIds).toEqual([]);
