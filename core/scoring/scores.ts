@@ -39,6 +39,12 @@ export interface AssessmentScores {
   method: 'mean-of-rated-v1';
   domains: DomainScore[];
   overall: Coverage;
+  /**
+   * The overall score: the mean of the domain scores, defined only when every domain has one.
+   * A mean over the scored domains alone would rank a country by whichever domains its team
+   * happened to reach, so a partial assessment has no overall score rather than a misleading one.
+   */
+  overallMean: number | null;
 }
 
 /** The level a capability is aimed at: the team's target where set, else the framework default. */
@@ -82,7 +88,13 @@ export function scoreAssessment(framework: Framework, assessment: Pick<Assessmen
       confidence: sumConfidence(capabilities.map((c) => c.confidence)),
     };
   });
-  return { method: 'mean-of-rated-v1', domains, overall: sumCoverage(domains.map((d) => d.coverage)) };
+  return { method: 'mean-of-rated-v1', domains, overall: sumCoverage(domains.map((d) => d.coverage)), overallMean: overallMeanOf(domains) };
+}
+
+/** See {@link AssessmentScores.overallMean}. */
+export function overallMeanOf(domains: ReadonlyArray<Pick<DomainScore, 'mean'>>): number | null {
+  if (domains.length === 0 || domains.some((d) => d.mean === null)) return null;
+  return average(domains.map((d) => d.mean ?? 0));
 }
 
 function average(values: readonly number[]): number | null {

@@ -42,6 +42,21 @@ describe('scoreAssessment, by hand-checked numbers', () => {
     expect(scores.domains[1]).toMatchObject({ mean: null, min: null, gap: null });
   });
 
+  it('gives no overall score while a domain is unscored', () => {
+    expect(scores.overallMean).toBeNull();
+  });
+
+  it('gives the overall score as the mean of the domain scores once every domain is scored', () => {
+    // Domain 1 stays at 2; every other domain gets one indicator rated 4 → overall (2 + 4 × (n−1)) / n.
+    const others = framework.domains.slice(1).map((d) => d.capabilities[0]!.indicators[0]!.id);
+    const full = scoreAssessment(framework, {
+      ...assessment,
+      responses: { ...assessment.responses, ...Object.fromEntries(others.map((id) => [id, response(level(4))])) },
+    });
+    const n = framework.domains.length;
+    expect(full.overallMean).toBeCloseTo((2 + 4 * (n - 1)) / n, 10);
+  });
+
   it('uses the team’s target where one is set', () => {
     const raised = scoreAssessment(framework, { ...assessment, targets: { [strategy!.id]: 5 } });
     expect(raised.domains[0]!.capabilities[0]).toMatchObject({ target: 5, gap: 2 });
