@@ -4,8 +4,11 @@ import type { Assessment, AssessmentSummary } from '../model/assessment';
 import type { Framework } from '../model/framework';
 import { scoreAssessment } from '../scoring/scores';
 
-/** v2 adds what the portfolio needs (scores, coverage, period, revision, updatedAt); a v1 index is rebuilt. */
-export const STORE_INDEX_SCHEMA_VERSION = 2;
+/**
+ * v2 adds what the portfolio needs (scores, coverage, period, revision, updatedAt); v3 gives the
+ * overall score the scoring module's definition (none while a domain is unscored). An older index is rebuilt.
+ */
+export const STORE_INDEX_SCHEMA_VERSION = 3;
 
 export const indexEntrySchema = assessmentSummarySchema;
 export type IndexEntry = AssessmentSummary;
@@ -38,7 +41,6 @@ export type FrameworkLookup = (assessment: Pick<Assessment, 'frameworkId' | 'fra
 export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup): IndexEntry {
   const framework = frameworkFor?.(a);
   const scores = framework === undefined ? undefined : scoreAssessment(framework, a);
-  const domainMeans = scores?.domains.map((d) => d.mean).filter((m): m is number => m !== null) ?? [];
   return {
     id: a.id,
     title: a.title,
@@ -55,7 +57,7 @@ export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup): Ind
       scores === undefined
         ? null
         : {
-            overall: domainMeans.length === 0 ? null : domainMeans.reduce((sum, m) => sum + m, 0) / domainMeans.length,
+            overall: scores.overallMean,
             domains: Object.fromEntries(scores.domains.map((d) => [d.domainId, d.mean])),
           },
     coverage: scores === undefined ? null : { rated: scores.overall.rated, total: scores.overall.total },

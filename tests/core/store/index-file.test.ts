@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../core/api/result';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
-import { storeIndexSchema } from '../../../core/store/index-schema';
+import { STORE_INDEX_SCHEMA_VERSION, storeIndexSchema } from '../../../core/store/index-schema';
 import type { Framework } from '../../../core/model/framework';
 import { sampleAssessment } from './documents';
 import { exists, snapshotTree } from './helpers';
@@ -24,7 +24,7 @@ describe('assessment store: index.json', () => {
     ['truncated', '{"schemaVersion":2,"assessments":[{"id":"assessm'],
     ['null', 'null'],
     ['a list', '[]'],
-    ['wrong schema', '{"schemaVersion":2,"assessments":[{"id":"assessment-one-1"}]}'],
+    ['wrong schema', `{"schemaVersion":${STORE_INDEX_SCHEMA_VERSION},"assessments":[{"id":"assessment-one-1"}]}`],
     ['listing one id twice', null],
   ])('a damaged index (%s) is quarantined unchanged and rebuilt from the assessment folders', async (_name, content) => {
     const dataDir = await tempDir();
@@ -62,7 +62,7 @@ describe('assessment store: index.json', () => {
   it('an index from a newer CCAT: STORE_NEWER_VERSION, the store is not opened and nothing changes', async () => {
     const dataDir = await tempDir();
     await twoAssessments(dataDir);
-    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: 3, assessments: [], shelves: [] }));
+    await writeFile(join(dataDir, 'index.json'), JSON.stringify({ schemaVersion: STORE_INDEX_SCHEMA_VERSION + 1, assessments: [], shelves: [] }));
     const before = await snapshotTree(dataDir);
 
     const error: unknown = await openAssessmentStore({ dataDir }).then(
