@@ -1,6 +1,6 @@
 import type { Assessment, HistoryEntry } from '../model/assessment';
 import { KeyedQueue } from '../store/keyed-queue';
-import type { AssessmentRepository } from './repository';
+import type { AssessmentRepository, EditableAssessment } from './repository';
 import { CoreError } from './result';
 
 export const defaultAuthor = 'assessor';
@@ -23,7 +23,7 @@ export interface EditOptions {
 export type Edit = <T>(
   id: string,
   by: string | undefined,
-  change: (current: Assessment, context: EditContext) => { next: Assessment; result: T },
+  change: (current: EditableAssessment, context: EditContext) => { next: EditableAssessment; result: T },
   options?: EditOptions,
 ) => Promise<T>;
 
@@ -36,7 +36,7 @@ export function createEditor(store: AssessmentRepository, now: () => Date): Edit
   const queue = new KeyedQueue();
   return (id, by, change, options = {}) =>
     queue.run(id, async () => {
-      const current = await store.get(id);
+      const current = await store.getForEdit(id);
       if (!options.allowFinal) assertEditable(current);
       const at = now().toISOString();
       const author = by ?? defaultAuthor;
@@ -51,8 +51,7 @@ export function createEditor(store: AssessmentRepository, now: () => Date): Edit
       };
       const { next, result } = change(current, context);
       if (entries.length === 0 && next === current) return result;
-      const saved: Assessment = { ...next, revision: current.revision + 1, updatedAt: at, history: next.history.concat(entries) };
-      await store.save(saved);
+      await store.saveEdit({ ...next, revision: current.revision + 1, updatedAt: at }, entries);
       return result;
     });
 }

@@ -43,7 +43,7 @@ const maxNotes = 50_000;
  * What moving `assessment` from `from` to `to` along `mapping` does, indicator by indicator.
  * The mapping must have passed `mappingProblems` for these two frameworks.
  */
-export function previewMove(assessment: Assessment, mapping: FrameworkMapping, from: Framework, to: Framework): FrameworkMovePreview {
+export function previewMove(assessment: Omit<Assessment, 'history'>, mapping: FrameworkMapping, from: Framework, to: Framework): FrameworkMovePreview {
   const feeders = new Map<string, string[]>();
   for (const [oldId, entry] of Object.entries(mapping.indicators)) {
     for (const newId of entry.to) feeders.set(newId, [...(feeders.get(newId) ?? []), oldId]);
@@ -95,7 +95,7 @@ export function previewMove(assessment: Assessment, mapping: FrameworkMapping, f
  * split parts and merges flagged, new indicators present, unrated and flagged. History and
  * revision are the editor's business.
  */
-export function applyMove(assessment: Assessment, preview: FrameworkMovePreview, at: string, by: string): Assessment {
+export function applyMove<A extends Omit<Assessment, 'history'>>(assessment: A, preview: FrameworkMovePreview, at: string, by: string): A {
   const responses: Assessment['responses'] = {};
   const carried = [...preview.kept.map((item) => ({ item, flag: false })), ...preview.flagged.map((item) => ({ item, flag: true }))];
   for (const { item, flag } of carried) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CoreError } from '../api/result';
 import { assessmentSchema, historyEntry } from '../model/assessment';
 import type { Assessment, AssessmentSummary, HistoryEntry } from '../model/assessment';
+import type { EditableAssessment } from '../api/repository';
 import { ensureFolderDurably } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
 import { ATTACHMENTS_FOLDER } from './attachments.node.ts';
@@ -65,6 +66,10 @@ export interface AssessmentStore {
    * checked and written.
    */
   save(assessment: Assessment): Promise<void>;
+  /** A document whose history is the store's own list, not a copy: for an edit, which only adds to it. */
+  getForEdit(id: string): Promise<EditableAssessment>;
+  /** Saves an edit of a document from getForEdit (its history untouched) with the history entries it adds. */
+  saveEdit(next: EditableAssessment, added: readonly HistoryEntry[]): Promise<void>;
   /** Everything the store did on its own since it was opened (quarantine, recovery, migration). */
   notices(): StoreNotice[];
   /** Waits for pending saves, writes the index, then releases the data-root lock. */
@@ -253,14 +258,40 @@ class FileAssessmentStore implements AssessmentStore {
     return copyOf(await this.current(id));
   }
 
+  async getForEdit(id: string): Promise<EditableAssessment> {
+    this.assertOpen();
+    const failure = this.failures.get(id);
+    if (failure !== undefined) throw failure;
+    if (!this.entries.has(id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${id}".`, { id });
+    const { history, ...rest } = await this.current(id);
+    return { ...structuredClone(rest), history };
+  }
+
+  async saveEdit(next: EditableAssessment, added: readonly HistoryEntry[]): Promise<void> {
+    this.assertWritable();
+    await this.queue.run(next.id, async () => {
+      const failure = this.failures.get(next.id);
+      if (failure !== undefined) throw failure;
+      if (!this.entries.has(next.id)) throw new CoreError('NOT_FOUND', `There is no assessment with id "${next.id}".`, { id: next.id });
+      const open = await this.loaded(next.id);
+      const previous = open.db.data;
+      if (previous === null) throw new CoreError('INTERNAL', `Assessment "${next.id}" was not loaded.`);
+      assertNotStale(next, previous);
+      if (next.history !== previous.history) {
+        throw new CoreError('INTERNAL', `An edit of assessment "${next.id}" replaced its history instead of adding to it.`, { id: next.id });
+      }
+      await this.commit(open, validatedParts(withoutHistory(next), added, previous.history.length), previous.history);
+    });
+  }
+
   async create(assessment: Assessment): Promise<void> {
     this.assertWritable();
-    const doc = validated(assessment, []);
-    await this.queue.run(doc.id, async () => {
-      if (this.entries.has(doc.id) || this.failures.has(doc.id)) {
-        throw new CoreError('CONFLICT', `An assessment with id "${doc.id}" already exists.`, { id: doc.id });
+    const change = validated(assessment, []);
+    await this.queue.run(assessment.id, async () => {
+      if (this.entries.has(assessment.id) || this.failures.has(assessment.id)) {
+        throw new CoreError('CONFLICT', `An assessment with id "${assessment.id}" already exists.`, { id: assessment.id });
       }
-      await this.commit(this.documentFor(doc.id), doc);
+      await this.commit(this.documentFor(assessment.id), change, []);
     });
   }
 
@@ -274,7 +305,8 @@ class FileAssessmentStore implements AssessmentStore {
       const open = await this.loaded(assessment.id);
       const previous = open.db.data ?? undefined;
       if (previous !== undefined) assertNotStale(assessment, previous);
-      await this.commit(open, validated(assessment, previous?.history ?? []));
+      const stored = previous?.history ?? [];
+      await this.commit(open, validated(assessment, stored), stored);
     });
   }
 
@@ -297,14 +329,23 @@ class FileAssessmentStore implements AssessmentStore {
     if (this.indexDirty) await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex()).catch(() => undefined);
   }
 
-  /** Writes the generation (and its new history), then updates the list. Runs inside the assessment's queue. */
-  private async commit(open: OpenDocument, doc: Assessment): Promise<void> {
+  /**
+   * Writes the generation (and its new history), then updates the list. Runs inside the
+   * assessment's queue. The new entries are appended to the stored history list in place (no
+   * copy of a list that grows with every edit) and cut off again if the write fails; the list is
+   * never handed out, only copies of it.
+   */
+  private async commit(open: OpenDocument, change: ValidatedChange, stored: HistoryEntry[]): Promise<void> {
     const previous = open.db.data;
-    if (previous !== null) assertNotStale(doc, previous);
+    if (previous !== null) assertNotStale(change.doc, previous);
+    const storedLength = stored.length;
+    for (const entry of change.added) stored.push(entry);
+    const doc: Assessment = { ...change.doc, history: stored };
     open.db.data = doc;
     try {
       await open.db.write();
     } catch (error) {
+      stored.length = storedLength;
       open.db.data = previous;
       throw error;
     }
@@ -487,7 +528,7 @@ function isUnreadable(error: unknown): boolean {
   return error instanceof CoreError && (error.code === 'DAMAGED_FILE' || error.code === 'STORE_NEWER_VERSION');
 }
 
-function assertNotStale(doc: Pick<Assessment, 'id' | 'revision'>, previous: Pick<Assessment, 'revision'>): void {
+function assertNotStale(doc: Pick<EditableAssessment, 'id' | 'revision'>, previous: Pick<Assessment, 'revision'>): void {
   if (doc.revision < previous.revision) {
     throw new CoreError(
       'CONFLICT',
@@ -498,23 +539,44 @@ function assertNotStale(doc: Pick<Assessment, 'id' | 'revision'>, previous: Pick
 }
 
 const historyEntries = z.array(historyEntry);
+const documentWithoutHistory = assessmentSchema.omit({ history: true });
+
+function withoutHistory(assessment: Pick<EditableAssessment, 'history'>): object {
+  const { history, ...rest } = assessment;
+  void history;
+  return rest;
+}
+
+/** A checked save: the document without its history, and the history entries it adds. */
+interface ValidatedChange {
+  doc: Omit<Assessment, 'history'>;
+  added: HistoryEntry[];
+}
 
 /**
  * Parsed (and so copied): later changes by the caller cannot reach the cache. The history is
  * append-only: the entries already stored are kept as they are (and not parsed again, so that a
  * save costs the same after 20,000 edits as after 10); only the new ones are checked.
  */
-function validated(assessment: Assessment, stored: readonly HistoryEntry[]): Assessment {
+function validated(assessment: Assessment, stored: readonly HistoryEntry[]): ValidatedChange {
   const history: unknown = (assessment as { history?: unknown }).history;
   if (!Array.isArray(history) || history.length < stored.length) {
     throw new CoreError('INVALID_INPUT', `The assessment was not saved because it is not valid: history: entries may be added, never removed.`);
   }
-  const parsed = assessmentSchema.safeParse({ ...assessment, history: [] });
-  const added = historyEntries.safeParse(history.slice(stored.length));
-  if (parsed.success && added.success) return { ...parsed.data, history: stored.concat(added.data) };
+  return validatedParts(withoutHistory(assessment), history.slice(stored.length), stored.length);
+}
+
+/** The document and the entries it adds to a history of `storedLength` entries, parsed. */
+function validatedParts(document: unknown, newEntries: readonly unknown[], storedLength: number): ValidatedChange {
+  const parsed = documentWithoutHistory.safeParse(document);
+  const added = historyEntries.safeParse(newEntries);
+  if (parsed.success && added.success) {
+    added.data.forEach(deepFreeze);
+    return { doc: parsed.data, added: added.data };
+  }
   const issues = [
     ...(parsed.success ? [] : parsed.error.issues),
-    ...(added.success ? [] : added.error.issues.map((issue) => ({ ...issue, path: ['history', stored.length + Number(issue.path[0]), ...issue.path.slice(1)] }))),
+    ...(added.success ? [] : added.error.issues.map((issue) => ({ ...issue, path: ['history', storedLength + Number(issue.path[0]), ...issue.path.slice(1)] }))),
   ];
   const problems = issues
     .slice(0, 5)

@@ -1,3 +1,4 @@
+import type { EditableAssessment } from '../repository';
 import { ASSESSMENT_SCHEMA_VERSION, emptyPlan, type Assessment, type TeamMember } from '../../model/assessment';
 import { CoreError } from '../result';
 import { changed, defaultAuthor, loggedRecently, mergeFields, type EditContext } from '../editing';
@@ -23,7 +24,7 @@ function locateMember(team: readonly TeamMember[], index: number, seen: TeamMemb
 const nestedSetupFields = ['context', 'targets'] as const;
 type SetupValues = Partial<Pick<Assessment, 'title' | 'mode' | 'scope' | 'period' | 'languages' | 'targets' | 'context'>>;
 
-function mergeSetup(current: Assessment, base: SetupValues, patch: SetupValues): SetupValues {
+function mergeSetup(current: EditableAssessment, base: SetupValues, patch: SetupValues): SetupValues {
   const flat = (from: SetupValues, keys: string[]) => Object.assign({}, ...keys.map((key) => flatten(from[key as keyof SetupValues], key))) as Flat;
   const nested = Object.keys(patch).filter((key) => (nestedSetupFields as readonly string[]).includes(key));
   const plain = Object.fromEntries(Object.entries(patch).filter(([key]) => !nested.includes(key)));
@@ -35,20 +36,20 @@ function mergeSetup(current: Assessment, base: SetupValues, patch: SetupValues):
   const values: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(merged)) {
     const [field, ...inner] = path.split('/') as [string, ...string[]];
-    values[field] = inner.length === 0 ? value : setPath(values[field] ?? current[field as keyof Assessment], inner, value);
+    values[field] = inner.length === 0 ? value : setPath(values[field] ?? current[field as keyof EditableAssessment], inner, value);
   }
   return values as SetupValues;
 }
 
-function teamChange(current: Assessment, team: TeamMember[]) {
+function teamChange(current: EditableAssessment, team: TeamMember[]) {
   return { next: { ...current, team }, result: { revision: current.revision + 1, team } };
 }
 
-function unchangedTeam(current: Assessment) {
+function unchangedTeam(current: EditableAssessment) {
   return { next: current, result: { revision: current.revision, team: current.team } };
 }
 
-function logTeam(current: Assessment, edit: EditContext, from: TeamMember | null, to: TeamMember | null): void {
+function logTeam(current: EditableAssessment, edit: EditContext, from: TeamMember | null, to: TeamMember | null): void {
   // Names are typed like notes: one entry per few minutes per author, but every add and removal.
   if (from && to && loggedRecently(current.history, 'setup.team', edit.by, edit.at)) return;
   edit.log('setup.team', from, to);
@@ -101,7 +102,7 @@ export function assessmentHandlers(ctx: HandlerContext): Handlers {
 
     updateSetup: ({ id, patch, base, by }) =>
       ctx.edit(id, by, (current, edit) => {
-        const next: Assessment = { ...current };
+        const next: EditableAssessment = { ...current };
         if (patch.targets) {
           const known = new Set(library.get(current.frameworkId, current.frameworkVersion).domains.flatMap((d) => d.capabilities.map((c) => c.id)));
           const unknown = Object.keys(patch.targets).filter((capabilityId) => !known.has(capabilityId));

@@ -1,4 +1,4 @@
-import type { Assessment } from '../../model/assessment';
+import type { EditableAssessment } from '../repository';
 import { applyMove, previewMove, type FrameworkMovePreview } from '../../framework/move';
 import type { ApiHandlers } from '../dispatch';
 import { CoreError } from '../result';
@@ -9,7 +9,7 @@ type Handlers = Pick<ApiHandlers, 'previewFrameworkMove' | 'moveToFramework'>;
 export function frameworkMoveHandlers(ctx: HandlerContext): Handlers {
   const { library, store } = ctx;
 
-  function preview(assessment: Assessment, toVersion: string): FrameworkMovePreview {
+  function preview(assessment: EditableAssessment, toVersion: string): FrameworkMovePreview {
     const { frameworkId, frameworkVersion } = assessment;
     if (toVersion === frameworkVersion) throw new CoreError('CONFLICT', `This assessment already uses framework ${frameworkId} ${toVersion}.`);
     const mapping = library.mapping(frameworkId, frameworkVersion, toVersion);

@@ -1,7 +1,7 @@
+import type { EditableAssessment } from '../repository';
 import { applyPlanChange } from '../../planning/apply-change';
 import { proposePlan } from '../../planning/propose';
 import type { ProposedPlan } from '../../planning/types';
-import type { Assessment } from '../../model/assessment';
 import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
 import { CoreError } from '../result';
@@ -12,7 +12,7 @@ type PlanChangeInput = z.output<typeof planChange>;
 import { changed, mergeFields } from '../editing';
 import type { HandlerContext } from './services';
 
-export function planFor(ctx: HandlerContext, assessment: Assessment): ProposedPlan {
+export function planFor(ctx: HandlerContext, assessment: EditableAssessment): ProposedPlan {
   const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
   const catalogue = ctx.library.catalogue;
   if (!catalogue) throw new CoreError('NOT_FOUND', 'No support-programme catalogue is installed, so no plan can be proposed.');
@@ -53,7 +53,7 @@ function withoutBase(input: PlanChangeInput): PlanChange {
 }
 
 /** Refuses a plan change made on a stale view of the same item; an action's other fields still merge. */
-function mergePlanChange(current: Assessment, proposed: ProposedPlan, input: PlanChangeInput): PlanChange {
+function mergePlanChange(current: EditableAssessment, proposed: ProposedPlan, input: PlanChangeInput): PlanChange {
   const { plan } = current;
   switch (input.kind) {
     case 'decide':

@@ -1,3 +1,4 @@
+import type { EditableAssessment } from '../repository';
 import { indicatorPlaces } from '../../framework/summary';
 import type { Assessment, IndicatorResponse } from '../../model/assessment';
 import type { ApiHandlers } from '../dispatch';
@@ -5,7 +6,7 @@ import { changed, loggedRecently, mergeFields, type EditContext } from '../editi
 import { CoreError } from '../result';
 import type { HandlerContext } from './services';
 
-export function requireIndicator(ctx: HandlerContext, assessment: Assessment, indicatorId: string): void {
+export function requireIndicator(ctx: HandlerContext, assessment: Pick<Assessment, 'frameworkId' | 'frameworkVersion'>, indicatorId: string): void {
   const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
   if (!indicatorPlaces(framework).some((p) => p.indicator.id === indicatorId)) {
     throw new CoreError('NOT_FOUND', `Indicator ${indicatorId} is not part of framework ${framework.id} ${framework.version}.`);
@@ -38,7 +39,7 @@ export function responseHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'update
           return { next: current, result: { revision: current.revision, updatedAt: before.updatedAt, response: before } };
         }
         logResponseChanges(current, indicatorId, before, after, edit);
-        const next: Assessment = { ...current, responses: { ...current.responses, [indicatorId]: after } };
+        const next: EditableAssessment = { ...current, responses: { ...current.responses, [indicatorId]: after } };
         return { next, result: { revision: current.revision + 1, updatedAt: edit.at, response: after } };
       }),
   };
@@ -50,7 +51,7 @@ const responseKeys = ['rating', 'confidence', 'notes', 'flagged', 'sessionIds'] 
  * Citations are a set: the sessions this client added or took away since it last looked are
  * applied to what is stored, so a session cited in another window stays cited.
  */
-function mergeCitations(current: Assessment, stored: readonly string[], seen: readonly string[], yours: readonly string[]): string[] {
+function mergeCitations(current: EditableAssessment, stored: readonly string[], seen: readonly string[], yours: readonly string[]): string[] {
   const added = yours.filter((s) => !seen.includes(s));
   const known = new Set(current.sessions.map((s) => s.id));
   const unknown = added.filter((s) => !known.has(s));
@@ -59,7 +60,7 @@ function mergeCitations(current: Assessment, stored: readonly string[], seen: re
   return [...new Set([...stored.filter((s) => !removed.has(s)), ...added])];
 }
 
-function logResponseChanges(current: Assessment, indicatorId: string, before: IndicatorResponse | undefined, after: IndicatorResponse, edit: EditContext): void {
+function logResponseChanges(current: EditableAssessment, indicatorId: string, before: IndicatorResponse | undefined, after: IndicatorResponse, edit: EditContext): void {
   const field = (name: string) => `response:${indicatorId}.${name}`;
   for (const key of ['rating', 'confidence', 'flagged', 'sessionIds'] as const) {
     const defaults = { rating: null, confidence: null, flagged: false, sessionIds: [] };

@@ -1,17 +1,18 @@
-import type { Assessment, InterviewSession, SessionInput } from '../../model/assessment';
+import type { EditableAssessment } from '../repository';
+import type { InterviewSession, SessionInput } from '../../model/assessment';
 import type { ApiHandlers } from '../dispatch';
 import { changed, loggedRecently, mergeFields } from '../editing';
 import { CoreError } from '../result';
 import { requireIndicator } from './responses';
 import type { HandlerContext } from './services';
 
-function sessionIndex(assessment: Assessment, sessionId: string): number {
+function sessionIndex(assessment: EditableAssessment, sessionId: string): number {
   const index = assessment.sessions.findIndex((s) => s.id === sessionId);
   if (index < 0) throw new CoreError('NOT_FOUND', `There is no session ${sessionId} in this assessment.`);
   return index;
 }
 
-function replaceSession(assessment: Assessment, index: number, session: InterviewSession): Assessment {
+function replaceSession(assessment: EditableAssessment, index: number, session: InterviewSession): EditableAssessment {
   return { ...assessment, sessions: assessment.sessions.map((s, i) => (i === index ? session : s)) };
 }
 

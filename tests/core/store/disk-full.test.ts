@@ -39,6 +39,29 @@ describe('assessment store: disk full and permissions', () => {
     },
   );
 
+  it('ENOSPC during an edit: the stored history is as before, and the retried edit adds its entry once', async () => {
+    const dataDir = await tempDir();
+    let diskFull = false;
+    const fs = instrumentedFs({ fail: (c) => (diskFull && c.op === 'writeFile' && c.path.endsWith('.tmp') ? 'ENOSPC' : undefined) });
+    const store = await openAssessmentStore({ dataDir, fs });
+    const r1 = sampleAssessment();
+    await store.create(r1);
+    const change = { at: '2025-03-01T09:00:00.000Z', by: 'A. Tanaka', field: 'title', from: r1.title, to: 'Renamed' };
+
+    diskFull = true;
+    const first = await store.getForEdit(SAMPLE_ID);
+    expect((await coreFailure(store.saveEdit({ ...first, revision: 2, title: 'Renamed' }, [change]))).code).toBe('DISK_FULL');
+    expect(await store.get(SAMPLE_ID)).toEqual(r1);
+
+    diskFull = false;
+    const retry = await store.getForEdit(SAMPLE_ID);
+    await store.saveEdit({ ...retry, revision: 2, title: 'Renamed' }, [change]);
+    await store.close();
+    const reopened = await openAssessmentStore({ dataDir });
+    expect((await reopened.get(SAMPLE_ID)).history).toEqual([...r1.history, change]);
+    await reopened.close();
+  });
+
   it('ENOSPC on index.json: saves still succeed and list in this session, and a restart brings the index up to date', async () => {
     const dataDir = await tempDir();
     let diskFull = false;

@@ -108,4 +108,26 @@ describe('assessment store: history log', () => {
     expect((await store.get(SAMPLE_ID)).history).toEqual(a.history);
     await store.close();
   });
+
+  it('an edit adds its entries to the stored list without copying it: earlier copies keep their length, a replaced list is refused', async () => {
+    const dataDir = await tempDir();
+    const a = await edited(dataDir, 3);
+    const store = await openAssessmentStore({ dataDir });
+    const copy = await store.get(SAMPLE_ID);
+    const current = await store.getForEdit(SAMPLE_ID);
+    await store.saveEdit({ ...current, revision: current.revision + 1, title: 'Retitled' }, [entry(3)]);
+    expect(copy.history).toHaveLength(a.history.length);
+    expect((await store.get(SAMPLE_ID)).history).toEqual([...a.history, entry(3)]);
+
+    const again = await store.getForEdit(SAMPLE_ID);
+    const replaced = { ...again, revision: again.revision + 1, history: again.history.slice(1) };
+    await expect(store.saveEdit(replaced, [entry(4)])).rejects.toMatchObject({ code: 'INTERNAL' });
+    const invalid = { at: 'yesterday', by: '', field: '', from: null, to: null };
+    await expect(store.saveEdit({ ...again, revision: again.revision + 1 }, [invalid])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await store.close();
+
+    const reopened = await openAssessmentStore({ dataDir });
+    expect((await reopened.get(SAMPLE_ID)).history).toEqual([...a.history, entry(3)]);
+    await reopened.close();
+  });
 });
