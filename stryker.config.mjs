@@ -15,6 +15,13 @@
  * - electron/ipc.ts, trustedSender `contents !== undefined` → true: a sender is always a
  *   WebContents, so without a main window `event.sender === contents` is false anyway.
  * - core/report/verify.ts, `ragged >= 0` → `> 0`: row 0 sets the width, it is never ragged.
+ * - cli/serve.ts, `request.url ?? '/'` with another fallback string: Node's server always sets
+ *   request.url (no coverage).
+ * - cli/serve.ts, `request.headers.authorization ?? ''` with another fallback string: any text
+ *   that is not "Bearer <token>" is refused alike.
+ * - cli/serve.ts, `let hosts: string[] = []` with another initial entry: the list is replaced
+ *   before the server listens, so no request can see it.
+ * (serve's `relative === ''` check, equivalent because a URL path is never empty, was removed.)
  *
  * Equivalent survivors left unmarked, because a disable comment on their line would also hide
  * the mutants beside them that the tests do kill:
@@ -22,17 +29,6 @@
  *   the five entity names of the table (no coverage).
  * - core/report/verify.ts, JSON `typeof value !== 'object'` → false: a string, number or boolean
  *   has no string `id` either, so the same rule refuses it.
- *
- * Known survivors in cli/serve.ts, not marked at the site because that file is being rewritten
- * (mark them there once the rewrite has landed, if they survive it):
- * - `request.headers.authorization ?? ''` with another fallback string: any string that is not
- *   "Bearer <token>" is refused alike (equivalent).
- * - `relative === ''` in readStatic → false: a request path always starts with "/" (equivalent).
- * - readStatic's `catch { return undefined; }` emptied: the function returns undefined anyway
- *   (equivalent).
- * - `let hosts: string[] = []` with another initial entry: it is replaced before the server
- *   listens, so no request can see it (equivalent).
- * - `request.url ?? '/'`: Node's server always sets url (equivalent, no coverage).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

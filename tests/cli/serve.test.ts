@@ -350,7 +350,7 @@ describe('cli serve', () => {
       const imported = await upload(base, 'importBundle', { passphrase: 'correct horse battery', trustNewSigner: true }, file);
       expect(await imported.json()).toMatchObject({ ok: true, data: { signerAdded: true, assessments: [{ id, outcome: 'imported' }] } });
       expect(await core.dispatch('listAssessments', {})).toMatchObject({ ok: true, data: [{ id }] });
-    });
+    }, 120_000); // four scrypt passphrase derivations (encrypt, wrong, inspect, import): seconds each, more on a busy machine
 
     it('lets a 100 MB file through to the bundle reader, where base64 in JSON would be refused by size', async () => {
       const { base, core } = await serve();
