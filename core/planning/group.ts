@@ -71,3 +71,18 @@ export function bulkDecisions(
     .filter((r) => r.kind === 'programme' && (r.decision === 'proposed' ? null : r.decision) !== to)
     .map((r) => ({ recommendationId: r.id, decision: to, base: { decision: r.decision === 'proposed' ? null : r.decision } }));
 }
+
+/**
+ * The plan order after moving one card of a phase up (-1) or down (+1) past its neighbour: every
+ * recommendation of the card moves with it, and the items of each card end up next to each other
+ * (card order elsewhere is kept). The result lists every recommendation once, as the `reorder`
+ * plan edit takes it. A move past either end returns the order unchanged.
+ */
+export function orderAfterMove(recommendations: readonly Recommendation[], by: PlanGrouping, phase: Phase, index: number, delta: -1 | 1): string[] {
+  const grouped = groupPlan(recommendations, by);
+  const groups = grouped.find((p) => p.phase === phase)?.groups ?? [];
+  const target = index + delta;
+  if (index < 0 || index >= groups.length || target < 0 || target >= groups.length) return recommendations.map((r) => r.id);
+  [groups[index], groups[target]] = [groups[target]!, groups[index]!];
+  return grouped.flatMap((p) => p.groups.flatMap((g) => g.recommendations.map((r) => r.id)));
+}

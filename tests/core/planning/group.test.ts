@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPlan } from '../../../core/model/assessment';
-import { bulkDecisions, groupPlan } from '../../../core/planning/group';
+import { bulkDecisions, groupPlan, orderAfterMove } from '../../../core/planning/group';
 import type { Recommendation } from '../../../core/planning/types';
 import { response } from '../fixtures';
 import { assessmentWith, framework, level, planOf } from './helpers';
@@ -107,5 +107,35 @@ describe('bulk decisions', () => {
     ]);
     expect(bulkDecisions(items, null).map((d) => d.recommendationId)).toEqual(['b/p', 'c/p']);
     expect(bulkDecisions([rec('b/p', 'accepted')], 'accepted')).toEqual([]);
+  });
+});
+
+describe('moving a card', () => {
+  const actions = [
+    { id: 'action-0001', capabilityId: 'hygiene.csirt', title: 'Staff rota', owner: '', note: '', phase: 'medium' as const },
+    { id: 'action-0002', capabilityId: 'hr.workforce', title: 'Hire two analysts', owner: '', note: '', phase: 'medium' as const },
+  ];
+  const plan = planOf(assessmentWith({}), { ...emptyPlan(), customActions: actions });
+  const withCatalogue = planOf(allTwo, { ...emptyPlan(), customActions: actions });
+
+  it('moves every item of the card together and keeps the other phases as they are', () => {
+    expect(orderAfterMove(plan.recommendations, 'programme', 'medium', 1, -1)).toEqual(['action-0002', 'action-0001']);
+    const before = groupPlan(withCatalogue.recommendations, 'programme');
+    const order = orderAfterMove(withCatalogue.recommendations, 'programme', 'long', 0, 1);
+    expect(order).toHaveLength(withCatalogue.recommendations.length);
+    const firstTwo = before[2]!.groups.slice(0, 2);
+    const ids = (phases: ReturnType<typeof groupPlan>, i: number) => phases[i]!.groups.map((g) => g.id);
+    const after = groupPlan([...withCatalogue.recommendations].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)), 'programme');
+    expect([ids(after, 0), ids(after, 1)]).toEqual([ids(before, 0), ids(before, 1)]);
+    expect(ids(after, 2).slice(0, 2)).toEqual([firstTwo[1]!.id, firstTwo[0]!.id]);
+    // Applied as the team's order, the proposal now shows the second card first.
+    const reordered = planOf(allTwo, { ...emptyPlan(), customActions: actions, order });
+    expect(groupPlan(reordered.recommendations, 'programme')[2]!.groups.slice(0, 2).map((g) => g.id)).toEqual([firstTwo[1]!.id, firstTwo[0]!.id]);
+  });
+
+  it('changes nothing when the card is already at the end it is moved towards', () => {
+    const ids = plan.recommendations.map((r) => r.id);
+    expect(orderAfterMove(plan.recommendations, 'programme', 'medium', 0, -1)).toEqual(ids);
+    expect(orderAfterMove(plan.recommendations, 'programme', 'medium', 1, 1)).toEqual(ids);
   });
 });
