@@ -61,6 +61,19 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
   const count = (decision: Recommendation['decision']) => items.filter((r) => r.decision === decision).length;
   const priority = plan.priorities.find((p) => p.capabilityId === group.id);
 
+  const meta: string[] = [];
+  if (group.kind === 'action') {
+    const { number, title: name } = capability(first.capabilityId);
+    meta.push(t('plan.ownAction'), `${number} ${name}`);
+    if (first.effort) meta.push(t(`plan.effort.${first.effort}`));
+    if (first.owner) meta.push(t('plan.owner', { owner: first.owner }));
+  } else {
+    if (group.kind === 'programme' && first.effort) meta.push(t(`plan.effort.${first.effort}`));
+    if (group.kind === 'programme') meta.push(t('plan.serves', { count: items.length }));
+    if (group.kind === 'capability' && priority?.gap != null) meta.push(t('plan.gapPriority', { gap: priority.gap.toFixed(2), priority: priority.priority.toFixed(2) }));
+    meta.push(t('plan.tally', { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') }));
+  }
+
   const overlaps = [...new Map(items.flatMap((r) => (r.donorOverlap ? [[capability(r.capabilityId).domain, r.donorOverlap] as const] : []))).entries()].sort((a, b) => a[0] - b[0]);
 
   const decisionButtons = (r: Recommendation) => (
@@ -90,24 +103,7 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
           </button>
         </span>
       </div>
-      <p className="plan-card-meta muted">
-        {group.kind === 'programme' && (
-          <>
-            {first.effort && <>{t(`plan.effort.${first.effort}`)} · </>}
-            {t('plan.serves', { count: items.length })} ·{' '}
-          </>
-        )}
-        {group.kind === 'capability' && priority && priority.gap !== null && <>{t('plan.gapPriority', { gap: priority.gap.toFixed(2), priority: priority.priority.toFixed(2) })} · </>}
-        {group.kind === 'action' ? (
-          <>
-            {t('plan.ownAction')} · {capability(first.capabilityId).number} {capability(first.capabilityId).title}
-            {first.effort && <> · {t(`plan.effort.${first.effort}`)}</>}
-            {first.owner && <> · {t('plan.owner', { owner: first.owner })}</>}
-          </>
-        ) : (
-          t('plan.tally', { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') })
-        )}
-      </p>
+      <p className="plan-card-meta muted">{meta.join(t('plan.sep'))}</p>
       {overlaps.length > 0 && (
         <p className="overlap">
           {t(`plan.voice.${voice}.overlap`, {
@@ -138,8 +134,8 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
                 <span className="plan-item-label">
                   {itemTitle(r)}
                   {p && <span className="muted"> — {pickText(p.provider, i18n.language)}</span>}
-                  {r.kind === 'custom' && <span className="muted"> · {t('plan.ownAction')}</span>}
-                  {r.effort && <span className="muted"> · {r.effort}</span>}
+                  {r.kind === 'custom' && <span className="muted">{t('plan.sep')}{t('plan.ownAction')}</span>}
+                  {r.effort && <span className="muted">{t('plan.sep')}{t(`plan.effort.${r.effort}`)}</span>}
                   <span className="sr-only"> — {t(`plan.voice.${voice}.${r.decision}`)}</span>
                 </span>
                 {r.kind === 'programme' ? (
