@@ -34,7 +34,7 @@ export function PhaseSection({ phase, grouping, initiallyOpen, plan, catalogue, 
             items: t('plan.items', { count: phase.count }),
           })}
         </span>
-        <span className="muted">{t('plan.sep')}{t('plan.tally', { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') })}</span>
+        <span className="muted">{t('plan.sep')}{t(`plan.voice.${voice}.tally`, { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') })}</span>
       </summary>
       {open.length > 0 && (
         <p className="plan-phase-tools">

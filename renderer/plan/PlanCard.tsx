@@ -71,7 +71,7 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
     if (group.kind === 'programme' && first.effort) meta.push(t(`plan.effort.${first.effort}`));
     if (group.kind === 'programme') meta.push(t('plan.serves', { count: items.length }));
     if (group.kind === 'capability' && priority?.gap != null) meta.push(t('plan.gapPriority', { gap: priority.gap.toFixed(2), priority: priority.priority.toFixed(2) }));
-    meta.push(t('plan.tally', { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') }));
+    meta.push(t(`plan.voice.${voice}.tally`, { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') }));
   }
 
   const overlaps = [...new Map(items.flatMap((r) => (r.donorOverlap ? [[capability(r.capabilityId).domain, r.donorOverlap] as const] : []))).entries()].sort((a, b) => a[0] - b[0]);
@@ -115,7 +115,7 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
       {group.kind === 'programme' && (
         <ul className="plan-card-items">
           {items.map((r) => (
-            <li key={r.id} className={`plan-item decision-${r.decision}`}>
+            <li key={r.id} className={`plan-item decision-${r.decision}`} data-recommendation={r.id}>
               <span className="plan-item-label">
                 <span className="plan-item-number">{capability(r.capabilityId).number}</span> {capability(r.capabilityId).title}
                 <span className="sr-only"> — {t(`plan.voice.${voice}.${r.decision}`)}</span>
@@ -130,7 +130,7 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
           {items.map((r) => {
             const p = programmeOf(r);
             return (
-              <li key={r.id} className={`plan-item decision-${r.decision}`}>
+              <li key={r.id} className={`plan-item decision-${r.decision}`} data-recommendation={r.id}>
                 <span className="plan-item-label">
                   {itemTitle(r)}
                   {p && <span className="muted"> — {pickText(p.provider, i18n.language)}</span>}

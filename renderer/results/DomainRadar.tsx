@@ -57,6 +57,31 @@ function GappedSeries({ points = [], stroke, strokeWidth, strokeDasharray, fill,
   );
 }
 
+interface AngleTickProps {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
+  payload?: { value?: unknown };
+}
+
+/** A domain's name on its axis; an unscored domain's is grey and says so, where the eye looks for its point. */
+function AngleTick({ x = 0, y = 0, textAnchor = 'middle', payload, missing, label }: AngleTickProps & { missing: ReadonlySet<string>; label: string }) {
+  const name = String(payload?.value ?? '');
+  const unscored = missing.has(name);
+  return (
+    <text x={x} y={y} textAnchor={textAnchor} fontSize={12} fill={unscored ? '#666' : '#222'} dominantBaseline="central">
+      <tspan x={x} fontStyle={unscored ? 'italic' : undefined}>
+        {name}
+      </tspan>
+      {unscored && (
+        <tspan x={x} dy="1.2em" fontStyle="italic">
+          ({label})
+        </tspan>
+      )}
+    </text>
+  );
+}
+
 /**
  * Current (solid, filled), target (dashed) and baseline (dotted) so the chart reads in grayscale
  * and in print; the summary text is the chart's text alternative. The radius runs over the
@@ -65,6 +90,7 @@ function GappedSeries({ points = [], stroke, strokeWidth, strokeDasharray, fill,
 export function DomainRadar({ rows, summary, withBaseline, names }: { rows: RadarRow[]; summary: string; withBaseline: boolean; names?: RadarNames | undefined }) {
   const { t, i18n } = useTranslation();
   const missing = rows.filter((r) => r.score === null).map((r) => r.domain);
+  const missingSet = new Set(missing);
   // Level labels sit between the first two domain axes, clear of the first domain's name at the top.
   const tickAngle = 90 - 180 / Math.max(rows.length, 1);
   return (
@@ -72,7 +98,7 @@ export function DomainRadar({ rows, summary, withBaseline, names }: { rows: Rada
       <ResponsiveContainer width="100%" height={400}>
         <RadarChart margin={{ top: 20, right: 110, bottom: 10, left: 110 }} data={rows} outerRadius="72%" role="img" aria-label={summary}>
           <PolarGrid />
-          <PolarAngleAxis dataKey="domain" tick={{ fontSize: 12, fill: '#222' }} />
+          <PolarAngleAxis dataKey="domain" tick={(props: AngleTickProps) => <AngleTick {...props} missing={missingSet} label={t('results.notScored')} />} />
           <PolarRadiusAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} angle={tickAngle} tick={{ fontSize: 11, fill: '#444' }} axisLine={false} />
           {!names && <Radar name={t('results.target')} dataKey="target" stroke="#555" strokeWidth={2} strokeDasharray="6 4" fill="none" isAnimationActive={false} shape={<GappedSeries />} />}
           {withBaseline && (

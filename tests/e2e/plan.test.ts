@@ -112,7 +112,7 @@ describe('the support plan at full size', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.locator('.recharts-polar-radius-axis-tick').first().waitFor();
       await shot(page, `results-${language}-1366x680`, false);
-      await page.locator('.recharts-polar-radius-axis-tick').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.locator('.recharts-surface').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shot(page, `results-radar-${language}-1366x680`, false);
       await go(page, `#/a/${id}/setup/context`);
       await page.locator('#context-notes').waitFor();
@@ -132,6 +132,13 @@ describe('charts on partial data', () => {
     await note.waitFor();
     expect(await note.textContent()).toMatch(/^Not scored yet, so no point is drawn on their axes \(they are not 0\): 2\. .+, 3\. .+, 4\. .+, and 5\. .+\.$/);
     expect(await page.locator('.recharts-polar-radius-axis-tick').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
+    expect(await page.locator('.recharts-polar-angle-axis-tick').allTextContents()).toEqual([
+      '1. Cyber hygiene',
+      '2. Critical infrastructure(not scored)',
+      '3. Cybercrime(not scored)',
+      '4. Norms and CBMs(not scored)',
+      '5. Human resources(not scored)',
+    ]);
     // The score series: one point (domain 1), no outline through the centre, no filled polygon.
     const score = page.locator('.recharts-radar').last();
     expect(await score.locator('.radar-series-partial').count()).toBe(1);
@@ -140,7 +147,7 @@ describe('charts on partial data', () => {
     // The target is known everywhere: a closed outline.
     expect(await page.locator('.recharts-radar').first().locator('polygon').count()).toBe(1);
     await page.getByText('No overall score until every domain is scored (1 of 5 domains scored).').waitFor();
-    await page.getByRole('heading', { name: 'Capabilities: score, target and gap' }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.locator('.recharts-surface').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'results-partial-radar-en-1366x680', false);
   });
 });
