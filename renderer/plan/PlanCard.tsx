@@ -128,12 +128,10 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
       {group.kind === 'capability' && (
         <ul className="plan-card-items">
           {items.map((r) => {
-            const p = programmeOf(r);
             return (
               <li key={r.id} className={`plan-item decision-${r.decision}`} data-recommendation={r.id}>
                 <span className="plan-item-label">
                   {itemTitle(r)}
-                  {p && <span className="muted"> — {pickText(p.provider, i18n.language)}</span>}
                   {r.kind === 'custom' && <span className="muted">{t('plan.sep')}{t('plan.ownAction')}</span>}
                   {r.effort && <span className="muted">{t('plan.sep')}{t(`plan.effort.${r.effort}`)}</span>}
                   <span className="sr-only"> — {t(`plan.voice.${voice}.${r.decision}`)}</span>

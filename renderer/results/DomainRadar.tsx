@@ -95,8 +95,8 @@ export function DomainRadar({ rows, summary, withBaseline, names }: { rows: Rada
   const tickAngle = 90 - 180 / Math.max(rows.length, 1);
   return (
     <figure className="chart" role="group" aria-label={t('results.radarTitle')}>
-      <ResponsiveContainer width="100%" height={400}>
-        <RadarChart margin={{ top: 20, right: 110, bottom: 10, left: 110 }} data={rows} outerRadius="72%" role="img" aria-label={summary}>
+      <ResponsiveContainer width="100%" height={380}>
+        <RadarChart margin={{ top: 20, right: 110, bottom: 10, left: 110 }} data={rows} outerRadius="80%" role="img" aria-label={summary}>
           <PolarGrid />
           <PolarAngleAxis dataKey="domain" tick={(props: AngleTickProps) => <AngleTick {...props} missing={missingSet} label={t('results.notScored')} />} />
           <PolarRadiusAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} angle={tickAngle} tick={{ fontSize: 11, fill: '#444' }} axisLine={false} />
