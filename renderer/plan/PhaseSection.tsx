@@ -30,7 +30,11 @@ export function PhaseSection({ phase, grouping, initiallyOpen, plan, catalogue, 
         <span className="plan-phase-title">
           {t('plan.phaseSummary', {
             phase: t(`plan.phase.${phase.phase}`),
-            cards: t('plan.cards', { count: phase.groups.length }),
+            cards: (['programme', 'capability', 'action'] as const)
+              .map((kind) => ({ kind, count: phase.groups.filter((g) => g.kind === kind).length }))
+              .filter(({ count }) => count > 0)
+              .map(({ kind, count }) => t(`plan.cardCount.${kind}`, { count }))
+              .join(t('plan.listSep')),
             items: t('plan.items', { count: phase.count }),
           })}
         </span>

@@ -51,7 +51,7 @@ describe('the support plan at full size', () => {
 
     // Only the first phase is open; the others are one line each, saying what they hold.
     await expect.poll(() => page.locator('.plan-phase[open]').count()).toBe(1);
-    await page.locator('.plan-phase[data-phase="medium"] > summary').getByText('Medium term (1–3 years) — 4 cards, 14 matches').waitFor();
+    await page.locator('.plan-phase[data-phase="medium"] > summary').getByText('Medium term (1–3 years) — 4 programmes, 14 matches').waitFor();
     for (const phase of ['medium', 'long']) await page.locator(`.plan-phase[data-phase="${phase}"] > summary`).click();
     expect([await cardsIn(page, 'short').count(), await cardsIn(page, 'medium').count(), await cardsIn(page, 'long').count()]).toEqual([2, 4, 3]);
     await page.getByText('Overall score: 2.00 (mean of the 5 domain scores).').waitFor();
