@@ -63,8 +63,10 @@ export function ResultsScreen() {
       <section className="panel" aria-labelledby="results-heading">
         <h2 id="results-heading">{t('results.heading')}</h2>
         <OverallScore scores={scores} />
-        <p className="muted">
-          {t('method.domainScore')} {t('method.overall', { count: scores.domains.length })} {t('results.method')}
+        <p className="muted sentences">
+          <span>{t('method.domainScore')}</span>
+          <span>{t('method.overall', { count: scores.domains.length })}</span>
+          <span>{t('results.method')}</span>
         </p>
         {!anyScore && <p className="notice">{t('results.noScores')}</p>}
         <ChartSlot>
