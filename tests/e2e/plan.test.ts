@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../../core/model/framework';
-import { api, go, openPage, readStored, shot, type Language } from './app';
+import { api, go, openPage, readStored, shot, waitSaved, type Language } from './app';
 import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
@@ -206,6 +206,18 @@ describe('self-assessment: the agency’s own tool', () => {
       const [summary] = await api(page, 'listAssessments', {});
       const id = summary!.id;
       expect((await readStored(e2e.dataDir!, id)).scope).toEqual({ kind: 'agency', name: 'Cyber Security Authority' });
+
+      // Clearing the name later is refused on the spot and never saved.
+      await go(page, `#/a/${id}/setup/basics`);
+      await page.getByLabel(w.name).fill('');
+      await page.getByLabel(w.name).blur();
+      await page.getByText(w.required).waitFor();
+      expect((await readStored(e2e.dataDir!, id)).scope).toEqual({ kind: 'agency', name: 'Cyber Security Authority' });
+      await page.getByLabel(w.name).fill('Cyber Security Authority of Ghana');
+      await page.getByLabel(w.name).blur();
+      await waitSaved(page, language);
+      expect(await page.locator('.save-error').count()).toBe(0);
+      expect((await readStored(e2e.dataDir!, id)).scope).toEqual({ kind: 'agency', name: 'Cyber Security Authority of Ghana' });
 
       await go(page, `#/a/${id}/setup/context`);
       await page.getByRole('heading', { name: w.received }).waitFor();
