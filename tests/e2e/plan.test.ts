@@ -117,6 +117,12 @@ describe('the support plan at full size', () => {
       await go(page, `#/a/${id}/setup/context`);
       await page.locator('#context-notes').waitFor();
       await shot(page, `setup-context-field-${language}-1366x680`, false);
+
+      // 1280×650: a 1080p laptop at 150 % scaling.
+      await page.setViewportSize({ width: 1280, height: 650 });
+      await openPlan(page, id);
+      await page.locator('.plan-toolbar').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, `plan-short-${language}-1280x650`, false);
     });
   }
 });
