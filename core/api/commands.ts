@@ -14,12 +14,15 @@ import type { StoreNotice } from '../store/notices';
 import type { BundleImportResult, BundleInspection, InstallationKeyInfo, KnownSigner } from '../bundle/types';
 import type { MergePreview } from '../merge/compare';
 import { exportFormats, reportKinds } from './exports-vocabulary';
+import { scopeNameMissing } from '../model/scope';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(['en', 'ja']);
 const who = z.string().trim().max(200).optional();
 const isoDate = z.iso.date();
-const scope = z.strictObject({ kind: z.enum(scopeKinds), name: z.string().max(500) });
+const scope = z
+  .strictObject({ kind: z.enum(scopeKinds), name: z.string().max(500) })
+  .refine((value) => !scopeNameMissing(value), { path: ['name'], message: 'name the agency this assessment is about' });
 const stored = assessmentSchema.shape;
 
 /**

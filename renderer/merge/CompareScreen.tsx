@@ -56,9 +56,9 @@ function Comparison({ data }: { data: CompareData }) {
   const scores: [AssessmentScores, AssessmentScores] = [scoreAssessment(framework, left), scoreAssessment(framework, right)];
   const rows = framework.domains.map((domain, i) => ({
     domain: `${i + 1}. ${domainLabel(domain, i18n.language)}`,
-    score: scores[0].domains[i]!.mean ?? 0,
+    score: scores[0].domains[i]!.mean,
     target: scores[0].domains[i]!.target,
-    baseline: scores[1].domains[i]!.mean ?? 0,
+    baseline: scores[1].domains[i]!.mean,
   }));
   const summary = t('compare.radarSummary', {
     left: left.title,

@@ -16,7 +16,7 @@ export interface ActionFields {
 /** The team's own action, beside the catalogue's programmes. */
 export function ActionForm({ disabled, onSave }: { disabled: boolean; onSave: (action: ActionFields) => Promise<void> }) {
   const { t, i18n } = useTranslation();
-  const { framework } = useWorkspace();
+  const { framework, assessment } = useWorkspace();
   const capabilities = framework.domains.flatMap((d) => d.capabilities);
   const [fields, setFields] = useState<ActionFields>({ capabilityId: capabilities[0]!.id, title: '', owner: '', note: '', phase: 'short' });
   const [tried, setTried] = useState(false);
@@ -32,7 +32,7 @@ export function ActionForm({ disabled, onSave }: { disabled: boolean; onSave: (a
   const missingTitle = tried && fields.title.trim() === '';
   return (
     <form className="action-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="action-form-heading">
-      <h3 id="action-form-heading">{t('plan.addAction')}</h3>
+      <h3 id="action-form-heading">{t(`plan.voice.${assessment.mode}.addAction`)}</h3>
       <div className="field">
         <label htmlFor="action-capability">{t('plan.capability')}</label>
         <select id="action-capability" value={fields.capabilityId} onChange={(e) => set({ capabilityId: e.target.value })}>

@@ -4,16 +4,19 @@ import { pickText } from '../../core/model/pick-text';
 import { useWorkspace } from '../workspace/context';
 
 /** Every factor of every priority, with where it came from (design §4). */
-export function PriorityTable({ plan }: { plan: ProposedPlan }) {
+export function PriorityTable({ plan, caption }: { plan: ProposedPlan; caption: string }) {
   const { t, i18n } = useTranslation();
   const { framework } = useWorkspace();
   const capabilities = new Map(framework.domains.flatMap((d) => d.capabilities).map((c) => [c.id, c]));
   const ranked = plan.priorities.filter((p) => p.rank !== null);
   if (ranked.length === 0) return <p className="notice">{t('plan.noGaps')}</p>;
+  // Every ranked capability is a row: a long table, folded so that the plan itself comes first.
   return (
+    <details className="plan-priorities">
+    <summary>{t('plan.withCount', { label: caption, count: ranked.length })}</summary>
     <div className="table-scroll">
     <table className="data-table">
-      <caption>{t('plan.prioritiesCaption')}</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">#</th>
@@ -44,5 +47,6 @@ export function PriorityTable({ plan }: { plan: ProposedPlan }) {
       </tbody>
     </table>
     </div>
+    </details>
   );
 }

@@ -6,6 +6,7 @@ import { scoreAssessment } from '../../core/scoring/scores';
 import { PlanView } from '../plan/PlanView';
 import { useWorkspace } from '../workspace/context';
 import { CapabilityBars } from './CapabilityBars';
+import { OverallScore } from './OverallScore';
 import { DomainTable } from './DomainTable';
 import { useBaselineScores } from './useBaselineScores';
 
@@ -39,7 +40,7 @@ export function ResultsScreen() {
     const baselineMean = before?.domains.find((d) => d.domainId === domain.id)?.mean;
     return {
       domain: `${i + 1}. ${domainLabel(domain, i18n.language)}`,
-      score: scores.domains[i]!.mean ?? 0,
+      score: scores.domains[i]!.mean,
       target: scores.domains[i]!.target,
       ...(baselineMean !== undefined && baselineMean !== null ? { baseline: baselineMean } : {}),
     };
@@ -61,7 +62,12 @@ export function ResultsScreen() {
     <div className="results">
       <section className="panel" aria-labelledby="results-heading">
         <h2 id="results-heading">{t('results.heading')}</h2>
-        <p className="muted">{t('results.method')}</p>
+        <OverallScore scores={scores} />
+        <p className="muted sentences">
+          <span>{t('method.domainScore')}</span>
+          <span>{t('method.overall', { count: scores.domains.length })}</span>
+          <span>{t('results.method')}</span>
+        </p>
         {!anyScore && <p className="notice">{t('results.noScores')}</p>}
         <ChartSlot>
           <DomainRadar rows={rows} summary={summary} withBaseline={before !== undefined} />

@@ -5,13 +5,20 @@ import { href } from '../route';
 import { useWorkspace } from '../workspace/context';
 import { FrameworkMove } from './FrameworkMove';
 import { ModeField } from './ModeField';
-import { ScopeFields } from './ScopeFields';
+import { scopeNameMissing } from '../../core/model/scope';
+import { ScopeFields, type ScopeValue } from './ScopeFields';
 
 export function BasicsStep() {
   const { t, i18n } = useTranslation();
   const { assessment, baseline, readOnly, editSetup, autosave } = useWorkspace();
   const [title, setTitle] = useState(assessment.title);
   const titleMissing = title.trim() === '';
+  // Kept here while it cannot be saved (an agency without a name), like the title above.
+  const [scope, setScope] = useState<ScopeValue>(assessment.scope);
+  const changeScope = (next: ScopeValue) => {
+    setScope(next);
+    if (!scopeNameMissing(next)) editSetup({ scope: next }, next.kind !== assessment.scope.kind);
+  };
   return (
     <>
       <div className="field">
@@ -48,7 +55,7 @@ export function BasicsStep() {
           {baseline && <a href={href({ screen: 'assessment', id: baseline.id, view: 'review' })}>{t('setup.openBaseline')}</a>}
         </p>
       )}
-      <ScopeFields value={assessment.scope} disabled={readOnly} onChange={(scope) => editSetup({ scope }, scope.kind !== assessment.scope.kind)} onBlur={() => void autosave.flush()} />
+      <ScopeFields value={scope} disabled={readOnly} onChange={changeScope} onBlur={() => void autosave.flush()} />
       <ModeField value={assessment.mode} disabled={readOnly} onChange={(mode) => editSetup({ mode }, true)} />
       <FrameworkMove />
     </>

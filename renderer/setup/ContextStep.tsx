@@ -5,6 +5,14 @@ import { useWorkspace } from '../workspace/context';
 import { ScaleField } from './ScaleField';
 
 const factors = ['japaneseBusinessPresence', 'networkNodeImportance', 'absorptiveCapacity'] as const;
+type Factor = (typeof factors)[number];
+
+/**
+ * Which factors each mode asks about. Japanese business presence and network-node importance are
+ * a donor's reasons for choosing a country (design §1), not questions an agency assessing itself
+ * answers; what it can say is what support it already receives and what it can take up.
+ */
+const askedIn: Record<'field' | 'self', readonly Factor[]> = { field: factors, self: ['absorptiveCapacity'] };
 
 /** The country context the planner weighs (design §1): simple scales plus notes. */
 export function ContextStep() {
@@ -13,11 +21,12 @@ export function ContextStep() {
   const context = assessment.context;
   const save = (next: CountryContext, immediately: boolean) => editSetup({ context: next }, immediately);
   const flush = () => void autosave.flush();
+  const self = assessment.mode === 'self';
 
   return (
     <>
-      <h3>{t('setup.context.donorHeading')}</h3>
-      <p className="field-hint">{t('setup.context.donorHint')}</p>
+      <h3>{t(self ? 'setup.context.selfDonorHeading' : 'setup.context.donorHeading')}</h3>
+      <p className="field-hint">{t(self ? 'setup.context.selfDonorHint' : 'setup.context.donorHint')}</p>
       {framework.domains.map((domain, d) => {
         const support = context.donorSupport[domain.id] ?? { extent: 0, who: '' };
         const setSupport = (patch: Partial<typeof support>, immediately: boolean) =>
@@ -34,24 +43,25 @@ export function ContextStep() {
               onChange={(extent) => setSupport({ extent: extent ?? 0 }, true)}
             />
             <div className="field">
-              <label htmlFor={`donor-${domain.id}-who`}>{t('setup.context.who', { domain: `${d + 1}` })}</label>
+              <label htmlFor={`donor-${domain.id}-who`}>{t(self ? 'setup.context.selfWho' : 'setup.context.who', { domain: `${d + 1}` })}</label>
               <input id={`donor-${domain.id}-who`} value={support.who} maxLength={50_000} disabled={readOnly} onChange={(e) => setSupport({ who: e.target.value }, false)} onBlur={flush} />
             </div>
           </div>
         );
       })}
-      <h3>{t('setup.context.factorsHeading')}</h3>
-      {factors.map((factor) => (
+      <h3>{t(self ? 'setup.context.selfFactorsHeading' : 'setup.context.factorsHeading')}</h3>
+      {askedIn[assessment.mode].map((factor) => (
         <ScaleField
           key={factor}
           name={factor}
           legend={t(`setup.context.${factor}`)}
-          hint={t(`setup.context.${factor}Hint`)}
+          hint={self && factor === 'absorptiveCapacity' ? t('setup.context.selfAbsorptiveCapacityHint') : t(`setup.context.${factor}Hint`)}
           kind="level"
           value={context[factor]}
           optional
           disabled={readOnly}
           onChange={(value) => {
+            // Factors this mode does not ask about keep what was recorded (e.g. before the mode changed).
             const rest: CountryContext = { donorSupport: context.donorSupport, notes: context.notes };
             for (const other of factors) if (other !== factor && context[other] !== undefined) rest[other] = context[other];
             save(value === undefined ? rest : { ...rest, [factor]: value }, true);
@@ -59,10 +69,10 @@ export function ContextStep() {
         />
       ))}
       <div className="field">
-        <label htmlFor="context-notes">{t('setup.context.notes')}</label>
+        <label htmlFor="context-notes">{t(self ? 'setup.context.selfNotes' : 'setup.context.notes')}</label>
         <textarea id="context-notes" rows={5} value={context.notes} readOnly={readOnly} aria-describedby="context-notes-hint" onChange={(e) => save({ ...context, notes: e.target.value }, false)} onBlur={flush} />
         <p id="context-notes-hint" className="field-hint">
-          {t('setup.context.notesHint')}
+          {t(self ? 'setup.context.selfNotesHint' : 'setup.context.notesHint')}
         </p>
       </div>
     </>

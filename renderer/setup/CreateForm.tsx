@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { lastAssessor, storeAssessor } from '../hooks/useAssessor';
 import { href, navigate } from '../route';
 import { BaselinePicker } from './BaselinePicker';
+import { scopeNameMissing } from '../../core/model/scope';
 import { ModeField } from './ModeField';
 import { ScopeFields, type ScopeValue } from './ScopeFields';
 import { Stepper } from './Stepper';
@@ -34,6 +35,7 @@ export function CreateForm({ assessments, baseline }: { assessments: AssessmentS
     setTried(true);
     if (title.trim() === '') return document.getElementById('title')?.focus();
     if (country === '') return document.getElementById('country')?.focus();
+    if (scopeNameMissing(scope)) return document.getElementById('scope-name')?.focus();
     setBusy(true);
     const name = you.trim();
     const chosenBaseline = previous.some((a) => a.id === baselineId) ? baselineId : undefined;
@@ -91,7 +93,7 @@ export function CreateForm({ assessments, baseline }: { assessments: AssessmentS
           )}
         </div>
         {previous.length > 0 && <BaselinePicker options={previous} value={baselineId} onChange={setBaselineId} />}
-        <ScopeFields value={scope} onChange={setScope} />
+        <ScopeFields value={scope} onChange={setScope} showErrors={tried} />
         <ModeField value={mode} onChange={setMode} />
         <div className="field">
           <label htmlFor="you">{t('create.youLabel')}</label>

@@ -21,7 +21,7 @@ export function SetupView({ step }: { step: SetupStep }) {
       <h2 id="setup-heading" tabIndex={-1}>
         {t(`setup.steps.${step}`)}
       </h2>
-      <p className="muted">{t(`setup.intro.${step}`)}</p>
+      <p className="muted">{step === 'context' && assessment.mode === 'self' ? t('setup.context.selfIntro') : t(`setup.intro.${step}`)}</p>
       {step === 'basics' && <BasicsStep />}
       {step === 'team' && <TeamStep />}
       {step === 'targets' && <TargetsStep />}

@@ -40,8 +40,14 @@ async function openResults(language: Language): Promise<{ page: Page; id: string
   const { page, external } = await openPage(e2e.browser, e2e.serve, { language });
   const id = await seedResults(page);
   await page.goto(`${e2e.serve.origin}/#/a/${id}/results`);
-  await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
+  await page.locator('.plan[aria-busy="false"] .plan-card').first().waitFor();
+  await openAllPhases(page);
   return { page, id, external };
+}
+
+/** Phases after the first start folded. */
+async function openAllPhases(page: Page): Promise<void> {
+  for (const summary of await page.locator('.plan-phase:not([open]) > summary').all()) await summary.click();
 }
 
 describe('results screen and support plan', () => {
@@ -56,8 +62,10 @@ describe('results screen and support plan', () => {
     await expect.poll(() => hygieneRow.textContent()).toMatch(/1\.50.*4 of 22 indicators answered/);
     await page.getByText('score 1.5 · target 3.0 · gap 1.5').first().waitFor();
     await page.getByRole('heading', { name: 'Indicator ratings per domain' }).waitFor();
+    // csirt (gap 1.5) and forensics (gap 2): awareness at 4 has none.
+    await page.getByText('Capability gaps by priority (2)').click();
     await page.getByRole('table', { name: 'Capability gaps by priority' }).waitFor();
-    await page.getByText(/Other donors active in this domain: World Bank \(substantial\)/).first().waitFor();
+    await page.getByText('Other donors active: domain 1: World Bank (substantial)').first().waitFor();
     await shot(page, 'results-plan-en');
 
     // The hostile note is text on the rating screen, never markup.
@@ -71,12 +79,13 @@ describe('results screen and support plan', () => {
 
   it('stores the team’s decisions and own actions and shows them after a reload', async () => {
     const { page, id } = await openResults('en');
-    const first = page.locator('.recommendation').first();
-    const title = (await first.locator('.recommendation-title strong').textContent())!;
+    const card = page.locator('.plan-card').first();
+    const first = card.locator('.plan-item').first();
+    const recommendation = (await first.getAttribute('data-recommendation'))!;
     await first.getByRole('button', { name: 'Reject' }).click();
     await expect.poll(() => first.getAttribute('class')).toContain('decision-rejected');
 
-    await page.getByLabel('Capability').selectOption('cybercrime.forensics');
+    await page.getByLabel('Capability', { exact: true }).selectOption('cybercrime.forensics');
     await page.getByLabel('Action', { exact: true }).fill('Second a forensic examiner to the national lab');
     await page.getByLabel('Owner').fill('JICA Ghana office');
     await page.getByLabel('Phase').selectOption('medium');
@@ -84,17 +93,19 @@ describe('results screen and support plan', () => {
     await page.getByText('Second a forensic examiner to the national lab').waitFor();
 
     await page.reload();
-    await page.locator('.plan[aria-busy="false"] .recommendation').first().waitFor();
-    await expect.poll(() => page.locator('.recommendation.decision-rejected .recommendation-title').first().textContent()).toContain(title);
+    await page.locator('.plan[aria-busy="false"] .plan-card').first().waitFor();
+    await openAllPhases(page);
+    await expect.poll(() => page.locator('.plan-item.decision-rejected').count()).toBe(1);
+    expect(await page.locator('.plan-item.decision-rejected').getAttribute('data-recommendation')).toBe(recommendation);
     await page.getByText('owner: JICA Ghana office').waitFor();
     const stored = await readStored(e2e.dataDir!, id);
-    expect(Object.values(stored.plan.decisions)).toEqual([{ decision: 'rejected' }]);
+    expect(stored.plan.decisions).toEqual({ [recommendation]: { decision: 'rejected' } });
     expect(stored.plan.customActions).toMatchObject([{ capabilityId: 'cybercrime.forensics', owner: 'JICA Ghana office', phase: 'medium' }]);
   });
 
   it('exports from the dialog a Japanese summary PDF and a Japanese–English plan DOCX that read back with the assessment title and the proposed plan', async () => {
     const { page } = await openResults('ja');
-    const firstProgramme = (await page.locator('.recommendation .recommendation-title strong').first().textContent())!.trim();
+    const firstProgramme = (await page.locator('.plan-card-title strong').first().textContent())!.trim();
     await shot(page, 'results-plan-ja');
     await page.getByRole('button', { name: '出力…' }).click();
     await page.getByRole('heading', { name: 'レポートの出力' }).waitFor();
