@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Rating } from '../../core/model/assessment';
 import type { Patch } from '../hooks/useAutosave';
@@ -24,9 +25,12 @@ export function useNotApplicable(rating: Rating | undefined, onChange: (patch: P
     setReason,
     showReason: rating?.kind === 'notApplicable' || (pendingFrom !== null && pendingFrom === rating),
     choose: () => {
-      if (reason.trim() !== '') onChange({ rating: { kind: 'notApplicable', reason: reason.trim() } }, true);
-      else setPendingFrom(rating);
-      setTimeout(() => document.getElementById('na-reason')?.focus(), 0);
+      // The field renders before the next key press, so that what is typed at once lands in it, not on the shortcuts.
+      flushSync(() => {
+        if (reason.trim() !== '') onChange({ rating: { kind: 'notApplicable', reason: reason.trim() } }, true);
+        else setPendingFrom(rating);
+      });
+      document.getElementById('na-reason')?.focus();
     },
     clear: () => {
       setPendingFrom(null);
@@ -84,6 +88,10 @@ export function NotApplicableReason({ na, onChange }: { na: NotApplicableState; 
           if (event.target.value.trim() !== '') onChange({ rating: { kind: 'notApplicable', reason: event.target.value.trim() } }, false);
         }}
         onBlur={() => void autosave.flush()}
+        // As in the notes: Escape gives the keys back to the shortcuts.
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') document.getElementById('indicator-question')?.focus();
+        }}
       />
       {missing && (
         <p id="na-reason-error" className="field-error">

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, go, openPage, shot, waitSaved, type Language } from './app';
+import { api, go, openPage, readStored, shot, waitSaved, type Language } from './app';
 import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
@@ -76,5 +78,163 @@ describe('rating in a live workshop', () => {
       }
       await context.close();
     }
+  });
+});
+
+/** The first `count` indicators of the framework the assessment uses, in order. */
+async function firstIndicators(page: Page, id: string, count: number): Promise<string[]> {
+  const { framework } = await api(page, 'openAssessment', { id });
+  return framework.domains.flatMap((d) => d.capabilities.flatMap((c) => c.indicators.map((i) => i.id))).slice(0, count);
+}
+
+describe('rating with the keyboard only', () => {
+  it('rates ten indicators with the keys, saving what the keys chose, and never fires a key while typing', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
+    const created = await api(page, 'createAssessment', { title: 'Keyboard workshop', country: 'GH', mode: 'field' });
+    const ids = await firstIndicators(page, created.id, 10);
+    await go(page, `#/a/${created.id}/i/${ids[0]}`);
+    await page.getByText('Indicator 1.1.1', { exact: true }).waitFor();
+
+    // The list of keys, from the keyboard.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts for rating' });
+    await help.getByRole('cell', { name: 'Not applicable, then type the reason' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+
+    const type = async (text: string) => {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Escape');
+    };
+    const steps: Array<() => Promise<void>> = [
+      async () => page.keyboard.press('3').then(() => page.keyboard.press('M')),
+      async () => page.keyboard.press('2').then(() => page.keyboard.press('L')).then(() => page.keyboard.press('F')),
+      async () => page.keyboard.press('N').then(() => type('Covered by the ministry scope')),
+      async () => page.keyboard.press('U'),
+      // Digits typed in the notes stay text: the level remains 4.
+      async () => page.keyboard.press('4').then(() => page.keyboard.press('H')).then(() => page.keyboard.press('E')).then(() => type('Gazette 2022 seen, decree 15')),
+      async () => page.keyboard.press('1'),
+      async () => page.keyboard.press('5').then(() => page.keyboard.press('M')),
+      async () => page.keyboard.press('2').then(() => page.keyboard.press('3')),
+      async () => page.keyboard.press('F'),
+      async () => page.keyboard.press('4').then(() => page.keyboard.press('L')),
+    ];
+    for (const [i, step] of steps.entries()) {
+      await expect.poll(() => decodeURIComponent(page.url()).endsWith(`/i/${ids[i]}`)).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('indicator-question');
+      await step();
+      if (i < steps.length - 1) {
+        const before = page.url();
+        await page.keyboard.press(']');
+        await expect.poll(() => page.url()).not.toBe(before);
+      }
+    }
+    await waitSaved(page);
+    // [ goes back.
+    await page.keyboard.press('[');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain(ids[8]!);
+
+    const stored = await readStored(e2e.dataDir, created.id);
+    const r = (n: number) => stored.responses[ids[n]!];
+    expect(r(0)).toMatchObject({ rating: { kind: 'level', level: 3 }, confidence: 'medium', flagged: false });
+    expect(r(1)).toMatchObject({ rating: { kind: 'level', level: 2 }, confidence: 'low', flagged: true });
+    expect(r(2)?.rating).toEqual({ kind: 'notApplicable', reason: 'Covered by the ministry scope' });
+    expect(r(3)?.rating).toEqual({ kind: 'unknown' });
+    expect(r(4)).toMatchObject({ rating: { kind: 'level', level: 4 }, confidence: 'high', notes: 'Gazette 2022 seen, decree 15' });
+    expect(r(5)?.rating).toEqual({ kind: 'level', level: 1 });
+    expect(r(6)).toMatchObject({ rating: { kind: 'level', level: 5 }, confidence: 'medium' });
+    expect(r(7)?.rating).toEqual({ kind: 'level', level: 3 });
+    expect(r(8)).toMatchObject({ flagged: true });
+    expect(r(8)?.rating).toBeUndefined();
+    expect(r(9)).toMatchObject({ rating: { kind: 'level', level: 4 }, confidence: 'low' });
+
+    // Screen readers hear each indicator's state in the list, not only a mark.
+    const tree = page.getByRole('navigation', { name: 'Indicators' });
+    await tree.getByRole('link', { name: /^1\.1\.1 .*\(rated 3\)$/ }).waitFor();
+    await tree.getByRole('link', { name: /^1\.1\.3 .*\(not applicable\)$/ }).waitFor();
+    await tree.getByRole('link', { name: /^1\.1\.4 .*\(unknown\)$/ }).waitFor();
+    expect(await tree.getByRole('link', { name: /\(Not answered\)$/ }).count()).toBeGreaterThan(0);
+
+    // From the chosen level, Next is two Tabs away.
+    await page.getByRole('radio', { name: /^4 · / }).focus();
+    let tabs = 0;
+    while (tabs < 12 && !(await page.evaluate(() => document.activeElement?.textContent?.includes('Next indicator') ?? false))) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(tabs).toBeLessThanOrEqual(2);
+    await context.close();
+  });
+});
+
+describe('undo', () => {
+  it('takes back a changed level, a cleared rating and a removed file, saved like any edit', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context } = await openPage(e2e.browser, e2e.serve);
+    const created = await api(page, 'createAssessment', { title: 'Undo workshop', country: 'GH', mode: 'field' });
+    const [first] = await firstIndicators(page, created.id, 1);
+    const file = await api(page, 'addAttachment', { id: created.id, indicatorId: first!, fileName: 'decree-15.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 decree').toString('base64') });
+    await go(page, `#/a/${created.id}/i/${first}`);
+    await page.getByText('Indicator 1.1.1', { exact: true }).waitFor();
+    const stored = async () => (await readStored(e2e.dataDir!, created.id)).responses[first!];
+    const toast = page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Undo' }) });
+
+    await page.keyboard.press('2');
+    await page.keyboard.press('L');
+    await waitSaved(page);
+    expect(await toast.count()).toBe(0);
+    await page.keyboard.press('4');
+    await toast.filter({ hasText: '1.1.1: 2 — Formative → 4 — Strategic' }).waitFor();
+    await shot(page, 'rating-undo-toast-en', false);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await stored())?.rating).toEqual({ kind: 'level', level: 2 });
+    expect(await page.getByRole('radio', { name: /^2 · / }).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Clear rating' }).click();
+    await expect.poll(async () => (await stored())?.rating).toBeUndefined();
+    await toast.filter({ hasText: 'rating cleared (was 2 — Formative)' }).waitFor();
+    // Ctrl+Z outside a text field is the same Undo; confidence comes back with the level.
+    await page.locator('#indicator-question').focus();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(async () => (await stored())?.confidence).toBe('low');
+    expect((await stored())?.rating).toEqual({ kind: 'level', level: 2 });
+
+    await page.getByRole('button', { name: 'Remove decree-15.pdf' }).click();
+    await expect.poll(async () => (await stored())?.attachmentIds).toEqual([]);
+    await toast.filter({ hasText: 'Removed decree-15.pdf from 1.1.1' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await stored())?.attachmentIds).toEqual([file.id]);
+    await page.getByText('Attached decree-15.pdf again.').waitFor();
+    expect(await page.getByRole('button', { name: 'Open decree-15.pdf' }).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe('the person entering data', () => {
+  it('is kept in the data folder and survives serve starting on another port', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const first = await openPage(e2e.browser, e2e.serve);
+    const created = await api(first.page, 'createAssessment', { title: 'Name test', country: 'VN', mode: 'field', team: [{ name: 'Aiko Tanaka', role: 'Team leader' }] });
+    await go(first.page, `#/a/${created.id}/setup/team`);
+    await first.page.getByLabel('You are').selectOption('Aiko Tanaka');
+    await first.page.getByText('You: Aiko Tanaka').waitFor();
+    await expect.poll(async () => JSON.parse(await readFile(join(e2e.dataDir!, 'user-settings.json'), 'utf8')) as unknown).toMatchObject({ assessor: { byAssessment: { [created.id]: 'Aiko Tanaka' } } });
+    const origin = e2e.serve.origin;
+    await first.context.close();
+    await e2e.serve.stop();
+
+    e2e.serve = await startServe(e2e.dataDir);
+    expect(e2e.serve.origin).not.toBe(origin);
+    const again = await openPage(e2e.browser, e2e.serve);
+    await go(again.page, `#/a/${created.id}/i/${(await firstIndicators(again.page, created.id, 1))[0]}`);
+    await again.page.getByText('You: Aiko Tanaka').waitFor();
+    await again.page.keyboard.press('3');
+    await waitSaved(again.page);
+    const stored = await readStored(e2e.dataDir, created.id);
+    expect(Object.values(stored.responses)[0]?.updatedBy).toBe('Aiko Tanaka');
+    await again.context.close();
   });
 });
