@@ -42,10 +42,10 @@ export function RatingBar({ response, na, previous, next, onChange, onHelp }: Pr
         <input type="checkbox" checked={response?.flagged ?? false} disabled={readOnly} aria-keyshortcuts="F" onChange={(event) => onChange({ flagged: event.target.checked }, true)} />
         {t('assess.flag')} <kbd aria-hidden="true">F</kbd>
       </label>
+      <UndoToast />
       <button type="button" className="button button-small button-quiet shortcuts-button" aria-keyshortcuts="?" onClick={onHelp}>
         {t('shortcuts.open')} <kbd aria-hidden="true">?</kbd>
       </button>
-      <UndoToast />
     </div>
   );
 }

@@ -9,7 +9,9 @@ export function UndoToast() {
     <div className="undo-toast" role="status" hidden={!undoOffer}>
       {undoOffer && (
         <>
-          <span className="undo-message">{undoOffer.message}</span>
+          <span className="undo-message" title={undoOffer.message}>
+            {undoOffer.message}
+          </span>
           <button
             type="button"
             className="button button-small button-primary"

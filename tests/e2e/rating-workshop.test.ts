@@ -187,7 +187,7 @@ describe('undo', () => {
     await waitSaved(page);
     expect(await toast.count()).toBe(0);
     await page.keyboard.press('4');
-    await toast.filter({ hasText: '1.1.1: 2 — Formative → 4 — Strategic' }).waitFor();
+    await toast.filter({ hasText: '1.1.1: changed from 2 — Formative to 4 — Strategic' }).waitFor();
     await shot(page, 'rating-undo-toast-en', false);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored())?.rating).toEqual({ kind: 'level', level: 2 });
@@ -236,5 +236,30 @@ describe('the person entering data', () => {
     const stored = await readStored(e2e.dataDir, created.id);
     expect(Object.values(stored.responses)[0]?.updatedBy).toBe('Aiko Tanaka');
     await again.context.close();
+  });
+});
+
+describe('date fields', () => {
+  it('show and take dates in the UI language, whatever the browser locale, and save ISO dates', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    // A Japanese UI in an en-US browser: a native date input would show 03/03/2026.
+    const { page, context } = await openPage(e2e.browser, e2e.serve, { language: 'en' });
+    await page.evaluate(() => localStorage.setItem('ccat.language', 'ja'));
+    const created = await api(page, 'createAssessment', { title: 'Dates', country: 'VN', mode: 'field', period: { from: '2026-03-03' } });
+    await page.reload();
+    await go(page, `#/a/${created.id}/setup/team`);
+    const from = page.locator('#period-from');
+    await expect.poll(() => from.inputValue()).toBe('2026/03/03');
+    await page.locator('#period-to').fill('２０２６年３月１３日');
+    await page.locator('#period-to').blur();
+    expect(await page.locator('#period-to').inputValue()).toBe('2026/03/13');
+    await expect.poll(async () => (await readStored(e2e.dataDir!, created.id)).period).toEqual({ from: '2026-03-03', to: '2026-03-13' });
+    // Month/day order would be a guess: it is refused with an example of what to write.
+    await from.fill('03/04/2026');
+    await from.blur();
+    await page.getByText('日付として読み取れません。2026/03/31 のように入力してください。').waitFor();
+    expect((await readStored(e2e.dataDir, created.id)).period.from).toBe('2026-03-03');
+    await context.close();
   });
 });
