@@ -75,6 +75,17 @@ describe('rating in a live workshop', () => {
         expect(next[0]!.top, where).toBeGreaterThanOrEqual(bar!.top);
         expect(next[0]!.bottom, where).toBeLessThanOrEqual(height);
         expect(await page.evaluate(() => window.scrollY), where).toBe(0);
+        if (indicatorId !== longDescriptors) continue;
+        // Changing the level shows the undo toast inside the bar's last row: the levels stay clear of it.
+        await page.keyboard.press('4');
+        await page.getByRole('button', { name: language === 'en' ? 'Undo' : '元に戻す' }).waitFor();
+        const [barWithToast] = await place(page, '.rating-bar');
+        for (const box of await place(page, '.level-card')) expect(box.bottom, `${where} with the undo toast`).toBeLessThanOrEqual(barWithToast!.top);
+        await shot(page, `rating-workshop-undo-${label}-${language}`, false);
+        await page.keyboard.press('?');
+        await page.getByRole('dialog').waitFor();
+        await shot(page, `rating-workshop-keys-${label}-${language}`, false);
+        await page.keyboard.press('Escape');
       }
       await context.close();
     }
