@@ -57,7 +57,7 @@ describe('rating in a live workshop', () => {
         await page.getByRole('heading', { name: inputsHeading[language] }).waitFor();
         await page.keyboard.press('3');
         await waitSaved(page, language);
-        if (indicatorId === longDescriptors) await shot(page, `rating-workshop-${label}-${language}`, false);
+        await shot(page, `rating-workshop-${label}-${language}${indicatorId === longDescriptors ? '' : '-long-question'}`, false);
         const question = await place(page, '#indicator-question');
         const cards = await place(page, '.level-card');
         const chosen = await place(page, '.level-card.selected');
