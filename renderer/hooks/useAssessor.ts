@@ -54,3 +54,19 @@ export function useAssessor(assessmentId: string): [string, (name: string) => vo
   );
   return [name, update];
 }
+
+/** "Your name" on a new assessment: the name used last in this data folder, until the person types another. */
+export function useLastAssessor(): [string, (name: string) => void] {
+  const [name, setName] = useState(lastAssessor);
+  useEffect(() => {
+    let current = true;
+    void call('getUserSettings', {}).then((settings) => {
+      const last = settings.ok ? settings.data.assessor.last : '';
+      if (current && last !== '') setName((typed) => (typed === '' ? last : typed));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return [name, setName];
+}

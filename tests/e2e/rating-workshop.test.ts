@@ -240,6 +240,9 @@ describe('the person entering data', () => {
     e2e.serve = await startServe(e2e.dataDir);
     expect(e2e.serve.origin).not.toBe(origin);
     const again = await openPage(e2e.browser, e2e.serve);
+    // A new assessment offers the name used last in this data folder, before any assessment is opened here.
+    await go(again.page, '#/new');
+    await expect.poll(() => again.page.getByLabel('Your name').inputValue()).toBe('Aiko Tanaka');
     await go(again.page, `#/a/${created.id}/i/${(await firstIndicators(again.page, created.id, 1))[0]}`);
     await again.page.getByText('You: Aiko Tanaka').waitFor();
     await again.page.keyboard.press('3');
