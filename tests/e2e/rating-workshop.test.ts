@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, go, openPage, readStored, shot, waitSaved, type Language } from './app';
+import { api, axeViolations, go, openPage, readStored, shot, waitSaved, type Language } from './app';
 import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
@@ -184,7 +184,7 @@ describe('undo', () => {
   it('takes back a changed level, a cleared rating and a removed file, saved like any edit', async () => {
     e2e.dataDir = await newDataDir();
     e2e.serve = await startServe(e2e.dataDir);
-    const { page, context } = await openPage(e2e.browser, e2e.serve);
+    const { page, context } = await openPage(e2e.browser, e2e.serve, { bypassCSP: true });
     const created = await api(page, 'createAssessment', { title: 'Undo workshop', country: 'GH', mode: 'field' });
     const [first] = await firstIndicators(page, created.id, 1);
     const file = await api(page, 'addAttachment', { id: created.id, indicatorId: first!, fileName: 'decree-15.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 decree').toString('base64') });
@@ -200,6 +200,7 @@ describe('undo', () => {
     await page.keyboard.press('4');
     await toast.filter({ hasText: '1.1.1: changed from 2 — Formative to 4 — Strategic' }).waitFor();
     await shot(page, 'rating-undo-toast-en', false);
+    expect(await axeViolations(page)).toEqual([]);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await stored())?.rating).toEqual({ kind: 'level', level: 2 });
     expect(await page.getByRole('radio', { name: /^2 · / }).isChecked()).toBe(true);
@@ -212,6 +213,11 @@ describe('undo', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(async () => (await stored())?.confidence).toBe('low');
     expect((await stored())?.rating).toEqual({ kind: 'level', level: 2 });
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts for rating' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Remove decree-15.pdf' }).click();
     await expect.poll(async () => (await stored())?.attachmentIds).toEqual([]);
