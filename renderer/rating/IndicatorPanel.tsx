@@ -5,6 +5,7 @@ import type { Confidence } from '../../core/model/vocabulary';
 import { pickText } from '../../core/model/pick-text';
 import type { Patch } from '../hooks/useAutosave';
 import { levelOfKey, useShortcutKeys } from '../hooks/useLevelKeys';
+import { followHash } from '../route';
 import { useWorkspace } from '../workspace/context';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BaselineNote } from './BaselineNote';
@@ -72,7 +73,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
     if (event.altKey || event.ctrlKey || event.metaKey) return false;
     const go = event.key === ']' ? next : event.key === '[' ? previous : undefined;
     if (go) {
-      window.location.hash = go.slice(go.indexOf('#'));
+      followHash(go);
       return true;
     }
     if (readOnly) return false;

@@ -132,15 +132,11 @@ describe('rating with the keyboard only', () => {
       async () => page.keyboard.press('F'),
       async () => page.keyboard.press('4').then(() => page.keyboard.press('L')),
     ];
+    // No waiting between keys, as a fast typist goes: "]" shows the next indicator before the next key arrives.
     for (const [i, step] of steps.entries()) {
-      await expect.poll(() => decodeURIComponent(page.url()).endsWith(`/i/${ids[i]}`)).toBe(true);
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('indicator-question');
+      expect(decodeURIComponent(page.url()).endsWith(`/i/${ids[i]}`)).toBe(true);
       await step();
-      if (i < steps.length - 1) {
-        const before = page.url();
-        await page.keyboard.press(']');
-        await expect.poll(() => page.url()).not.toBe(before);
-      }
+      if (i < steps.length - 1) await page.keyboard.press(']');
     }
     await waitSaved(page);
     // [ goes back.
