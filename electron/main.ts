@@ -72,7 +72,7 @@ async function start(): Promise<void> {
   guardDownloads(session.defaultSession, { dataDir: paths.dataDir, dialog, parent: liveWindow, language });
 
   registerAppProtocol(protocol, paths.rendererDir);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform, language: language() })));
   app.setAboutPanelOptions({ applicationName: 'CCAT', applicationVersion: app.getVersion(), credits: 'Cyber Capacity Assessment Tool' });
   registerIpc(ipcMain, core, trustedSender(() => liveWindow()?.webContents));
   openedFiles?.registerIpc(ipcMain, trustedSender(() => liveWindow()?.webContents));

@@ -19,7 +19,14 @@ function followAppLink(event: MouseEvent): void {
   const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
   if (!(link instanceof HTMLAnchorElement) || link.target !== '') return;
   event.preventDefault();
-  const hash = link.getAttribute('href')!;
+  followHash(link.getAttribute('href')!);
+}
+
+/**
+ * Goes to an in-app address (`#/…`) and renders it before returning, as a followed link does:
+ * a key press right after (e.g. "]" then "4") then reaches the new screen, not the old one.
+ */
+export function followHash(hash: string): void {
   if (hash === window.location.hash) return;
   const oldURL = window.location.href;
   window.history.pushState(null, '', hash);

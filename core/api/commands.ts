@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Assessment, AssessmentSummary, AttachmentMeta, IndicatorResponse, InterviewSession, TeamMember } from '../model/assessment';
 import { assessmentSchema, countryCode, countryContext, period, rating, teamMember } from '../model/assessment';
 import type { Framework } from '../model/framework';
+import type { UserSettings } from '../model/user-settings';
 import { maturityLevel, stakeholderCluster } from '../model/framework';
 import type { Catalogue } from '../model/catalogue';
 import { assessmentModes, confidenceLevels, decisions, effortBands, phases, scopeKinds } from '../model/vocabulary';
@@ -208,6 +209,13 @@ export const commands = {
   removeAttachment: z.strictObject({ id, indicatorId: id, attachmentId: z.string().regex(/^[a-f0-9]{64}$/), by: who }),
   getAttachment: z.strictObject({ id, attachmentId: z.string().regex(/^[a-f0-9]{64}$/) }),
   getReview: z.strictObject({ id }),
+  /** The settings kept in the data folder for the people who use it (core/store/user-settings). */
+  getUserSettings: z.strictObject({}),
+  /** Who is entering data, named as the author of their edits; for one assessment when `assessmentId` is given, and as the name used last. */
+  setAssessorName: z.strictObject({
+    assessmentId: id.refine((value) => !['__proto__', 'constructor', 'prototype'].includes(value), 'not an assessment id').optional(),
+    name: z.string().trim().max(200),
+  }),
   finalizeAssessment: z.strictObject({ id, by: z.string().trim().min(1, 'say who signs off').max(200) }),
   reopenAssessment: z.strictObject({ id, reason: z.string().trim().min(1, 'a reason is required').max(2000), by: z.string().trim().min(1).max(200) }),
   getScores: z.strictObject({ id }),
@@ -330,6 +338,8 @@ export interface CommandResults {
   removeAttachment: { revision: number };
   getAttachment: { fileName: string; mediaType: string; contentBase64: string };
   getReview: Review;
+  getUserSettings: UserSettings;
+  setAssessorName: UserSettings;
   finalizeAssessment: Assessment;
   reopenAssessment: Assessment;
   getScores: AssessmentScores;

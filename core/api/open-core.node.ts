@@ -6,6 +6,7 @@ import { dispatch, type ApiHandlers } from './dispatch';
 import { attachmentFiles } from '../store/attachments.node.ts';
 import { createHandlers, type ExportServices } from './handlers/index';
 import { readOnlySnapshotError } from '../store/errors';
+import { userSettingsStore } from '../store/user-settings.node.ts';
 import type { Result } from './result';
 
 export interface CoreOptions {
@@ -68,6 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     newId: randomUUID,
     exports: options.exports ?? {},
     exchange,
+    settings: userSettingsStore(options.dataDir, { readOnly, now }),
   });
   return {
     handlers,

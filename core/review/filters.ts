@@ -1,5 +1,6 @@
 import type { Assessment } from '../model/assessment';
 import type { Indicator } from '../model/framework';
+import { foldedIncludes, foldForSearch, matchesNumber } from '../search/fold';
 import { hasEvidence } from './review';
 
 export const indicatorFilters = ['all', 'unanswered', 'flagged', 'lowConfidence', 'notApplicable', 'withoutEvidence'] as const;
@@ -24,18 +25,18 @@ export function matchesFilter(filter: IndicatorFilter, indicatorId: string, asse
   }
 }
 
-/** Case- and accent-insensitive search over the question (every language), the notes and session inputs. */
-export function matchesSearch(query: string, indicator: Indicator, assessment: Assessment): boolean {
-  const needle = fold(query.trim());
+/**
+ * Search over the indicator's number ("2.3.1", or "2.3" for its capability), its question in
+ * every language, the notes and session inputs; width, case, accents and kana are folded.
+ */
+export function matchesSearch(query: string, indicator: Indicator, assessment: Assessment, number?: string): boolean {
+  const needle = foldForSearch(query.trim());
   if (needle === '') return true;
+  if (number !== undefined && matchesNumber(needle, number)) return true;
   const texts = [
     ...Object.values(indicator.question),
     assessment.responses[indicator.id]?.notes ?? '',
     ...assessment.sessions.map((s) => s.inputs[indicator.id]?.note ?? ''),
   ];
-  return texts.some((text) => fold(text).includes(needle));
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return texts.some((text) => foldedIncludes(text, needle));
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countryName, countryOptions, matchCountries } from '../../core/model/countries';
+import { countryAliases, countryName, countryOptions, matchCountries, type CountryOption } from '../../core/model/countries';
+import { foldForSearch } from '../../core/search/fold';
 
 const maxShown = 8;
 
@@ -14,6 +15,13 @@ export function CountryPicker({ inputId, value, onChange, invalid, describedBy }
   const [active, setActive] = useState(0);
   const matches = matchCountries(options, query);
   const shown = matches.slice(0, maxShown);
+  // "Viet Nam" typed in a Japanese UI lists ベトナム: the name that matched is shown beside it.
+  const needle = foldForSearch(query.trim());
+  const aliasFor = (option: CountryOption) => {
+    if (needle === '' || foldForSearch(option.name).includes(needle)) return null;
+    const alias = [countryName(option.code, 'en'), ...(countryAliases[option.code] ?? [])].find((name) => foldForSearch(name).includes(needle));
+    return alias ? <span className="muted">({alias})</span> : null;
+  };
 
   const choose = (code: string) => {
     onChange(code);
@@ -72,7 +80,7 @@ export function CountryPicker({ inputId, value, onChange, invalid, describedBy }
                 choose(option.code);
               }}
             >
-              {option.name} <span className="muted">{option.code}</span>
+              {option.name} {aliasFor(option)} <span className="muted">{option.code}</span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../api';
 
 const key = (assessmentId: string) => `ccat.assessor.${assessmentId}`;
 const lastKey = 'ccat.assessor';
 
-/** Who is typing on this computer, per assessment: named as the author of every change (`by`). */
+/**
+ * Who is typing, per assessment: named as the author of every change (`by`). The data folder's
+ * settings hold it (setAssessorName), so it survives `serve` on another port or another browser;
+ * localStorage only keeps a copy to show at once while the settings load.
+ */
 export function readAssessor(assessmentId: string): string {
   return localStorage.getItem(key(assessmentId)) ?? '';
 }
@@ -11,6 +16,7 @@ export function readAssessor(assessmentId: string): string {
 export function storeAssessor(assessmentId: string, name: string): void {
   localStorage.setItem(key(assessmentId), name);
   if (name.trim() !== '') localStorage.setItem(lastKey, name);
+  void call('setAssessorName', { assessmentId, name });
 }
 
 /** The name used last on this computer, to prefill "your name" on a new assessment. */
@@ -20,6 +26,25 @@ export function lastAssessor(): string {
 
 export function useAssessor(assessmentId: string): [string, (name: string) => void] {
   const [name, setName] = useState(() => readAssessor(assessmentId));
+  useEffect(() => {
+    let current = true;
+    void call('getUserSettings', {}).then((settings) => {
+      if (!current || !settings.ok) return;
+      const stored = settings.data.assessor.byAssessment[assessmentId];
+      if (settings.data.assessor.last !== '') localStorage.setItem(lastKey, settings.data.assessor.last);
+      if (stored !== undefined) {
+        localStorage.setItem(key(assessmentId), stored);
+        setName(stored);
+      } else {
+        // A name chosen before the data folder kept it moves there.
+        const cached = readAssessor(assessmentId);
+        if (cached !== '') void call('setAssessorName', { assessmentId, name: cached });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [assessmentId]);
   const update = useCallback(
     (next: string) => {
       storeAssessor(assessmentId, next);
@@ -28,4 +53,20 @@ export function useAssessor(assessmentId: string): [string, (name: string) => vo
     [assessmentId],
   );
   return [name, update];
+}
+
+/** "Your name" on a new assessment: the name used last in this data folder, until the person types another. */
+export function useLastAssessor(): [string, (name: string) => void] {
+  const [name, setName] = useState(lastAssessor);
+  useEffect(() => {
+    let current = true;
+    void call('getUserSettings', {}).then((settings) => {
+      const last = settings.ok ? settings.data.assessor.last : '';
+      if (current && last !== '') setName((typed) => (typed === '' ? last : typed));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return [name, setName];
 }

@@ -7,15 +7,15 @@ import { useErrorText } from '../components/ErrorMessage';
 import { formatBytes, formatDateTime } from '../format';
 import { applyResponsePatch } from '../workspace/apply';
 import { useWorkspace } from '../workspace/context';
-import { maxAttachmentBytes, openBase64 } from './readFile';
+import { bytesOfBase64, maxAttachmentBytes, openBase64 } from './readFile';
 
 type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string };
 
 /** Evidence files: copied into the store under their SHA-256, listed with name and size, openable, removable. */
-export function AttachmentsPanel({ indicatorId }: { indicatorId: string }) {
+export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string; number: string }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const { assessment, readOnly, assessor, update } = useWorkspace();
+  const { assessment, readOnly, assessor, update, offerUndo } = useWorkspace();
   const [messages, setMessages] = useState<Message[]>([]);
   const [busy, setBusy] = useState(false);
   const ids = assessment.responses[indicatorId]?.attachmentIds ?? [];
@@ -76,7 +76,17 @@ export function AttachmentsPanel({ indicatorId }: { indicatorId: string }) {
       return response ? { ...a, responses: { ...a.responses, [indicatorId]: { ...response, attachmentIds: response.attachmentIds.filter((x) => x !== meta.id) } } } : a;
     });
     setMessages([{ kind: 'status', text: t('attachments.removed', { name: meta.fileName }) }]);
+    // The store keeps the file under its digest after removal: undo attaches those same bytes again.
+    offerUndo({ message: t('undo.attachmentRemoved', { name: meta.fileName, number }), undo: () => restore(meta) });
     document.getElementById('attach-input')?.focus();
+  };
+
+  const restore = async (meta: AttachmentMeta) => {
+    const file = await call('getAttachment', { id: assessment.id, attachmentId: meta.id });
+    const saved = file.ok ? await addAttachment({ id: assessment.id, indicatorId, fileName: meta.fileName, mediaType: meta.mediaType, ...(by ? { by } : {}) }, bytesOfBase64(file.data.contentBase64)) : file;
+    if (!saved.ok) return setMessages([failed(meta.fileName, saved.error)]);
+    added(saved.data);
+    setMessages([{ kind: 'status', text: t('attachments.restored', { name: meta.fileName }) }]);
   };
 
   return (

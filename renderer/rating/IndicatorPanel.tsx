@@ -1,57 +1,110 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorPlace } from '../../core/framework/summary';
+import type { Confidence } from '../../core/model/vocabulary';
 import { pickText } from '../../core/model/pick-text';
 import type { Patch } from '../hooks/useAutosave';
-import { useLevelKeys } from '../hooks/useLevelKeys';
+import { levelOfKey, useShortcutKeys } from '../hooks/useLevelKeys';
+import { followHash } from '../route';
 import { useWorkspace } from '../workspace/context';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BaselineNote } from './BaselineNote';
-import { ConfidenceField } from './ConfidenceField';
 import { Guidance } from './Guidance';
 import { IndicatorHistory } from './IndicatorHistory';
 import { LevelChoice } from './LevelChoice';
+import { ratingText, sameAnswer } from './marks';
 import { NotesField } from './NotesField';
-import { OtherAnswers } from './OtherAnswers';
+import { NotApplicableReason, useNotApplicable } from './OtherAnswers';
+import { RatingBar } from './RatingBar';
 import { SessionInputs } from './SessionInputs';
-import { Pager } from '../components/Pager';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 interface Props {
   place: IndicatorPlace;
+  number: string;
   secondLanguage: string | undefined;
   previous: string | undefined;
   next: string | undefined;
 }
 
-export function IndicatorPanel({ place, secondLanguage, previous, next }: Props) {
+const confidenceOfKey: Record<string, Confidence> = { l: 'low', m: 'medium', h: 'high' };
+
+export function IndicatorPanel({ place, number, secondLanguage, previous, next }: Props) {
   const { t, i18n } = useTranslation();
-  const { assessment, framework, readOnly, editResponse, autosave } = useWorkspace();
+  const { assessment, framework, readOnly, editResponse, autosave, undoOffer, offerUndo } = useWorkspace();
   const { domain, capability, indicator } = place;
-  const d = framework.domains.indexOf(domain) + 1;
-  const c = domain.capabilities.indexOf(capability) + 1;
-  const number = `${d}.${c}.${capability.indicators.indexOf(indicator) + 1}`;
   const response = assessment.responses[indicator.id];
   const heading = useRef<HTMLHeadingElement>(null);
-  const change = (patch: Patch, immediately: boolean) => editResponse(indicator.id, patch, immediately);
+  const [help, setHelp] = useState(false);
+
+  /** Every change of this indicator; one that replaces or removes an answer can be undone. */
+  const change = (patch: Patch, immediately: boolean) => {
+    const before = response?.rating;
+    if (patch.rating !== undefined && before && !sameAnswer(before, patch.rating ?? undefined)) {
+      const beforeConfidence = response?.confidence ?? null;
+      const after = patch.rating ?? undefined;
+      offerUndo({
+        message: after
+          ? t('undo.changed', { number, from: ratingText(t, framework, before, i18n.language), to: ratingText(t, framework, after, i18n.language) })
+          : t('undo.cleared', { number, from: ratingText(t, framework, before, i18n.language) }),
+        undo: () => editResponse(indicator.id, { rating: before, confidence: beforeConfidence }, true),
+      });
+    }
+    editResponse(indicator.id, patch, immediately);
+  };
+  const na = useNotApplicable(response?.rating, change);
 
   // After "next indicator" the old link is gone; put focus where the new indicator starts.
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
   }, []);
 
-  useLevelKeys(!readOnly, (level) => {
-    change({ rating: { kind: 'level', level } }, true);
-    document.getElementById(`level-${level}`)?.focus();
+  useShortcutKeys(true, (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
+      if (!undoOffer || readOnly) return false;
+      offerUndo(undefined);
+      void undoOffer.undo();
+      return true;
+    }
+    if (event.key === '?') {
+      setHelp(true);
+      return true;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return false;
+    const go = event.key === ']' ? next : event.key === '[' ? previous : undefined;
+    if (go) {
+      followHash(go);
+      return true;
+    }
+    if (readOnly) return false;
+    const level = levelOfKey(event);
+    if (level !== undefined) {
+      change({ rating: { kind: 'level', level } }, true);
+      document.getElementById(`level-${level}`)?.focus();
+      return true;
+    }
+    const key = event.key.toLowerCase();
+    if (key === 'n') na.choose();
+    else if (key === 'u') change({ rating: { kind: 'unknown' } }, true);
+    else if (key === 'f') change({ flagged: !(response?.flagged ?? false) }, true);
+    else if (key === 'e') document.getElementById('notes')?.focus();
+    else if (confidenceOfKey[key] && response?.rating?.kind === 'level') change({ confidence: confidenceOfKey[key] }, true);
+    else return false;
+    return true;
   });
 
   const text = (value: Parameters<typeof pickText>[0], language = i18n.language) => pickText(value, language);
+  const d = framework.domains.indexOf(domain) + 1;
+  const c = domain.capabilities.indexOf(capability) + 1;
 
   return (
     <article className="indicator" aria-labelledby="indicator-question">
-      <p className="breadcrumb">
-        {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
+      <p className="indicator-place">
+        <span className="indicator-number">{t('assess.indicatorOf', { number })}</span>
+        <span className="breadcrumb" title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
+          {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
+        </span>
       </p>
-      <p className="indicator-number">{t('assess.indicatorOf', { number })}</p>
       <div className={secondLanguage ? 'bilingual' : undefined}>
         <h2 id="indicator-question" ref={heading} tabIndex={-1}>
           {text(indicator.question)}
@@ -62,20 +115,16 @@ export function IndicatorPanel({ place, secondLanguage, previous, next }: Props)
           </p>
         )}
       </div>
-      <BaselineNote indicatorId={indicator.id} />
-      <SessionInputs indicatorId={indicator.id} />
       <LevelChoice indicator={indicator} rating={response?.rating} secondLanguage={secondLanguage} onChoose={(level) => change({ rating: { kind: 'level', level } }, true)} />
-      <OtherAnswers rating={response?.rating} onChange={change} />
-      {response?.rating?.kind === 'level' && <ConfidenceField value={response.confidence} onChange={(confidence) => change({ confidence }, true)} />}
-      <NotesField value={response?.notes ?? ''} onChange={(notes) => change({ notes }, false)} onBlur={() => void autosave.flush()} />
-      <label className="choice flag">
-        <input type="checkbox" checked={response?.flagged ?? false} disabled={readOnly} onChange={(event) => change({ flagged: event.target.checked }, true)} />
-        {t('assess.flag')}
-      </label>
-      <AttachmentsPanel indicatorId={indicator.id} />
+      <RatingBar response={response} na={na} previous={previous} next={next} onChange={change} onHelp={() => setHelp(true)} />
+      <NotApplicableReason na={na} onChange={change} />
+      <NotesField value={response?.notes ?? ''} onChange={(notes) => change({ notes }, false)} onBlur={() => void autosave.flush()} onLeave={() => heading.current?.focus()} />
+      <SessionInputs indicatorId={indicator.id} />
+      <BaselineNote indicatorId={indicator.id} />
+      <AttachmentsPanel indicatorId={indicator.id} number={number} />
       <Guidance indicator={indicator} />
       <IndicatorHistory indicatorId={indicator.id} />
-      <Pager previous={previous} next={next} />
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { indicatorPlaces } from '../../core/framework/summary';
+import { indicatorNumber, indicatorPlaces } from '../../core/framework/summary';
 import { indicatorFilters, matchesFilter, matchesSearch, type IndicatorFilter } from '../../core/review/filters';
 import { NavTree } from '../components/NavTree';
 import { useStoredState } from '../hooks/useStoredState';
@@ -9,7 +9,8 @@ import { useWorkspace } from '../workspace/context';
 import { BilingualToggle } from './BilingualToggle';
 import { FilterBar } from './FilterBar';
 import { IndicatorPanel } from './IndicatorPanel';
-import { ratingMark } from './marks';
+import { ratingMark, ratingStatus } from './marks';
+import './rating.css';
 
 /** The rating view: the tree with filters and search on the left, one indicator on the right. */
 export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
@@ -20,14 +21,15 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
   const [second, setSecond] = useStoredState('ccat.bilingual', '', 'local');
   const filter: IndicatorFilter = (indicatorFilters as readonly string[]).includes(filterValue) ? (filterValue as IndicatorFilter) : 'all';
   const places = useMemo(() => indicatorPlaces(framework), [framework]);
+  const numbers = useMemo(() => new Map(places.map((p) => [p.indicator.id, indicatorNumber(framework, p.indicator.id)])), [places, framework]);
   // Moving to the next indicator changes neither the assessment nor the filter: none of this is recomputed then.
   const counts = useMemo(
     () => Object.fromEntries(indicatorFilters.map((f) => [f, places.filter((p) => matchesFilter(f, p.indicator.id, assessment)).length])) as Record<IndicatorFilter, number>,
     [places, assessment],
   );
   const visiblePlaces = useMemo(
-    () => places.filter((p) => matchesFilter(filter, p.indicator.id, assessment) && matchesSearch(query, p.indicator, assessment)),
-    [places, filter, query, assessment],
+    () => places.filter((p) => matchesFilter(filter, p.indicator.id, assessment) && matchesSearch(query, p.indicator, assessment, numbers.get(p.indicator.id))),
+    [places, filter, query, assessment, numbers],
   );
   const visible = useMemo(() => new Set(visiblePlaces.map((p) => p.indicator.id)), [visiblePlaces]);
   const index = Math.max(0, places.findIndex((p) => p.indicator.id === indicatorId));
@@ -64,7 +66,7 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
             currentId={place.indicator.id}
             done={(id) => Boolean(assessment.responses[id]?.rating)}
             mark={(id) => ratingMark(assessment.responses[id])}
-            status={(id) => (assessment.responses[id]?.rating ? undefined : t('assess.unanswered'))}
+            status={(id) => ratingStatus(t, assessment.responses[id])}
             linkTo={link}
             expandAll={filtering}
             label={t('tree.label')}
@@ -76,6 +78,7 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
         <IndicatorPanel
           key={place.indicator.id}
           place={place}
+          number={numbers.get(place.indicator.id)!}
           secondLanguage={secondLanguage}
           previous={walk[at - 1] && link(walk[at - 1]!.indicator.id)}
           next={walk[at + 1] && link(walk[at + 1]!.indicator.id)}

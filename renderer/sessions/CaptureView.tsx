@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { indicatorPlaces } from '../../core/framework/summary';
+import { indicatorNumber, indicatorPlaces } from '../../core/framework/summary';
 import { matchesSearch } from '../../core/review/filters';
 import { NavTree } from '../components/NavTree';
 import { formatDate } from '../format';
@@ -27,7 +27,7 @@ export function CaptureView({ sessionId, indicatorId }: { sessionId: string; ind
   }
   const forCluster = places.filter((p) => p.indicator.stakeholders.includes(session.cluster));
   const clusterFilter = onlyCluster === 'yes' && forCluster.length > 0;
-  const visiblePlaces = (clusterFilter ? forCluster : places).filter((p) => matchesSearch(query, p.indicator, assessment));
+  const visiblePlaces = (clusterFilter ? forCluster : places).filter((p) => matchesSearch(query, p.indicator, assessment, indicatorNumber(framework, p.indicator.id)));
   const visible = new Set(visiblePlaces.map((p) => p.indicator.id));
   const current = places.find((p) => p.indicator.id === indicatorId) ?? visiblePlaces[0] ?? places[0]!;
   const walk = visible.has(current.indicator.id) ? visiblePlaces : places;

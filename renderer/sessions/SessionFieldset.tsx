@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { stakeholderClusters as clusters } from '../../core/model/vocabulary';
 import type { SessionFields } from '../hooks/useAutosave';
+import { DateField } from '../components/DateField';
 
 export function SessionFieldset({ fields, onChange, showErrors, disabled }: { fields: SessionFields; onChange: (fields: SessionFields) => void; showErrors: boolean; disabled: boolean }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SessionFieldset({ fields, onChange, showErrors, disabled }: { fi
       <div className="field-row">
         <div className="field">
           <label htmlFor="session-date">{t('sessions.date')}</label>
-          <input id="session-date" type="date" value={fields.date} disabled={disabled} aria-invalid={dateError} aria-describedby={dateError ? 'session-date-error' : undefined} onChange={(e) => set({ date: e.target.value })} />
+          <DateField id="session-date" value={fields.date} disabled={disabled} invalid={dateError} describedBy={dateError ? 'session-date-error' : undefined} onChange={(date) => set({ date })} />
           {dateError && (
             <p id="session-date-error" className="field-error">
               {t('sessions.dateRequired')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../workspace/context';
 
-/** "You are": kept on this computer only, and named as the author of each change you make. */
+/** "You are": kept in the data folder's settings (setAssessorName), and named as the author of each change you make. */
 export function AssessorField() {
   const { t } = useTranslation();
   const { assessment, assessor, setAssessor } = useWorkspace();

@@ -6,7 +6,7 @@ import type { AssessmentMode } from '../../core/model/vocabulary';
 import { call } from '../api';
 import { CountryPicker } from '../components/CountryPicker';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { lastAssessor, storeAssessor } from '../hooks/useAssessor';
+import { storeAssessor, useLastAssessor } from '../hooks/useAssessor';
 import { href, navigate } from '../route';
 import { BaselinePicker } from './BaselinePicker';
 import { scopeNameMissing } from '../../core/model/scope';
@@ -20,7 +20,7 @@ export function CreateForm({ assessments, baseline }: { assessments: AssessmentS
   const [country, setCountry] = useState(baseline?.country ?? '');
   const [mode, setMode] = useState<AssessmentMode>(baseline?.mode ?? 'field');
   const [scope, setScope] = useState<ScopeValue>(baseline?.scope ?? { kind: 'national', name: '' });
-  const [you, setYou] = useState(lastAssessor);
+  const [you, setYou] = useLastAssessor();
   const [baselineId, setBaselineId] = useState(baseline?.id ?? '');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);

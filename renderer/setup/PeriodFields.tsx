@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../components/DateField';
 import { useWorkspace } from '../workspace/context';
 
 /** The mission or self-assessment period. Saved when both ends make sense. */
@@ -21,11 +22,11 @@ export function PeriodFields() {
     <div className="field-row">
       <div className="field">
         <label htmlFor="period-from">{t('setup.period.from')}</label>
-        <input id="period-from" type="date" value={from} disabled={readOnly} onChange={(e) => change(e.target.value, to)} />
+        <DateField id="period-from" value={from} disabled={readOnly} onChange={(value) => change(value, to)} />
       </div>
       <div className="field">
         <label htmlFor="period-to">{t('setup.period.to')}</label>
-        <input id="period-to" type="date" value={to} disabled={readOnly} aria-invalid={backwards} aria-describedby={backwards ? 'period-error' : undefined} onChange={(e) => change(from, e.target.value)} />
+        <DateField id="period-to" value={to} disabled={readOnly} invalid={backwards} describedBy={backwards ? 'period-error' : undefined} onChange={(value) => change(from, value)} />
         {backwards && (
           <p id="period-error" className="field-error">
             {t('setup.period.backwards')}

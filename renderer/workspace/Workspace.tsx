@@ -13,7 +13,7 @@ import { SessionsView } from '../sessions/SessionsView';
 import { SetupView } from '../setup/SetupView';
 import { applyInput, applyOp, applyResponsePatch, applySession, applySetupPatch } from './apply';
 import { ConflictPanel } from './ConflictPanel';
-import { WorkspaceContext, type WorkspaceValue } from './context';
+import { WorkspaceContext, type UndoOffer, type WorkspaceValue } from './context';
 import { StatusBanner } from './StatusBanner';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceTabs } from './WorkspaceTabs';
@@ -71,6 +71,8 @@ export function Workspace({ route, initial }: { route: AssessmentRoute; initial:
     [queue],
   );
 
+  const [undoOffer, offerUndo] = useState<UndoOffer | undefined>();
+
   const value: WorkspaceValue = useMemo(
     () => ({
       assessment,
@@ -84,14 +86,17 @@ export function Workspace({ route, initial }: { route: AssessmentRoute; initial:
       editSetup,
       editInput,
       editSession,
+      undoOffer,
+      offerUndo,
       update: setAssessment,
     }),
-    [assessment, framework, baseline, assessor, setAssessor, autosave, editResponse, editSetup, editInput, editSession],
+    [assessment, framework, baseline, assessor, setAssessor, autosave, editResponse, editSetup, editInput, editSession, undoOffer],
   );
 
   return (
     <WorkspaceContext.Provider value={value}>
-      <div className="workspace">
+      {/* While rating, the header and tabs shrink so that the question and its five levels fit a laptop screen. */}
+      <div className={route.view === 'rate' ? 'workspace workspace-rating' : 'workspace'}>
         <WorkspaceHeader />
         <WorkspaceTabs route={route} />
         <StatusBanner onReview={route.view === 'review'} />

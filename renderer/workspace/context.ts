@@ -3,6 +3,13 @@ import type { Assessment } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
 import type { Autosave, InputValue, Patch, SessionFields, SetupPatch } from '../hooks/useAutosave';
 
+/** The last change that can be taken back, with what the toast says about it. */
+export interface UndoOffer {
+  message: string;
+  /** Makes the change back through the normal edit commands, so that it is saved like any edit. */
+  undo: () => void | Promise<void>;
+}
+
 export interface WorkspaceValue {
   assessment: Assessment;
   framework: Framework;
@@ -18,6 +25,9 @@ export interface WorkspaceValue {
   editSetup: (patch: SetupPatch, immediately: boolean) => void;
   editInput: (sessionId: string, indicatorId: string, input: InputValue | null, immediately: boolean) => void;
   editSession: (fields: SessionFields) => void;
+  /** The change "Undo" takes back; a new offer replaces the one before. */
+  undoOffer: UndoOffer | undefined;
+  offerUndo: (offer: UndoOffer | undefined) => void;
   /** For changes the core answered with a new document or part of one (attachments, sessions, sign-off). */
   update: (change: (assessment: Assessment) => Assessment) => void;
 }

@@ -198,9 +198,9 @@ describe('a complete field assessment through the UI', () => {
     await page.getByRole('radio', { name: /^Unanswered/ }).check();
     await page.getByText('117 indicators shown').waitFor();
     await page.getByRole('radio', { name: /^All/ }).check();
-    await page.getByLabel('Search questions and notes').fill('decision 964');
+    await page.getByLabel('Search numbers, questions and notes').fill('decision 964');
     await expect.poll(async () => (await shownLinks()).length).toBe(1);
-    await page.getByLabel('Search questions and notes').fill('');
+    await page.getByLabel('Search numbers, questions and notes').fill('');
 
     // — Bilingual mode.
     await treeLink(page, '1.1.1').click();

@@ -18,8 +18,15 @@ function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { tag: 'body', name: '', visible: false, inDialog: false };
-    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-    const name = (el.getAttribute('aria-label') ?? (label || el.textContent) ?? '').replace(/\s+/g, ' ').trim();
+    // Text hidden from assistive technology (the key hints drawn beside labels) is not part of the name.
+    const spoken = (node: Element | null | undefined) => {
+      if (!node) return '';
+      const copy = node.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return copy.textContent ?? '';
+    };
+    const label = spoken((el as HTMLInputElement).labels?.[0]);
+    const name = (el.getAttribute('aria-label') ?? (label || spoken(el))).replace(/\s+/g, ' ').trim();
     // The ring may be drawn on the element or, for inputs styled as cards and chips, on the label around it.
     const ringed = [el, el.closest('label')].filter((x): x is HTMLElement => x !== null);
     const visible = ringed.some((x) => {

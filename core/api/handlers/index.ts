@@ -11,6 +11,7 @@ import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
 import type { HandlerServices } from './services';
 import { sessionHandlers } from './sessions';
+import { settingsHandlers } from './settings';
 
 export type { HandlerServices, ExportServices } from './services';
 
@@ -28,5 +29,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...exchangeHandlers(ctx),
     ...frameworkMoveHandlers(ctx),
     ...mergeHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 }

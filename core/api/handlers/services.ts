@@ -1,6 +1,7 @@
 import type { ExchangeServices } from '../../bundle/types';
 import type { FrameworkLibrary } from '../../framework/library';
 import type { AttachmentFiles } from '../../store/attachment-files';
+import type { UserSettingsStore } from '../../model/user-settings';
 import type { Edit } from '../editing';
 import type { AssessmentRepository } from '../repository';
 import type { ExportServices } from '../../report/services';
@@ -18,6 +19,8 @@ export interface HandlerServices {
   exports: ExportServices;
   /** .ccat export, import and trust; Node-only, so the shell's core wires it in. */
   exchange: ExchangeServices;
+  /** The data folder's user settings, e.g. who enters data. */
+  settings: UserSettingsStore;
 }
 
 export interface HandlerContext extends HandlerServices {

@@ -78,6 +78,8 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     removeAttachment: { id: s.id, indicatorId, attachmentId: s.attachmentId },
     getAttachment: { id: s.id, attachmentId: s.attachmentId },
     getReview: { id: s.id },
+    getUserSettings: {},
+    setAssessorName: { assessmentId: s.id, name: 'A. Tanaka' },
     finalizeAssessment: { id: s.id, by: 'A. Tanaka' },
     reopenAssessment: { id: s.id, reason: 'more evidence', by: 'A. Tanaka' },
     getScores: { id: s.id },
