@@ -22,7 +22,7 @@ export function metaFacts(ctx: BuildContext): Block {
         : assessment.team.map((m) => ({ text: userText(m.role.trim() ? `${m.name} (${m.role})` : m.name) }));
   const signOff: Line[] = assessment.signOff
     ? [
-        { text: L.each((l) => fmtDateTime(new Date(assessment.signOff!.at), l)) },
+        { text: L.each((l) => fmtDateTime(new Date(assessment.signOff!.at), l, ctx.timeZone)) },
         ...(input.redact ? [] : [muted(userText(assessment.signOff.by))]),
       ]
     : [{ text: L.t('notSignedOff') }];

@@ -51,9 +51,9 @@ describe('the CSV of indicator ratings', () => {
     expect(file.mediaType).toMatch(/^text\/csv/);
     expect(file.content.startsWith(BOM)).toBe(true);
     expect(file.content.endsWith('\r\n')).toBe(true);
-    expect(file.verified).toMatch(/^CSV re-read: 105 rows of 11 columns/);
+    expect(file.verified).toMatch(/^CSV re-read: 105 rows of 14 columns/);
     const records = parseCsv(file.content);
-    expect(records[0]).toEqual(['number', 'id', 'domain', 'capability', 'question', 'rating', 'level', 'confidence', 'notes', 'flagged', 'reason']);
+    expect(records[0]).toEqual(['number', 'id', 'domain', 'capability', 'question', 'rating', 'level', 'confidence', 'notes', 'flagged', 'reason', 'capability_score', 'domain_score', 'overall_score']);
     expect(records).toHaveLength(places.length + 1);
     for (const record of records) for (const field of record) expect(field).not.toMatch(dangerous);
     const byId = new Map(records.slice(1).map((r) => [r[1], r]));
@@ -87,10 +87,10 @@ describe('the XLSX workbook', () => {
     return { book, file };
   }
 
-  it('has the six sheets, each with a frozen, filtered header row and set widths', async () => {
+  it('has the seven sheets, each with a frozen, filtered header row and set widths', async () => {
     const { book, file } = await workbook();
     expect(book.worksheets.map((ws) => ws.name)).toEqual([...workbookSheetNames]);
-    expect(file.verified).toMatch(/^XLSX re-read: 6 sheets/);
+    expect(file.verified).toMatch(/^XLSX re-read: 7 sheets/);
     for (const ws of book.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
