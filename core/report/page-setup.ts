@@ -21,7 +21,7 @@ export interface PdfPageSetup {
 /** Chromium renders header templates without the page's styles: every rule is inline, fonts named. */
 const base =
   'font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' +
-  'font-family:"Noto Sans","Noto Sans CJK JP","Yu Gothic","Hiragino Sans",Meiryo,"DejaVu Sans",sans-serif';
+  'font-family:"Segoe UI",Arial,"DejaVu Sans","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif';
 
 const text = (t: Txt) => escapeHtml(flat(t));
 
