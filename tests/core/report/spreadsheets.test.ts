@@ -69,6 +69,27 @@ describe('the CSV of indicator ratings', () => {
     expect(byId.get(places[1]!.indicator.id)![8]).toContain('\nA second paragraph');
   });
 
+  it('carries the capability, domain and overall scores on every row, as the reports round them', async () => {
+    const input = exportInput('csv', 'full');
+    const records = parseCsv((await renderExport(input)).content);
+    const [header, first] = records;
+    const column = (name: string) => first![header!.indexOf(name)];
+    const domain = input.scores.domains[0]!;
+    expect(column('capability_score')).toBe(String(Math.round(domain.capabilities[0]!.mean! * 100) / 100));
+    expect(column('domain_score')).toBe(String(Math.round(domain.mean! * 100) / 100));
+    // Every domain is scored in the field fixture, so the overall score (mean of domain scores) exists.
+    expect(column('overall_score')).toBe(String(Math.round(input.scores.overallMean! * 100) / 100));
+    expect(new Set(records.slice(1).map((r) => r[header!.indexOf('overall_score')]))).toEqual(new Set([column('overall_score')]));
+  });
+
+  it('leaves the overall score empty while a domain has no score', async () => {
+    const responses: Assessment['responses'] = { [places[0]!.indicator.id]: response({ kind: 'level', level: 3 }) };
+    const sparse = parseCsv((await renderExport(exportInput('csv', 'full', { assessment: { ...fieldAssessment(framework), responses } }))).content);
+    const at = sparse[0]!.indexOf('overall_score');
+    expect(sparse.slice(1).every((r) => r[at] === '')).toBe(true);
+    expect(sparse[1]![sparse[0]!.indexOf('capability_score')]).toBe('3');
+  });
+
   it('adds second-language columns to a bilingual export', async () => {
     const file = await renderExport(exportInput('csv', 'full', { language: 'ja', secondLanguage: 'en' }));
     const [header, first] = parseCsv(file.content);
