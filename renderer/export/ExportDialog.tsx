@@ -131,12 +131,6 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
                   ))}
               </select>
             </div>
-          </div>
-          <label className="choice">
-            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
-            {t('exportDialog.redact')}
-          </label>
-          <div className="field-row">
             <div className="field">
               <label htmlFor="export-classification">{t('exportDialog.classification')}</label>
               <select id="export-classification" value={classification} disabled={dataOnly} onChange={(e) => setClassification(e.target.value as Classification)}>
@@ -149,13 +143,17 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
                 <option value="custom">{t('exportDialog.classificationCustom')}</option>
               </select>
             </div>
-            {classification === 'custom' && !dataOnly && (
-              <div className="field">
-                <label htmlFor="export-classification-text">{t('exportDialog.classificationText')}</label>
-                <input id="export-classification-text" type="text" maxLength={120} value={classificationText} onChange={(e) => setClassificationText(e.target.value)} />
-              </div>
-            )}
           </div>
+          {classification === 'custom' && !dataOnly && (
+            <div className="field">
+              <label htmlFor="export-classification-text">{t('exportDialog.classificationText')}</label>
+              <input id="export-classification-text" type="text" maxLength={120} value={classificationText} onChange={(e) => setClassificationText(e.target.value)} />
+            </div>
+          )}
+          <label className="choice">
+            <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
+            {t('exportDialog.redact')}
+          </label>
           <p role="status" className="export-status">
             {state.kind === 'working' && t('exportDialog.working')}
             {state.kind === 'done' && t('exportDialog.doneChecked', { file: state.file.fileName, checked: checkText(t, state.file) })}
