@@ -28,6 +28,16 @@ export function fmtDateTime(date: Date, language: string, timeZone: string): str
   return `${local} (${timeZone})`;
 }
 
+/**
+ * A moment as the wall-clock time in a zone, carried in a Date's UTC fields: spreadsheets store
+ * date-times without a zone and show those fields, so the cell reads as the local time.
+ */
+export function wallClock(date: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(date);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'), date.getUTCMilliseconds()));
+}
+
 /** The calendar day of a moment in a time zone, "2026-03-04": file names use the day the reader lived, not UTC's. */
 export function isoDayIn(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);

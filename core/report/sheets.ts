@@ -1,4 +1,4 @@
-import { fmtDateTime } from './format';
+import { fmtDateTime, wallClock } from './format';
 import { countryName } from '../model/countries';
 import { pickText } from '../model/pick-text';
 import type { DomainScore } from '../scoring/scores';
@@ -154,7 +154,7 @@ function indicatorsSheet(ctx: BuildContext): Sheet {
     { header: 'notes', width: 60, type: 'text', wrap: true, get: (r) => r.notes },
     { header: 'columns.attachments', width: 30, type: 'text', wrap: true, get: (r) => r.attachments },
     { header: 'columns.sessions', width: 10, type: 'number', get: (r) => r.sessions },
-    { header: 'columns.updatedAt', width: 18, type: 'datetime', get: (r) => r.updatedAt },
+    { header: { plain: `${ctx.L.languages.map((l) => ctx.L.in(l, 'columns.updatedAt')).join(' / ')} (${ctx.timeZone})` }, width: 24, type: 'datetime', get: (r) => r.updatedAt && wallClock(r.updatedAt, ctx.timeZone) },
     { header: 'columns.updatedBy', width: 16, type: 'text', get: (r) => r.updatedBy },
   ];
   return { name: 'Indicators', ...build(ctx, specs, indicatorRecords(ctx)) };

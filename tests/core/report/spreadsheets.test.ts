@@ -171,7 +171,7 @@ describe('the XLSX workbook', () => {
     }
     const indicators = book.getWorksheet('Indicators')!;
     const header = (indicators.getRow(1).values as unknown[]).map(String);
-    expect(indicators.getRow(2).getCell(header.indexOf('Updated at')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(indicators.getRow(2).getCell(header.findIndex((h) => h?.startsWith('Updated at'))).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(indicators.getRow(2).getCell(header.indexOf('Evidence and notes')).alignment?.wrapText).toBe(true);
     expect(indicators.getRow(2).getCell(header.indexOf('Level')).alignment?.wrapText ?? false).toBe(false);
     expect(book.getWorksheet('Sessions')!.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
@@ -194,7 +194,9 @@ describe('the XLSX workbook', () => {
     const column = (name: string) => header.indexOf(name);
     const row = indicators.getRow(2);
     expect(row.getCell(column('Level')).value).toBe(2);
-    expect(row.getCell(column('Updated at')).value).toBeInstanceOf(Date);
+    // 09:00 UTC is 16:00 in Viet Nam: the cell shows the team's clock, and the header names the zone.
+    expect(header).toContain('Updated at (Asia/Saigon)');
+    expect(row.getCell(column('Updated at (Asia/Saigon)')).value).toEqual(new Date('2026-03-02T16:00:00.000Z'));
     expect(row.getCell(column('Flagged')).value).toBe(false);
     const sessions = book.getWorksheet('Sessions')!;
     expect(sessions.getRow(2).getCell(1).value).toEqual(new Date('2026-03-02T00:00:00Z'));
