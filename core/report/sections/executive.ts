@@ -10,6 +10,16 @@ const NAMED = 3;
 
 const list = (items: readonly string[], language: UiLanguage) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 
+/** The overall score (scores.overallMean) in one sentence, or that there is none yet and why: the same words in every report. */
+export function overallSentence(ctx: BuildContext): Txt {
+  const { L, input } = ctx;
+  const domains = input.framework.domains.length;
+  const scored = input.scores.domains.filter((d) => d.mean !== null).length;
+  return input.scores.overallMean === null
+    ? L.t('summary.noOverall', { unscored: domains - scored, domains })
+    : L.t('summary.overall', { score: fmtScore(input.scores.overallMean)!, domains });
+}
+
 /**
  * The executive summary: sentences filled from the scores and the plan through locale templates,
  * so every statement is a figure the report shows elsewhere and none is invented. It names the
@@ -24,11 +34,7 @@ export function executiveSummary(ctx: BuildContext): Block[] {
   const name = (d: (typeof domains)[number], l: UiLanguage) => `${d.number}. ${domainLabel(d.domain, l)}`;
   const sentences: Txt[] = [];
 
-  sentences.push(
-    scores.overallMean === null
-      ? L.t('summary.noOverall', { unscored: domains.length - scored.length, domains: domains.length })
-      : L.t('summary.overall', { score: fmtScore(scores.overallMean)!, domains: domains.length }),
-  );
+  sentences.push(overallSentence(ctx));
 
   if (scored.length === 0) sentences.push(L.t('summary.noScores'));
   else if (scored.length === 1) sentences.push(L.t('summary.oneDomain', (l) => ({ domain: name(scored[0]!, l), score: fmtScore(scored[0]!.mean)! })));

@@ -74,6 +74,16 @@ describe('the executive summary', () => {
     ]);
   });
 
+  it.each(['summary', 'full', 'plan'] as const)('%s: the facts at the top state the overall score in the same words', (report) => {
+    for (const [language, label, sentence] of [
+      ['en', 'Overall score', 'There is no overall score yet: 3 of the 5 domains have no score, and the overall score is the mean of all domain scores.'],
+      ['ja', '総合スコア', '総合スコアはまだありません。5領域のうち3領域にスコアがなく、総合スコアは全領域のスコアの平均として算出するためです。'],
+    ] as const) {
+      const facts = buildReport(exportInput('html', report, { language, assessment: handWorked() })).blocks[0]!;
+      expect(facts.kind === 'facts' && facts.rows.find((r) => r.label.parts[0] === label)?.value.map((l) => l.text.parts[0])).toEqual([sentence]);
+    }
+  });
+
   it('opens the full report too, and the method states the overall score the same way', () => {
     expect(summary(handWorked(), 'en', 'full')[0]).toBe('Executive summary');
     const doc = buildReport(exportInput('html', 'summary', { assessment: handWorked() }));
