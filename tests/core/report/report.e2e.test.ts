@@ -147,6 +147,9 @@ describe('PDF reports printed by Chromium', () => {
     writeFileSync(path, bytesOf(file));
     const text = pdftotext(path);
     for (const name of [...people, secretOrganisation, namedOrganisation]) expect(text).not.toContain(name);
+    // What the non-attributable session said is left out too; what the ministry said stays.
+    expect(squash(text)).not.toContain(squash(quietInput));
+    expect(squash(text)).toContain(squash(attributableInput));
   });
 });
 
