@@ -12,10 +12,13 @@ Commands:
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
   assessments list [--data-dir DIR] [--json]            list stored assessments (read-only snapshot, works while the app is open)
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
-         [--lang en|ja] [--second-lang en|ja] [--redact] [--force] [--chromium PATH] [--data-dir DIR]
+         [--lang en|ja] [--second-lang en|ja] [--redact] [--classification internal|official-use|confidential|TEXT]
+         [--time-zone IANA] [--force] [--chromium PATH] [--data-dir DIR]
                                                         export a report or data file, then re-read and verify it
                                                         (read-only snapshot, works while the app is open); FILE must
-                                                        be a new name or, with --force, a regular file outside the data folder
+                                                        be a new name or, with --force, a regular file outside the data folder;
+                                                        --report is for html, pdf, docx and xlsx (CSV and JSON always hold
+                                                        every indicator with its scores); --time-zone defaults to the country's
   serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
   bundle <id>... --out FILE.ccat [--encrypt-to RECIPIENTFILE]... [--passphrase-file F] [--redact] [--data-dir DIR]
                                                         write a signed (optionally encrypted) .ccat exchange file, then re-read and verify it
@@ -53,6 +56,8 @@ const runners: Record<string, Runner> = {
       lang: { type: 'string' },
       'second-lang': { type: 'string' },
       redact: { type: 'boolean' },
+      classification: { type: 'string' },
+      'time-zone': { type: 'string' },
       force: { type: 'boolean' },
       chromium: { type: 'string' },
     },

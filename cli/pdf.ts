@@ -78,8 +78,6 @@ async function withContext<T>(path: string, use: (context: BrowserContext) => Pr
   }
 }
 
-const footer = '<div style="font-size:8px;width:100%;text-align:center;color:#555;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
-
 /**
  * PDF printing and SVG rasterising for the CLI and `serve`, with Chromium through playwright-core.
  * The browser starts on first use and is shared; call close() when done.
@@ -87,17 +85,24 @@ const footer = '<div style="font-size:8px;width:100%;text-align:center;color:#55
 export function createChromiumServices(executablePath?: string): ChromiumServices {
   const path = chromiumPath(executablePath);
   return {
-    printPdf: (html) =>
+    printPdf: (html, setup) =>
       withContext(path, async (context) => {
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
+        const mm = (n: number) => `${n}mm`;
         const pdf = await page.pdf({
           format: 'A4',
           printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer,
-          margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
+          ...(setup
+            ? {
+                displayHeaderFooter: true,
+                headerTemplate: setup.headerTemplate,
+                footerTemplate: setup.footerTemplate,
+                margin: { top: mm(setup.margin.top), bottom: mm(setup.margin.bottom), left: mm(setup.margin.left), right: mm(setup.margin.right) },
+                tagged: setup.tagged,
+                outline: setup.outline,
+              }
+            : {}),
         });
         return new Uint8Array(pdf);
       }),

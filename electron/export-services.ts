@@ -35,8 +35,26 @@ async function withPage<T>(Window: WindowConstructor, content: string, extension
 /** PDF and chart images for exports, printed by Electron's own Chromium (design §6: printToPDF). */
 export function electronExportServices(Window: WindowConstructor): Required<ExportServices> {
   return {
-    printPdf: async (html) =>
-      withPage(Window, html, 'html', [1240, 1754], async (window) => new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }))),
+    printPdf: async (html, setup) =>
+      withPage(Window, html, 'html', [1240, 1754], async (window) =>
+        new Uint8Array(
+          await window.webContents.printToPDF({
+            printBackground: true,
+            pageSize: 'A4',
+            ...(setup
+              ? {
+                  displayHeaderFooter: true,
+                  headerTemplate: setup.headerTemplate,
+                  footerTemplate: setup.footerTemplate,
+                  // Electron takes margins in inches; the setup is in millimetres, as CSS and the CLI use.
+                  margins: { top: setup.margin.top / 25.4, bottom: setup.margin.bottom / 25.4, left: setup.margin.left / 25.4, right: setup.margin.right / 25.4 },
+                  generateTaggedPDF: setup.tagged,
+                  generateDocumentOutline: setup.outline,
+                }
+              : {}),
+          }),
+        ),
+      ),
     rasterize: async (svg) =>
       withPage(Window, `<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`, 'html', [900, 700], async (window) =>
         new Uint8Array((await window.webContents.capturePage()).toPNG()),

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { ExportedFile } from '../../core/api/commands';
-import { exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
+import { classificationPresets, dataFormats, exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
 import { openCore } from '../../core/api/open-core.node.ts';
 import type { Assessment } from '../../core/model/assessment';
 import { CoreError } from '../../core/api/result';
 import { fromBase64, utf8 } from '../../core/report/bytes';
+import { isTimeZone } from '../../core/report/format';
 import type { ExportTargetRefusal } from '../../core/report/export-target';
 import { checkExportTarget } from '../../core/report/export-target.node.ts';
 import { writeFileDurably } from '../../core/store/atomic-write.node.ts';
@@ -23,6 +24,8 @@ export interface ExportOptions {
   language: (typeof languages)[number];
   secondLanguage?: (typeof languages)[number];
   redact: boolean;
+  classification?: string;
+  timeZone?: string;
   chromium?: string;
   out: string;
   force: boolean;
@@ -32,11 +35,20 @@ export interface ExportOptions {
 export function exportOptions(values: Record<string, unknown>, positionals: string[]): ExportOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const format = oneOf(requireString(values, 'format'), exportFormats, 'format');
+  if (text('report') !== undefined && (dataFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`--report applies to html, pdf, docx and xlsx; a ${format.toUpperCase()} export always holds every indicator with its rating and the capability, domain and overall scores. Leave --report out.`);
+  }
   const report = oneOf(text('report') ?? 'full', reportKinds, 'report');
   const language = oneOf(text('lang') ?? 'en', languages, 'lang');
   const second = text('second-lang');
   const secondLanguage = second === undefined ? undefined : oneOf(second, languages, 'second-lang');
   if (secondLanguage === language) throw new UsageError(`--second-lang must differ from --lang (both are "${language}")`);
+  const classification = text('classification')?.trim();
+  if (classification !== undefined && (classification === '' || classification.length > 120)) {
+    throw new UsageError(`--classification needs a preset (${classificationPresets.join(', ')}) or a text of up to 120 characters`);
+  }
+  const timeZone = text('time-zone');
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--time-zone must be an IANA time zone such as Asia/Ho_Chi_Minh (got "${timeZone}")`);
   const chromium = text('chromium');
   if (chromium !== undefined && chromium.trim() === '') throw new UsageError('--chromium needs the path to a Chromium executable');
   return {
@@ -46,6 +58,8 @@ export function exportOptions(values: Record<string, unknown>, positionals: stri
     language,
     ...(secondLanguage ? { secondLanguage } : {}),
     redact: values.redact === true,
+    ...(classification ? { classification } : {}),
+    ...(timeZone ? { timeZone } : {}),
     ...(chromium ? { chromium } : {}),
     out: resolve(requireString(values, 'out')),
     force: values.force === true,
@@ -79,8 +93,19 @@ export async function runExport(values: Record<string, unknown>, positionals: st
     exports: chromium ? { printPdf: chromium.printPdf, rasterize: chromium.rasterize } : {},
   });
   try {
-    const { id, format, report, language, secondLanguage, redact } = options;
-    const file = unwrap<ExportedFile>(await core.dispatch('exportAssessment', { id, format, report, language, ...(secondLanguage ? { secondLanguage } : {}), redact }));
+    const { id, format, report, language, secondLanguage, redact, classification, timeZone } = options;
+    const file = unwrap<ExportedFile>(
+      await core.dispatch('exportAssessment', {
+        id,
+        format,
+        report,
+        language,
+        ...(secondLanguage ? { secondLanguage } : {}),
+        redact,
+        ...(classification ? { classification } : {}),
+        ...(timeZone ? { timeZone } : {}),
+      }),
+    );
     const assessment = unwrap<Assessment>(await core.dispatch('getAssessment', { id }));
     const bytes = file.encoding === 'base64' ? fromBase64(file.content) : utf8(file.content);
     // Again just before writing: rendering a PDF takes long enough for the target to change.

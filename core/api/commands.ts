@@ -16,6 +16,8 @@ import type { BundleImportResult, BundleInspection, InstallationKeyInfo, KnownSi
 import type { MergePreview } from '../merge/compare';
 import { exportFormats, reportKinds } from './exports-vocabulary';
 import { scopeNameMissing } from '../model/scope';
+import { isTimeZone } from '../report/format';
+import type { ExportCheck } from '../report/verify';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(['en', 'ja']);
@@ -231,6 +233,14 @@ export const commands = {
     redact: z.boolean().default(false),
     /** Another assessment of the same country and framework version: the full report adds "Self-assessed vs assessed". */
     compareWithId: id.optional(),
+    /** The classification line on every page: a preset (classificationPresets) or the text to print. */
+    classification: z.string().trim().max(120).optional(),
+    /** IANA time zone for dates and times in the report; by default the country's. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
+      .optional(),
   }),
 
   // Exchange (.ccat files, design §3 "Bundle"). File bytes cross as base64; the shell reads and writes files.
@@ -307,8 +317,10 @@ export interface ExportedFile {
   /** Text formats are utf8, binary formats base64. */
   encoding: 'utf8' | 'base64';
   content: string;
-  /** What was checked after rendering, e.g. "XLSX re-read: 6 sheets". */
+  /** What was checked after rendering, e.g. "XLSX re-read: 6 sheets", in English for logs and the CLI. */
   verified: string;
+  /** The same check as figures, for the UI to say in its own language (report exports only). */
+  check?: ExportCheck;
 }
 
 /** What each command returns on success. */

@@ -1,6 +1,7 @@
 import type { Assessment, IndicatorResponse } from '../model/assessment';
 import { pickText } from '../model/pick-text';
 import type { Txt } from './document';
+import { reportTimeZone } from './format';
 import { createLabels, type Labels } from './labels';
 import { createLookup, type Lookup } from './lookup';
 import { redactAssessment } from './redact';
@@ -13,6 +14,8 @@ export interface BuildContext {
   assessment: Assessment;
   L: Labels;
   lookup: Lookup;
+  /** Where dates and times are given: see reportTimeZone. */
+  timeZone: string;
 }
 
 export function createBuildContext(input: ReportInput): BuildContext {
@@ -21,6 +24,7 @@ export function createBuildContext(input: ReportInput): BuildContext {
     assessment: input.redact ? redactAssessment(input.assessment) : input.assessment,
     L: createLabels(input.language, input.secondLanguage),
     lookup: createLookup(input.framework, input.catalogue),
+    timeZone: reportTimeZone(input.assessment.country, input.timeZone),
   };
 }
 

@@ -81,6 +81,12 @@ export interface ReportDocument {
   /** For the HTML <title> and document properties: kicker and title in the first language. */
   readonly documentTitle: string;
   readonly generated: Txt;
+  /** "DRAFT — not final" while the assessment is not final; on every page of every layout. */
+  readonly draft: Txt | null;
+  /** The classification line chosen at export ("For official use"); on every page. */
+  readonly classification: Txt | null;
+  /** "Page {{page}} of {{pages}}" in each report language, for page footers. */
+  readonly pageOf: Txt;
   readonly blocks: readonly Block[];
 }
 

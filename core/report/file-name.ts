@@ -1,3 +1,4 @@
+import { isoDayIn, reportTimeZone } from './format';
 import type { Assessment } from '../model/assessment';
 import type { ExportFormat, ReportKind } from './report-input';
 
@@ -32,14 +33,14 @@ export function titleStem(title: string): string {
 
 /**
  * "<title>-<CC>-<report>-<lang>[-<lang2>][-redacted]-<YYYY-MM-DD>.<ext>": sortable and
- * self-describing. JSON is the data itself, in no language and no report layout, so those parts are left out.
+ * self-describing; the date is the day in the report's time zone. JSON is the data itself, in no language and no report layout, so those parts are left out.
  */
 export function exportFileName(
   assessment: Pick<Assessment, 'title' | 'country'>,
-  options: { format: ExportFormat; report: ReportKind; language: string; secondLanguage?: string | undefined; redact: boolean; generatedAt: Date },
+  options: { format: ExportFormat; report: ReportKind; language: string; secondLanguage?: string | undefined; redact: boolean; generatedAt: Date; timeZone?: string | undefined },
 ): string {
   const languages = options.secondLanguage && options.secondLanguage !== options.language ? `${options.language}-${options.secondLanguage}` : options.language;
   const layout = options.format === 'json' ? [] : [options.report, languages];
-  const parts = [titleStem(assessment.title), assessment.country, ...layout, ...(options.redact ? ['redacted'] : []), options.generatedAt.toISOString().slice(0, 10)];
+  const parts = [titleStem(assessment.title), assessment.country, ...layout, ...(options.redact ? ['redacted'] : []), isoDayIn(options.generatedAt, reportTimeZone(assessment.country, options.timeZone))];
   return `${parts.join('-')}.${options.format}`;
 }

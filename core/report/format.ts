@@ -19,8 +19,58 @@ export function fmtDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-export function fmtDateTime(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+/**
+ * A moment in the report's time zone, with the zone named twice over: its offset as the language
+ * writes it and its IANA name, because "GMT+7" alone does not say which country's clock it is.
+ */
+export function fmtDateTime(date: Date, language: string, timeZone: string): string {
+  const local = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
+  return `${local} (${timeZone})`;
+}
+
+/**
+ * A moment as the wall-clock time in a zone, carried in a Date's UTC fields: spreadsheets store
+ * date-times without a zone and show those fields, so the cell reads as the local time.
+ */
+export function wallClock(date: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(date);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'), date.getUTCMilliseconds()));
+}
+
+/** The calendar day of a moment in a time zone, "2026-03-04": file names use the day the reader lived, not UTC's. */
+export function isoDayIn(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+}
+
+function zonesOf(country: string): readonly string[] {
+  try {
+    // V8 has shipped this as a getter (Node 20) and as a method (newer Chromium): Intl Locale Info.
+    const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { timeZones?: string[]; getTimeZones?: () => string[] };
+    return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+  } catch {
+    return [];
+  }
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The time zone a report's dates and times are given in: the one asked for, else the country's
+ * own when it has only one (Viet Nam, Ghana, Japan), else the computer's.
+ */
+export function reportTimeZone(country: string, requested?: string): string {
+  if (requested !== undefined && isTimeZone(requested)) return requested;
+  const zones = zonesOf(country);
+  if (zones.length === 1 && isTimeZone(zones[0]!)) return zones[0]!;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** File sizes as people read them: "820 B", "14 KB", "2.3 MB". */

@@ -1,12 +1,16 @@
 /**
  * Report styles: readable on screen, A4 in print, and legible in grayscale (borders and weights,
  * not colour alone, carry meaning). Fonts are local only: the report makes no network request.
+ * TrueType-outline fonts come first (Yu Gothic and Meiryo on Windows, DejaVu on Linux): Chromium's PDF
+ * writer embeds those as real fonts, while CFF-outline fonts (Noto Sans CJK, Hiragino) become Type 3.
  */
 export const reportStyles = `
 :root{color-scheme:light}
-body,:lang(en){font-family:"Segoe UI","Noto Sans",Arial,"Noto Sans CJK JP","Yu Gothic","Hiragino Sans",Meiryo,"DejaVu Sans",sans-serif}
+body,:lang(en){font-family:"Segoe UI","Noto Sans",Arial,"DejaVu Sans","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif}
 body{color:#111;background:#fff;max-width:1000px;margin:2rem auto;padding:0 1rem;line-height:1.45;font-size:15px}
-:lang(ja){font-family:"Noto Sans CJK JP","Yu Gothic","Hiragino Sans",Meiryo,"Noto Sans",sans-serif}
+:lang(ja){font-family:"Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans","Noto Sans",sans-serif}
+.marking{display:flex;justify-content:space-between;gap:1rem;margin:0 0 .4rem;font-weight:700}
+.marking .draft{color:#a40000;letter-spacing:.04em;margin-left:auto}
 header{border-bottom:3px solid #1f4e79;margin-bottom:1rem}
 .kicker{font-weight:600;color:#1f4e79;margin:0;letter-spacing:.02em}
 h1{font-size:1.7rem;margin:.2rem 0 .3rem}
@@ -33,7 +37,7 @@ table.facts th{width:28%}
 figure.chart{margin:.5rem auto 1rem;max-width:720px}
 figure.chart svg{display:block;width:100%;height:auto}
 footer{margin-top:2rem;border-top:1px solid #8a8a8a;padding-top:.4rem}
-@page{size:A4;margin:14mm 12mm 16mm}
+@page{size:A4;margin:16mm 12mm}
 @media print{
   body{max-width:none;margin:0;padding:0;font-size:9.5pt}
   h1{font-size:17pt}h2{font-size:13pt;margin-top:1.2rem}h3{font-size:11pt}

@@ -21,6 +21,9 @@ export interface IndicatorRecord {
   sessions: number;
   updatedAt: Date | null;
   updatedBy: string;
+  /** The scores this indicator counts towards (null while unscored), so a data row carries them. */
+  capabilityScore: number | null;
+  domainScore: number | null;
 }
 
 export function indicatorRecords(ctx: BuildContext): IndicatorRecord[] {
@@ -28,6 +31,7 @@ export function indicatorRecords(ctx: BuildContext): IndicatorRecord[] {
   return indicatorPlaces(input.framework).map(({ domain, capability, indicator }) => {
     const response = assessment.responses[indicator.id];
     const rating = response?.rating;
+    const domainScore = input.scores.domains.find((d) => d.domainId === domain.id);
     const attachments = (response?.attachmentIds ?? []).flatMap((id) => assessment.attachments.filter((a) => a.id === id));
     return {
       number: indicatorNumber(input.framework, indicator.id),
@@ -45,6 +49,8 @@ export function indicatorRecords(ctx: BuildContext): IndicatorRecord[] {
       sessions: response?.sessionIds.length ?? 0,
       updatedAt: response ? new Date(response.updatedAt) : null,
       updatedBy: response?.updatedBy ?? '',
+      capabilityScore: domainScore?.capabilities.find((c) => c.capabilityId === capability.id)?.mean ?? null,
+      domainScore: domainScore?.mean ?? null,
     };
   });
 }

@@ -5,7 +5,7 @@ export const REDACTED = '[redacted]';
 
 /**
  * The assessment with people's names and non-attributable organisations (and session titles,
- * which often name them) taken out, for every
+ * which often name them, and the notes of those sessions) taken out, for every
  * export made with "redact". Reports then never see the names at all, whatever they render.
  *
  * History values are dropped except for response changes (ratings, confidence, flags, notes),
@@ -19,8 +19,9 @@ export function redactAssessment(assessment: Assessment): Assessment {
     sessions: assessment.sessions.map((session) => ({
       ...session,
       // A title such as "Workshop at <bank>" names the organisation as surely as the organisations field.
-      ...(session.nonAttributable ? { organisations: '', title: '' } : {}),
-      inputs: Object.fromEntries(Object.entries(session.inputs).map(([id, input]) => [id, { ...input, updatedBy: REDACTED }])),
+      // What was said under the non-attribution rule can identify who said it: only the suggested level stays.
+      ...(session.nonAttributable ? { organisations: '', title: '', notes: '' } : {}),
+      inputs: Object.fromEntries(Object.entries(session.inputs).map(([id, input]) => [id, { ...input, ...(session.nonAttributable ? { note: '' } : {}), updatedBy: REDACTED }])),
     })),
     attachments: assessment.attachments.map((a) => ({ ...a, addedBy: REDACTED })),
     history: assessment.history.map((entry) => ({

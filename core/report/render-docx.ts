@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   Packer,
@@ -17,7 +18,8 @@ import {
 } from 'docx';
 import { chartSvg } from './chart-svg';
 import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
-import { isShortPair } from './document';
+import { flat, isShortPair } from './document';
+import { PAGE_MARK, PAGES_MARK } from './page-setup';
 import type { SvgRasterizer } from './services';
 
 // A4 in twentieths of a point, with 18 mm margins.
@@ -139,6 +141,14 @@ async function blockElements(doc: ReportDocument, block: Block, rasterize: SvgRa
   }
 }
 
+/** "Page <n> of <m>" with Word's page fields where the label has the marks (the same label as the PDF footer). */
+function pageOfRuns(label: string): Array<string | (typeof PageNumber)[keyof typeof PageNumber]> {
+  return label
+    .split(new RegExp(`(${PAGES_MARK}|${PAGE_MARK})`))
+    .filter((part) => part !== '')
+    .map((part) => (part === PAGE_MARK ? PageNumber.CURRENT : part === PAGES_MARK ? PageNumber.TOTAL_PAGES : part));
+}
+
 /**
  * The report as a Word document: real headings, tables with repeating header rows, the radar as
  * a PNG when the shell can rasterise SVG (a table of its numbers otherwise, and the reader is told).
@@ -169,12 +179,26 @@ export async function renderDocx(doc: ReportDocument, rasterize?: SvgRasterizer)
     sections: [
       {
         properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin } } },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  ...(doc.classification ? [new TextRun({ bold: true, size: 16, text: flat(doc.classification) })] : []),
+                  ...(doc.classification && doc.draft ? [new TextRun({ size: 16, text: '   ' })] : []),
+                  ...(doc.draft ? [new TextRun({ bold: true, size: 16, color: 'A40000', text: flat(doc.draft) })] : []),
+                ],
+              }),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ color: muted, size: 16, children: [doc.title, ' · ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })],
+                children: [new TextRun({ color: muted, size: 16, children: [doc.documentTitle, ' · ', ...pageOfRuns(flat(doc.pageOf))] })],
               }),
             ],
           }),

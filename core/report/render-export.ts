@@ -4,12 +4,13 @@ import { createBuildContext } from './build-context';
 import { buildReport } from './build-report';
 import { fromUtf8, toBase64, utf8 } from './bytes';
 import { exportFileName } from './file-name';
+import { pdfPageSetup } from './page-setup';
 import { redactAssessment } from './redact';
 import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import type { ExportFormat, ExportInput } from './report-input';
 import type { ExportServices } from './services';
-import { verifyExport, type VerifyExpectations } from './verify';
+import { checkExport, describeCheck, type VerifyExpectations } from './verify';
 
 export const mediaTypes: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
@@ -20,7 +21,7 @@ export const mediaTypes: Record<ExportFormat, string> = {
   json: 'application/json',
 };
 
-export const workbookSheetNames = ['Summary', 'Indicators', 'Capabilities', 'Plan', 'Sessions', 'Crosswalk'] as const;
+export const workbookSheetNames = ['Summary', 'Indicators', 'Capabilities', 'Plan', 'Sessions', 'Session inputs', 'Crosswalk'] as const;
 
 const pdfHelp =
   'PDF export needs Chromium, which this CCAT cannot start here. In the desktop app, PDF export works without setup. ' +
@@ -31,7 +32,8 @@ async function render(input: ExportInput, services: ExportServices): Promise<Uin
   switch (input.format) {
     case 'json': {
       const assessment = input.redact ? redactAssessment(input.assessment) : input.assessment;
-      return utf8(`${JSON.stringify(assessment, null, 2)}\n`);
+      // The stored document's keys, then the scores computed from it: `scores` is not part of the assessment schema.
+      return utf8(`${JSON.stringify({ ...assessment, scores: input.scores }, null, 2)}\n`);
     }
     case 'csv':
       return utf8(renderCsv(createBuildContext(input)));
@@ -44,7 +46,8 @@ async function render(input: ExportInput, services: ExportServices): Promise<Uin
       return (await import('./render-docx')).renderDocx(buildReport(input), services.rasterize);
     case 'pdf': {
       if (!services.printPdf) throw new CoreError('INTERNAL', pdfHelp);
-      return services.printPdf(renderHtml(buildReport(input)));
+      const doc = buildReport(input);
+      return services.printPdf(renderHtml(doc), pdfPageSetup(doc));
     }
   }
 }
@@ -60,13 +63,14 @@ function expectations(input: ExportInput): VerifyExpectations {
  */
 export async function renderExport(input: ExportInput, services: ExportServices = {}): Promise<ExportedFile> {
   const bytes = await render(input, services);
-  const verified = await verifyExport(bytes, input.format, expectations(input));
+  const check = await checkExport(bytes, input.format, expectations(input));
   const text = input.format === 'html' || input.format === 'csv' || input.format === 'json';
   return {
     fileName: exportFileName(input.assessment, input),
     mediaType: mediaTypes[input.format],
     encoding: text ? 'utf8' : 'base64',
     content: text ? fromUtf8(bytes) : toBase64(bytes),
-    verified,
+    verified: describeCheck(check),
+    check: { format: check.format, kilobytes: check.kilobytes, pages: check.pages, tables: check.tables, images: check.images, sheets: check.sheets, rows: check.rows, columns: check.columns },
   };
 }

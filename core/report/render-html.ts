@@ -55,6 +55,7 @@ export function renderHtml(doc: ReportDocument): string {
 </head>
 <body${doc.languages.length > 1 ? ' class="bilingual"' : ''}>
 <header>
+${doc.classification || doc.draft ? `<p class="marking">${doc.classification ? `<span class="classification">${txt(doc.classification, true)}</span>` : ''}${doc.draft ? `<span class="draft">${txt(doc.draft, true)}</span>` : ''}</p>` : ''}
 <p class="kicker">${txt(doc.kicker)}</p>
 <h1 dir="auto">${escapeHtml(doc.title)}</h1>
 <p class="muted">${txt(doc.generated)}</p>

@@ -29,6 +29,10 @@ export interface ReportInput {
   redact: boolean;
   generatedAt: Date;
   appVersion: string;
+  /** IANA zone for dates and times; by default the country's own zone (see reportTimeZone). */
+  timeZone?: string | undefined;
+  /** The classification line on every page: a preset key (classificationPresets) or text as typed. */
+  classification?: string | undefined;
 }
 
 export interface ExportInput extends ReportInput {

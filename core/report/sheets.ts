@@ -1,3 +1,4 @@
+import { fmtDateTime, wallClock } from './format';
 import { countryName } from '../model/countries';
 import { pickText } from '../model/pick-text';
 import type { DomainScore } from '../scoring/scores';
@@ -7,6 +8,8 @@ import type { ReportKey } from './labels';
 import { crosswalkColumns, refIds } from './sections/crosswalk';
 import { shownOrganisations } from './redact';
 import { indicatorRecords, otherRefs } from './records';
+import { sessionInputsFor } from './session-inputs';
+import { indicatorNumber, indicatorPlaces } from '../framework/summary';
 
 export type SheetValue = string | number | boolean | Date | null;
 
@@ -60,16 +63,17 @@ function build<R>(ctx: BuildContext, specs: ReadonlyArray<Spec<R>>, records: rea
   return { columns, rows };
 }
 
-/** Summary, Indicators, Capabilities, Plan, Sessions and Crosswalk: the analyst's workbook. */
+/** Summary, Indicators, Capabilities, Plan, Sessions, Session inputs and Crosswalk: the analyst's workbook. */
 export function workbookSheets(ctx: BuildContext): Sheet[] {
-  return [summarySheet(ctx), indicatorsSheet(ctx), capabilitiesSheet(ctx), planSheet(ctx), sessionsSheet(ctx), crosswalkSheet(ctx)];
+  return [summarySheet(ctx), indicatorsSheet(ctx), capabilitiesSheet(ctx), planSheet(ctx), sessionsSheet(ctx), sessionInputsSheet(ctx), crosswalkSheet(ctx)];
 }
 
 function summarySheet(ctx: BuildContext): Sheet {
   const { L, input, assessment } = ctx;
   const baseline = input.baseline;
   type Counts = Pick<DomainScore, 'coverage' | 'confidence'>;
-  type Row = { number: number | null; id: string; title: Txt; s: DomainScore | null; totals?: Counts; baseline: number | null };
+  /** `overall` only on the all-domains row: the one overall score (scores.overallMean), empty while there is none. */
+  type Row = { number: number | null; id: string; title: Txt; s: DomainScore | null; totals?: Counts; overall?: number | null; baseline: number | null };
   const records: Row[] = input.framework.domains.map((domain, i) => ({
     number: i + 1,
     id: domain.id,
@@ -81,7 +85,7 @@ function summarySheet(ctx: BuildContext): Sheet {
     { header: 'number', width: 6, type: 'number', get: (r) => r.number },
     { header: 'columns.domainId', width: 14, type: 'text', get: (r) => r.id },
     { header: 'domain', width: 40, type: 'label', wrap: true, get: (r) => r.title },
-    { header: 'scoreShort', width: 9, type: 'score', get: (r) => r.s?.mean ?? null },
+    { header: 'scoreShort', width: 9, type: 'score', get: (r) => r.s?.mean ?? r.overall ?? null },
     { header: 'weakest', width: 9, type: 'score', get: (r) => r.s?.min ?? null },
     { header: 'target', width: 9, type: 'score', get: (r) => r.s?.target ?? null },
     { header: 'gap', width: 9, type: 'score', get: (r) => r.s?.gap ?? null },
@@ -95,7 +99,7 @@ function summarySheet(ctx: BuildContext): Sheet {
     { high: 0, medium: 0, low: 0, unstated: 0 },
   );
   const totals = { coverage: overall, confidence };
-  const totalRow = build(ctx, specs, [{ number: null, id: '', title: L.t('columns.overall'), s: null, totals, baseline: null }]).rows[0]!;
+  const totalRow = build(ctx, specs, [{ number: null, id: '', title: L.t('columns.overall'), s: null, totals, overall: input.scores.overallMean, baseline: null }]).rows[0]!;
   const fact = (key: ReportKey, value: SheetValue): SheetValue[] => [L.languages.map((l) => L.in(l, key)).join(' / '), value];
   const after: SheetValue[][] = [
     [],
@@ -111,7 +115,7 @@ function summarySheet(ctx: BuildContext): Sheet {
     fact('team', input.redact ? L.in(L.primary, 'teamWithheld', { count: assessment.team.length }) : assessment.team.map((m) => (m.role ? `${m.name} (${m.role})` : m.name)).join('; ')),
     fact('framework', `${pickText(input.framework.title, L.primary)} ${input.framework.version}`),
     fact('coverage', L.in(L.primary, 'coverageValue', { ...overall })),
-    ['CCAT', `${input.appVersion} · ${input.generatedAt.toISOString()}`],
+    ['CCAT', `${input.appVersion} · ${fmtDateTime(input.generatedAt, L.primary, ctx.timeZone)}`],
   ];
   return { name: 'Summary', ...table, rows: [...table.rows, totalRow], after };
 }
@@ -145,12 +149,12 @@ function indicatorsSheet(ctx: BuildContext): Sheet {
     { header: 'rating', width: 24, type: 'label', get: (r) => r.rating },
     { header: 'notApplicable', width: 30, type: 'text', wrap: true, get: (r) => r.reason },
     { header: 'columns.level', width: 7, type: 'number', get: (r) => r.level },
-    { header: 'confidenceOf', width: 12, type: 'label', get: (r) => r.confidence },
+    { header: 'columns.confidence', width: 12, type: 'label', get: (r) => r.confidence },
     { header: 'columns.flagged', width: 9, type: 'boolean', get: (r) => r.flagged },
     { header: 'notes', width: 60, type: 'text', wrap: true, get: (r) => r.notes },
     { header: 'columns.attachments', width: 30, type: 'text', wrap: true, get: (r) => r.attachments },
     { header: 'columns.sessions', width: 10, type: 'number', get: (r) => r.sessions },
-    { header: 'columns.updatedAt', width: 18, type: 'datetime', get: (r) => r.updatedAt },
+    { header: { plain: `${ctx.L.languages.map((l) => ctx.L.in(l, 'columns.updatedAt')).join(' / ')} (${ctx.timeZone})` }, width: 24, type: 'datetime', get: (r) => r.updatedAt && wallClock(r.updatedAt, ctx.timeZone) },
     { header: 'columns.updatedBy', width: 16, type: 'text', get: (r) => r.updatedBy },
   ];
   return { name: 'Indicators', ...build(ctx, specs, indicatorRecords(ctx)) };
@@ -242,6 +246,26 @@ function sessionsSheet(ctx: BuildContext): Sheet {
     { header: 'columns.inputs', width: 14, type: 'number', get: (r) => Object.keys(r.inputs).length },
   ];
   return { name: 'Sessions', ...build(ctx, specs, records) };
+}
+
+/** One row per indicator and session that spoke to it: what each session said, for pivoting by cluster. */
+function sessionInputsSheet(ctx: BuildContext): Sheet {
+  const { input, L } = ctx;
+  const records = indicatorPlaces(input.framework).flatMap(({ indicator }) =>
+    sessionInputsFor(ctx, indicator.id).map((r) => ({ ...r, number: indicatorNumber(input.framework, indicator.id), id: indicator.id })),
+  );
+  type R = (typeof records)[number];
+  const specs: Array<Spec<R>> = [
+    { header: 'number', width: 8, type: 'text', get: (r) => r.number },
+    { header: 'crosswalk.indicatorId', width: 30, type: 'text', get: (r) => r.id },
+    { header: 'sessions.date', width: 12, type: 'date', get: (r) => isoDate(r.session.date) },
+    { header: 'sessions.cluster', width: 26, type: 'label', get: (r) => L.t(`cluster.${r.session.cluster}`) },
+    { header: 'columns.nonAttributable', width: 14, type: 'boolean', get: (r) => r.session.nonAttributable },
+    { header: 'columns.title', width: 30, type: 'text', wrap: true, get: (r) => r.title ?? '' },
+    { header: 'columns.suggestedLevel', width: 10, type: 'number', get: (r) => r.input.level ?? null },
+    { header: 'columns.sessionNote', width: 70, type: 'text', wrap: true, get: (r) => (r.withheld ? L.in(L.primary, 'sessionInputs.withheld') : r.input.note) },
+  ];
+  return { name: 'Session inputs', ...build(ctx, specs, records) };
 }
 
 function crosswalkSheet(ctx: BuildContext): Sheet {

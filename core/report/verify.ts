@@ -14,6 +14,23 @@ export interface VerifyExpectations {
   sheets?: readonly string[];
 }
 
+/**
+ * What a re-read found, as figures: the UI words it in its own language (exportDialog.checked.*),
+ * the CLI prints describeCheck's English.
+ */
+export interface ExportCheck {
+  format: ExportFormat;
+  kilobytes: number;
+  pages?: number;
+  tables?: number;
+  images?: number;
+  sheets?: number;
+  rows?: number;
+  columns?: number;
+}
+
+const kb = (bytes: Uint8Array) => Math.ceil(bytes.length / 1024);
+
 function fail(format: ExportFormat, problem: string): never {
   throw new CoreError('INTERNAL', `The ${format.toUpperCase()} export did not pass its check after it was written: ${problem}. Nothing was saved as complete; try the export again.`);
 }
@@ -30,7 +47,7 @@ function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 }
 
-function verifyHtml(bytes: Uint8Array, expected: VerifyExpectations): string {
+function verifyHtml(bytes: Uint8Array, expected: VerifyExpectations): ExportCheck {
   const html = decode('html', bytes);
   if (!/^<!DOCTYPE html>\s*<html lang="[a-z-]+">/i.test(html)) fail('html', 'it does not start with an HTML document element');
   if (!/<\/html>\s*$/.test(html)) fail('html', 'it is cut short (no closing </html>)');
@@ -42,20 +59,20 @@ function verifyHtml(bytes: Uint8Array, expected: VerifyExpectations): string {
   const title = /<title>([^<]*)<\/title>/.exec(html);
   if (!title || title[1]!.trim() === '') fail('html', 'it has no title');
   if (expected.title !== undefined && !title[1]!.includes(escapeHtml(expected.title))) fail('html', 'its title is not the assessment title');
-  return `HTML re-read: complete document, title present, no script, CSP set (${Math.ceil(bytes.length / 1024)} KB)`;
+  return { format: 'html', kilobytes: kb(bytes) };
 }
 
-function verifyPdf(bytes: Uint8Array): string {
+function verifyPdf(bytes: Uint8Array): ExportCheck {
   const text = new TextDecoder('latin1').decode(bytes);
   if (!text.startsWith('%PDF-')) fail('pdf', 'it does not start with %PDF-');
   if (!/%%EOF\s*$/.test(text)) fail('pdf', 'it is cut short (no %%EOF)');
   // Page objects only: "/Type /Pages" is the page tree and must not be counted.
   const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
   if (pages === 0) fail('pdf', 'it has no pages');
-  return `PDF re-read: ${pages} page${pages === 1 ? '' : 's'} (${Math.ceil(bytes.length / 1024)} KB)`;
+  return { format: 'pdf', kilobytes: kb(bytes), pages };
 }
 
-async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Promise<ExportCheck> {
   // Loaded on use: a CLI command or a serve start that never touches DOCX should not pay for it.
   const { default: Zip } = await import('jszip');
   let zip: JSZip;
@@ -70,10 +87,10 @@ async function verifyDocx(bytes: Uint8Array, expected: VerifyExpectations): Prom
   if (expected.title !== undefined && !text.includes(expected.title)) fail('docx', 'the document does not contain the assessment title');
   const tables = xml.match(/<w:tbl>/g)?.length ?? 0;
   const images = Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).length;
-  return `DOCX re-read: document.xml has the title, ${tables} table${tables === 1 ? '' : 's'}, ${images} image${images === 1 ? '' : 's'}`;
+  return { format: 'docx', kilobytes: kb(bytes), tables, images };
 }
 
-async function verifyXlsx(bytes: Uint8Array, expected: VerifyExpectations): Promise<string> {
+async function verifyXlsx(bytes: Uint8Array, expected: VerifyExpectations): Promise<ExportCheck & { detail: string }> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -87,10 +104,10 @@ async function verifyXlsx(bytes: Uint8Array, expected: VerifyExpectations): Prom
   if (missing.length > 0) fail('xlsx', `sheet${missing.length === 1 ? '' : 's'} ${missing.join(', ')} missing`);
   const empty = workbook.worksheets.filter((ws) => ws.rowCount === 0).map((ws) => ws.name);
   if (empty.length > 0) fail('xlsx', `sheet${empty.length === 1 ? '' : 's'} ${empty.join(', ')} empty`);
-  return `XLSX re-read: ${names.length} sheets (${workbook.worksheets.map((ws) => `${ws.name} ${ws.rowCount} rows`).join(', ')})`;
+  return { format: 'xlsx', kilobytes: kb(bytes), sheets: names.length, detail: workbook.worksheets.map((ws) => `${ws.name} ${ws.rowCount} rows`).join(', ') };
 }
 
-function verifyCsv(bytes: Uint8Array, expected: VerifyExpectations): string {
+function verifyCsv(bytes: Uint8Array, expected: VerifyExpectations): ExportCheck {
   const text = decode('csv', bytes);
   if (!text.startsWith(BOM)) fail('csv', 'the UTF-8 byte-order mark Excel needs is missing');
   let records: string[][];
@@ -105,10 +122,10 @@ function verifyCsv(bytes: Uint8Array, expected: VerifyExpectations): string {
   const ragged = records.findIndex((r) => r.length !== width);
   // Stryker disable next-line EqualityOperator: equivalent, row 0 sets the width, so it is never the ragged one
   if (ragged >= 0) fail('csv', `row ${ragged + 1} has ${records[ragged]!.length} fields, not ${width}`);
-  return `CSV re-read: ${records.length - 1} rows of ${width} columns`;
+  return { format: 'csv', kilobytes: kb(bytes), rows: records.length - 1, columns: width };
 }
 
-function verifyJson(bytes: Uint8Array): string {
+function verifyJson(bytes: Uint8Array): ExportCheck & { id: string } {
   let value: unknown;
   try {
     value = JSON.parse(decode('json', bytes));
@@ -116,7 +133,7 @@ function verifyJson(bytes: Uint8Array): string {
     return fail('json', `it does not parse (${(error as Error).message})`);
   }
   if (typeof value !== 'object' || value === null || typeof (value as { id?: unknown }).id !== 'string') fail('json', 'it is not an assessment');
-  return `JSON re-read: assessment ${(value as { id: string }).id}`;
+  return { format: 'json', kilobytes: kb(bytes), id: (value as { id: string }).id };
 }
 
 /**
@@ -124,6 +141,30 @@ function verifyJson(bytes: Uint8Array): string {
  * before "export complete" is shown). Returns what was checked; throws CoreError INTERNAL otherwise.
  */
 export async function verifyExport(bytes: Uint8Array, format: ExportFormat, expected: VerifyExpectations = {}): Promise<string> {
+  return describeCheck(await checkExport(bytes, format, expected));
+}
+
+/** The check in English, as the CLI prints it. */
+export function describeCheck(check: ExportCheck & { detail?: string; id?: string }): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  switch (check.format) {
+    case 'html':
+      return `HTML re-read: complete document, title present, no script, CSP set (${check.kilobytes} KB)`;
+    case 'pdf':
+      return `PDF re-read: ${n(check.pages ?? 0, 'page')} (${check.kilobytes} KB)`;
+    case 'docx':
+      return `DOCX re-read: document.xml has the title, ${n(check.tables ?? 0, 'table')}, ${n(check.images ?? 0, 'image')}`;
+    case 'xlsx':
+      return `XLSX re-read: ${check.sheets ?? 0} sheets (${check.detail ?? ''})`;
+    case 'csv':
+      return `CSV re-read: ${check.rows ?? 0} rows of ${check.columns ?? 0} columns`;
+    case 'json':
+      return `JSON re-read: assessment ${check.id ?? ''}`;
+  }
+}
+
+/** verifyExport's findings as figures (see ExportCheck); throws the same CoreError when a check fails. */
+export async function checkExport(bytes: Uint8Array, format: ExportFormat, expected: VerifyExpectations = {}): Promise<ExportCheck & { detail?: string; id?: string }> {
   if (bytes.length === 0) fail(format, 'the file is empty');
   switch (format) {
     case 'html':

@@ -1,17 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
+import type { ExportedFile } from '../../core/api/commands';
+import { classificationPresets, dataFormats, exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
 import type { ApiError } from '../../core/api/result';
 import { uiLanguages, type UiLanguage } from '../../locales/resources';
 import { call } from '../api';
 import { useErrorText } from '../components/ErrorMessage';
 import { Modal } from '../components/Modal';
 import { BundleExportForm } from '../exchange/BundleExportForm';
+import { checkText } from './check-text';
 import { download } from './download';
 
 type Format = (typeof exportFormats)[number];
 type Report = (typeof reportKinds)[number];
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; verified: string } | { kind: 'error'; error: ApiError };
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: ExportedFile } | { kind: 'error'; error: ApiError };
+type Classification = '' | (typeof classificationPresets)[number] | 'custom';
 
 /** Which report, in which format and language(s), and whether to leave names out (issue: the report set). */
 export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: string; beforeExport: () => Promise<void> }) {
@@ -23,6 +26,8 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
   const [language, setLanguage] = useState<UiLanguage>(i18n.language as UiLanguage);
   const [secondLanguage, setSecondLanguage] = useState<UiLanguage | ''>('');
   const [redact, setRedact] = useState(false);
+  const [classification, setClassification] = useState<Classification>('');
+  const [classificationText, setClassificationText] = useState('');
   const [pdf, setPdf] = useState(true);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [kind, setKind] = useState<'report' | 'bundle'>('report');
@@ -42,16 +47,18 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
       language,
       ...(secondLanguage !== '' && secondLanguage !== language ? { secondLanguage } : {}),
       redact,
+      ...(classificationLine ? { classification: classificationLine } : {}),
     });
     if (!result.ok) {
       setState({ kind: 'error', error: result.error });
       return;
     }
     download(result.data);
-    setState({ kind: 'done', file: result.data.fileName, verified: result.data.verified });
+    setState({ kind: 'done', file: result.data });
   };
 
-  const dataOnly = format === 'csv' || format === 'json';
+  const dataOnly = (dataFormats as readonly string[]).includes(format);
+  const classificationLine = dataOnly ? '' : classification === 'custom' ? classificationText.trim() : classification;
   return (
     <>
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
@@ -70,8 +77,13 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
         {kind === 'bundle' && <BundleExportForm assessmentId={assessmentId} beforeExport={beforeExport} onClose={() => setOpen(false)} />}
         {kind === 'report' && (
         <form onSubmit={(event) => void run(event)} className="export-form">
-          <fieldset className="field" disabled={dataOnly}>
+          <fieldset className="field" disabled={dataOnly} aria-describedby={dataOnly ? 'export-report-hint' : undefined}>
             <legend>{t('exportDialog.report')}</legend>
+            {dataOnly && (
+              <p id="export-report-hint" className="field-hint">
+                {t('exportDialog.reportNotForData')}
+              </p>
+            )}
             {reportKinds.map((kind) => (
               <label key={kind} className="choice-block">
                 <input type="radio" name="report" value={kind} checked={report === kind} onChange={() => setReport(kind)} />
@@ -119,14 +131,32 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
                   ))}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="export-classification">{t('exportDialog.classification')}</label>
+              <select id="export-classification" value={classification} disabled={dataOnly} onChange={(e) => setClassification(e.target.value as Classification)}>
+                <option value="">{t('exportDialog.classificationNone')}</option>
+                {classificationPresets.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`exportDialog.classifications.${c}`)}
+                  </option>
+                ))}
+                <option value="custom">{t('exportDialog.classificationCustom')}</option>
+              </select>
+            </div>
           </div>
+          {classification === 'custom' && !dataOnly && (
+            <div className="field">
+              <label htmlFor="export-classification-text">{t('exportDialog.classificationText')}</label>
+              <input id="export-classification-text" type="text" maxLength={120} value={classificationText} onChange={(e) => setClassificationText(e.target.value)} />
+            </div>
+          )}
           <label className="choice">
             <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
             {t('exportDialog.redact')}
           </label>
           <p role="status" className="export-status">
             {state.kind === 'working' && t('exportDialog.working')}
-            {state.kind === 'done' && t('exportDialog.done', { file: state.file, verified: state.verified })}
+            {state.kind === 'done' && t('exportDialog.doneChecked', { file: state.file.fileName, checked: checkText(t, state.file) })}
           </p>
           {state.kind === 'error' && (
             <p className="error-box" role="alert">

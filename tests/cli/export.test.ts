@@ -35,6 +35,10 @@ describe('ccat export flags', () => {
     [{ format: 'html', lang: 'en', 'second-lang': 'en', out: 'x' }, /--second-lang must differ/],
     [{ format: 'html' }, /--out is required/],
     [{ format: 'pdf', chromium: ' ', out: 'x' }, /--chromium needs the path/],
+    [{ format: 'csv', report: 'summary', out: 'x' }, /--report applies to html, pdf, docx and xlsx; a CSV export always holds every indicator with its rating and the capability, domain and overall scores/],
+    [{ format: 'json', report: 'full', out: 'x' }, /--report applies to html, pdf, docx and xlsx; a JSON export/],
+    [{ format: 'html', classification: ' ', out: 'x' }, /--classification needs a preset \(internal, official-use, confidential\) or a text/],
+    [{ format: 'html', 'time-zone': 'Mars/Olympus', out: 'x' }, /--time-zone must be an IANA time zone/],
   ])('refuses %j', (values, message) => {
     expect(() => exportOptions(values, ['abc'])).toThrow(UsageError);
     expect(() => exportOptions(values, ['abc'])).toThrow(message);
@@ -72,6 +76,15 @@ describe('ccat export', () => {
     expect(printed).toMatch(/on disk: +HTML re-read: complete document, title present, no script, CSP set .*; identical to the export \(\d+ bytes\)/);
   });
 
+  it('marks the report with the classification chosen and gives times in the zone asked for', async () => {
+    const { code, out } = await exported('html', { classification: 'Restricted — HQ only', 'time-zone': 'Asia/Tokyo' });
+    expect(code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toContain('Restricted — HQ only');
+    expect(html).toContain('(Asia/Tokyo)');
+    expect(html).toContain('DRAFT — not final');
+  });
+
   it('writes a CSV with neutralised formulas', async () => {
     const { out, printed } = await exported('csv');
     const records = parseCsv(await readFile(out, 'utf8'));
@@ -84,7 +97,7 @@ describe('ccat export', () => {
     const { out, printed } = await exported('xlsx', { redact: true });
     const text = await xlsxText(new Uint8Array(await readFile(out)));
     for (const name of [...people, secretOrganisation]) expect(text).not.toContain(name);
-    expect(printed).toMatch(/XLSX re-read: 6 sheets/);
+    expect(printed).toMatch(/XLSX re-read: 7 sheets/);
   });
 
   it('writes JSON', async () => {

@@ -93,7 +93,7 @@ describe('first real path: new assessment → answers → reload → HTML report
     expect(html).toContain('Viet Nam national assessment &lt;March&gt;');
     expect(html).toMatch(/<svg [^>]*class="radar"/);
     expect(html).not.toMatch(/<script/i);
-    await page.getByText(/^Exported .*\.html \(HTML/).waitFor();
+    await page.getByText(/^Exported .*\.html\. Checked after writing: a complete page with the title, no script/).waitFor();
 
     // Open the report itself in the browser: it must render and run nothing.
     const report = await page.context().newPage();

@@ -123,7 +123,7 @@ describe('results screen and support plan', () => {
     expect(pdfText).toContain('Ghana national assessment');
     expect(pdfText).toContain('サイバー能力評価報告書');
     expect(pdfText).toContain('ガーナ');
-    await page.getByText(/を出力しました（PDF/).waitFor();
+    await page.getByText(/を出力しました。書き出し後の確認：\d+ページ/).waitFor();
 
     await page.getByRole('radio', { name: /^支援計画/ }).check();
     await page.getByLabel('形式').selectOption('docx');

@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { buildReport } from '../../core/report/build-report';
+import { pdfPageSetup } from '../../core/report/page-setup';
+import { renderHtml } from '../../core/report/render-html';
 import { electronExportServices } from '../../electron/export-services';
+import { exportInput } from '../core/report/report-fixture';
 
 /** Records what the printing windows were asked to do; the real printing needs Electron's binary. */
-function fakeWindows(printing: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake')) {
+function fakeWindows(printing: (options?: Record<string, unknown>) => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake')) {
   const created: Array<{ options: Record<string, unknown>; loaded: string[]; html: string; destroyed: boolean }> = [];
   class Window {
     readonly record: (typeof created)[number];
@@ -38,6 +42,30 @@ describe('Electron export services', () => {
     expect(window!.html).toContain('<p>Ghana</p>');
     expect(window!.destroyed).toBe(true);
     expect(existsSync(window!.loaded[0]!)).toBe(false);
+  });
+
+  it('prints the page furniture core defines for every PDF: header, footer with page n of m, margins, tagged with an outline', async () => {
+    const asked: Array<Record<string, unknown> | undefined> = [];
+    const { Window } = fakeWindows(async (options) => {
+      asked.push(options);
+      return Buffer.from('%PDF-1.7 fake');
+    });
+    const doc = buildReport({ ...exportInput('pdf', 'summary', { language: 'ja' }), classification: 'confidential' });
+    const setup = pdfPageSetup(doc);
+    await electronExportServices(Window as never).printPdf(renderHtml(doc), setup);
+    expect(asked[0]).toEqual({
+      printBackground: true,
+      pageSize: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: setup.headerTemplate,
+      footerTemplate: setup.footerTemplate,
+      margins: { top: 16 / 25.4, bottom: 16 / 25.4, left: 12 / 25.4, right: 12 / 25.4 },
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
+    expect(setup.headerTemplate).toContain('部外秘（転送禁止）');
+    expect(setup.headerTemplate).toContain('未確定稿（レビュー中）');
+    expect(setup.footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span> ページ');
   });
 
   it('rasterises a chart to PNG the same way', async () => {

@@ -20,6 +20,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
           language: input.language,
           secondLanguage: input.secondLanguage,
           redact: input.redact,
+          classification: input.classification,
+          timeZone: input.timeZone,
           framework,
           catalogue: ctx.library.catalogue,
           assessment,

@@ -5,7 +5,8 @@ import { ratingText } from '../build-context';
 import { cell, figure, muted, plain, strong } from '../cells';
 import type { Block, Cell, Line } from '../document';
 import { userText } from '../document';
-import { fmtBytes, fmtScore, fmtTarget } from '../format';
+import { fmtBytes, fmtDate, fmtScore, fmtTarget } from '../format';
+import { sessionInputsFor } from '../session-inputs';
 import { coverageCell } from './findings';
 
 /** Full report: every domain, capability and indicator with its rating, confidence, evidence and attachments. */
@@ -82,13 +83,32 @@ function ratingCell(ctx: BuildContext, indicatorId: string): Cell {
 function evidenceCell(ctx: BuildContext, indicatorId: string): Cell {
   const { L, assessment } = ctx;
   const response = assessment.responses[indicatorId];
-  if (!response) return cell(null);
-  const attachments = response.attachmentIds.flatMap((id) => assessment.attachments.filter((a) => a.id === id));
+  const attachments = (response?.attachmentIds ?? []).flatMap((id) => assessment.attachments.filter((a) => a.id === id));
   const lines: Line[] = [];
-  if (response.notes.trim()) lines.push({ text: userText(response.notes) });
+  if (response?.notes.trim()) lines.push({ text: userText(response.notes) });
   if (attachments.length > 0) {
     lines.push(muted(L.t('attachments', { count: attachments.length })));
     for (const a of attachments) lines.push(muted(L.each((l) => `${a.fileName} (${fmtBytes(a.size, l)})`)));
   }
-  return { lines };
+  return { lines: [...lines, ...sessionLines(ctx, indicatorId)] };
+}
+
+/** "Critical infrastructure operators, 4 Mar 2026 — suggested level 2", then what was said. */
+function sessionLines(ctx: BuildContext, indicatorId: string): Line[] {
+  const { L } = ctx;
+  const inputs = sessionInputsFor(ctx, indicatorId);
+  if (inputs.length === 0) return [];
+  return [
+    muted(L.t('sessionInputs.heading', { count: inputs.length })),
+    ...inputs.flatMap(({ session, input, title, withheld }): Line[] => [
+      strong(
+        L.each((l) => {
+          const source = L.in(l, 'sessionInputs.source', { cluster: L.in(l, `cluster.${session.cluster}`), date: fmtDate(session.date, l) });
+          const named = title ? `${source} (${title})` : session.nonAttributable ? `${source} · ${L.in(l, 'sessionInputs.nonAttributable')}` : source;
+          return input.level === undefined ? named : `${named} — ${L.in(l, 'sessionInputs.level', { level: input.level })}`;
+        }),
+      ),
+      ...(withheld ? [muted(L.t('sessionInputs.withheld'))] : input.note.trim() ? [{ text: userText(input.note) }] : []),
+    ]),
+  ];
 }

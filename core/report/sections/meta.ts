@@ -4,6 +4,7 @@ import type { Block, Line, Txt } from '../document';
 import { userText } from '../document';
 import type { BuildContext } from '../build-context';
 import { muted } from '../cells';
+import { overallSentence } from './executive';
 import { fmtDate, fmtDateTime } from '../format';
 
 /** Who, where, when and how: the facts block at the top of every report. */
@@ -22,7 +23,7 @@ export function metaFacts(ctx: BuildContext): Block {
         : assessment.team.map((m) => ({ text: userText(m.role.trim() ? `${m.name} (${m.role})` : m.name) }));
   const signOff: Line[] = assessment.signOff
     ? [
-        { text: L.each((l) => fmtDateTime(new Date(assessment.signOff!.at), l)) },
+        { text: L.each((l) => fmtDateTime(new Date(assessment.signOff!.at), l, ctx.timeZone)) },
         ...(input.redact ? [] : [muted(userText(assessment.signOff.by))]),
       ]
     : [{ text: L.t('notSignedOff') }];
@@ -39,6 +40,7 @@ export function metaFacts(ctx: BuildContext): Block {
     { label: L.t('signOff'), value: signOff },
     { label: L.t('framework'), value: [{ text: L.each((l) => `${pickText(input.framework.title, l)} ${input.framework.version}`) }] },
     { label: L.t('coverage'), value: [{ text: L.t('coverageValue', { ...input.scores.overall }) }] },
+    { label: L.t('overallScore'), value: [{ text: overallSentence(ctx) }] },
   ];
   if (input.baseline) rows.push({ label: L.t('baseline'), value: [{ text: userText(input.baseline.title) }] });
   return { kind: 'facts', rows };

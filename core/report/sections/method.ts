@@ -14,6 +14,7 @@ export function methodSection(ctx: BuildContext): Block[] {
         L.t('method.levels', (l) => ({ levels: levels(l) })),
         L.t('method.excluded'),
         L.t('method.mean'),
+        L.t('method.overall', () => ({ count: input.framework.domains.length })),
         L.t('method.weakest'),
         L.t('method.target'),
         L.t('method.gap'),

@@ -15,6 +15,19 @@ async function docx(report: 'summary' | 'full' | 'plan', options: Parameters<typ
 }
 
 describe('the DOCX report', () => {
+  it('carries the classification and DRAFT in the page header and "page n of m" with Word fields in the footer', async () => {
+    const file = await renderExport({ ...exportInput('docx', 'summary', { language: 'ja' }), classification: 'official-use' });
+    const zip = await JSZip.loadAsync(fromBase64(file.content));
+    const part = async (prefix: string) =>
+      (await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith(`word/${prefix}`)).map((n) => zip.file(n)!.async('string')))).join('\n');
+    const [header, footer] = [await part('header'), await part('footer')];
+    expect(header).toContain('取扱注意');
+    expect(header).toContain('未確定稿（レビュー中）');
+    expect(footer).toMatch(/PAGE[\s\S]*\/[\s\S]*NUMPAGES[\s\S]*ページ/);
+    const final = await renderExport(exportInput('docx', 'summary', { assessment: { ...exportInput('docx', 'summary').assessment, status: 'final' } }));
+    expect(await docxText(fromBase64(final.content))).not.toContain('DRAFT');
+  });
+
   it.each(['summary', 'full', 'plan'] as const)('%s: real headings and tables, A4, and the title', async (report) => {
     const { file, xml, text } = await docx(report);
     expect(file.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');

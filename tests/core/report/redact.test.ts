@@ -95,9 +95,11 @@ describe('unredacted exports', () => {
     }
   });
 
-  it('JSON is the assessment as stored', async () => {
+  it('JSON is the assessment as stored, with the scores computed from it beside its keys', async () => {
     const input = exportInput('json', 'full');
     const file = await renderExport(input);
-    expect(JSON.parse(file.content)).toEqual(input.assessment);
+    const { scores, ...assessment } = JSON.parse(file.content) as Record<string, unknown>;
+    expect(assessment).toEqual(input.assessment);
+    expect(scores).toEqual(input.scores);
   });
 });

@@ -26,6 +26,10 @@ export const formulaNotes = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-
 export const people = ['Hanako Yamada', 'John Smith', 'Nguyen Van An'] as const;
 export const secretOrganisation = 'Hanoi Quiet Bank Ltd';
 export const namedOrganisation = 'Ministry of Information and Communications';
+/** What the ministry meeting said about the first indicator (attributable: shown in every edition). */
+export const attributableInput = 'Strategy shown';
+/** What the non-attributable workshop said: shown without names, and left out of a redacted edition. */
+export const quietInput = 'Operators said the sector CERT has no night shift';
 
 const attachmentId = 'a'.repeat(64);
 
@@ -88,7 +92,7 @@ export function fieldAssessment(framework: Framework = shippedFramework('1.0.0')
         organisations: namedOrganisation,
         nonAttributable: false,
         notes: '',
-        inputs: { [first!.indicator.id]: { note: 'Strategy shown', level: 2, updatedAt: '2026-03-02T09:00:00.000Z', updatedBy: people[0] } },
+        inputs: { [first!.indicator.id]: { note: attributableInput, level: 2, updatedAt: '2026-03-02T09:00:00.000Z', updatedBy: people[0] } },
       },
       {
         id: 'session-0002',
@@ -99,7 +103,7 @@ export function fieldAssessment(framework: Framework = shippedFramework('1.0.0')
         organisations: secretOrganisation,
         nonAttributable: true,
         notes: 'Chatham House Rule.',
-        inputs: {},
+        inputs: { [first!.indicator.id]: { note: quietInput, level: 1, updatedAt: '2026-03-04T09:00:00.000Z', updatedBy: people[1] } },
       },
     ],
     attachments: [{ id: attachmentId, fileName: 'strategy-decree-2021.pdf', mediaType: 'application/pdf', size: 245_760, addedAt: '2026-03-02T10:00:00.000Z', addedBy: people[1] }],

@@ -9,7 +9,8 @@ import type { ExportedFile } from '../../../core/api/commands';
 import { renderExport } from '../../../core/report/render-export';
 import type { ReportKind } from '../../../core/report/report-input';
 import { bytesOf } from './extract';
-import { exportInput, namedOrganisation, people, secretOrganisation } from './report-fixture';
+import { attributableInput, exportInput, fieldAssessment, namedOrganisation, people, quietInput, secretOrganisation } from './report-fixture';
+import { translationProblems } from './untranslated';
 
 const screenshots = join(import.meta.dirname, '..', '..', '..', 'artifacts', 'screenshots');
 const chromium = createChromiumServices();
@@ -29,9 +30,11 @@ const variants: Variant[] = (['summary', 'full', 'plan'] as const).flatMap((repo
 
 const pdfs = new Map<string, { file: ExportedFile; path: string; text: string }>();
 
-function pdftotext(path: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+function pdftotext(path: string, page?: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(page ? ['-f', String(page), '-l', String(page)] : []), path, '-'], { encoding: 'utf8' });
 }
+
+const pageCount = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -39,7 +42,7 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   for (const v of variants) {
-    const file = await renderExport(exportInput('pdf', v.report, { language: v.language, secondLanguage: v.secondLanguage, baseline: true }), chromium);
+    const file = await renderExport({ ...exportInput('pdf', v.report, { language: v.language, secondLanguage: v.secondLanguage, baseline: true }), classification: 'official-use' }, chromium);
     const path = join(folder, file.fileName);
     writeFileSync(path, bytesOf(file));
     // The first page as an HQ reader sees it, for people to look at (design §9).
@@ -56,6 +59,56 @@ describe('PDF reports printed by Chromium', () => {
       expect(info, key).toMatch(/Page size:.*\(A4\)/);
     }
     expect(Number(/(\d+) pages/.exec(pdfs.get('full-en')!.file.verified)![1])).toBeGreaterThan(10);
+  });
+
+  it('mark every page: classification and DRAFT in the header, the title and "page n of m" in the footer', () => {
+    for (const [key, { path }] of pdfs) {
+      const pages = pageCount(path);
+      const ja = key.endsWith('-ja') && !key.endsWith('en-ja');
+      for (let page = 1; page <= pages; page++) {
+        const text = squash(pdftotext(path, page));
+        expect(text, `${key} p${page}`).toContain(squash(ja ? '取扱注意' : 'For official use'));
+        expect(text, `${key} p${page}`).toContain(squash(ja ? '未確定稿（レビュー中）' : 'DRAFT — not final (In review)'));
+        expect(text, `${key} p${page}`).toContain(squash(ja ? `${page} / ${pages} ページ` : `Page ${page} of ${pages}`));
+        expect(text, `${key} p${page}`).toContain(squash('Viet Nam national assessment, March 2026'));
+      }
+    }
+  });
+
+  it('are tagged, with the generation time in the country’s time zone, named', () => {
+    for (const [key, { path, text }] of pdfs) {
+      expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' }), key).toMatch(/^Tagged:\s+yes$/m);
+      // 2026-03-06T08:30Z is 15:30 in Viet Nam.
+      expect(squash(text), key).toMatch(/(15:30|03:30PM)GMT\+7\(Asia\/(Saigon|Ho_Chi_Minh)\)/);
+    }
+  });
+
+  it('show what each session said in the full report, in every language', () => {
+    for (const tag of ['en', 'ja', 'en-ja']) {
+      const text = squash(pdfs.get(`full-${tag}`)!.text);
+      expect(text, tag).toContain(squash(attributableInput));
+      expect(text, tag).toContain(squash(quietInput));
+    }
+  });
+
+  it('contain no unfilled placeholder, raw key or English fallback', () => {
+    for (const [key, { text }] of pdfs) {
+      const languages = key.endsWith('en-ja') ? (['en', 'ja'] as const) : key.endsWith('-ja') ? (['ja'] as const) : (['en'] as const);
+      expect(translationProblems(text, languages), key).toEqual([]);
+    }
+  });
+
+  it('embed real fonts, not Type 3, where the text has a TrueType face (English on this machine)', async () => {
+    const assessment = fieldAssessment();
+    // Japanese and Arabic notes would need the CJK and Arabic faces, which this machine has only as CFF (Type 3 in Chromium's PDFs).
+    for (const r of Object.values(assessment.responses)) r.notes = 'Evidence seen.';
+    assessment.sessions = [];
+    const file = await renderExport(exportInput('pdf', 'summary', { assessment }), chromium);
+    const path = join(folder, `latin-${file.fileName}`);
+    writeFileSync(path, bytesOf(file));
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).not.toMatch(/Type 3/);
   });
 
   it('print hostile notes as literal text and keep right-to-left text', () => {
@@ -94,6 +147,9 @@ describe('PDF reports printed by Chromium', () => {
     writeFileSync(path, bytesOf(file));
     const text = pdftotext(path);
     for (const name of [...people, secretOrganisation, namedOrganisation]) expect(text).not.toContain(name);
+    // What the non-attributable session said is left out too; what the ministry said stays.
+    expect(squash(text)).not.toContain(squash(quietInput));
+    expect(squash(text)).toContain(squash(attributableInput));
   });
 });
 

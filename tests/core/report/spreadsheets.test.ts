@@ -51,9 +51,9 @@ describe('the CSV of indicator ratings', () => {
     expect(file.mediaType).toMatch(/^text\/csv/);
     expect(file.content.startsWith(BOM)).toBe(true);
     expect(file.content.endsWith('\r\n')).toBe(true);
-    expect(file.verified).toMatch(/^CSV re-read: 105 rows of 11 columns/);
+    expect(file.verified).toMatch(/^CSV re-read: 105 rows of 14 columns/);
     const records = parseCsv(file.content);
-    expect(records[0]).toEqual(['number', 'id', 'domain', 'capability', 'question', 'rating', 'level', 'confidence', 'notes', 'flagged', 'reason']);
+    expect(records[0]).toEqual(['number', 'id', 'domain', 'capability', 'question', 'rating', 'level', 'confidence', 'notes', 'flagged', 'reason', 'capability_score', 'domain_score', 'overall_score']);
     expect(records).toHaveLength(places.length + 1);
     for (const record of records) for (const field of record) expect(field).not.toMatch(dangerous);
     const byId = new Map(records.slice(1).map((r) => [r[1], r]));
@@ -67,6 +67,27 @@ describe('the CSV of indicator ratings', () => {
     expect(file.content).toMatch(/,2,"Low",/);
     // Notes with quotes, commas and line breaks survive the round trip.
     expect(byId.get(places[1]!.indicator.id)![8]).toContain('\nA second paragraph');
+  });
+
+  it('carries the capability, domain and overall scores on every row, as the reports round them', async () => {
+    const input = exportInput('csv', 'full');
+    const records = parseCsv((await renderExport(input)).content);
+    const [header, first] = records;
+    const column = (name: string) => first![header!.indexOf(name)];
+    const domain = input.scores.domains[0]!;
+    expect(column('capability_score')).toBe(String(Math.round(domain.capabilities[0]!.mean! * 100) / 100));
+    expect(column('domain_score')).toBe(String(Math.round(domain.mean! * 100) / 100));
+    // Every domain is scored in the field fixture, so the overall score (mean of domain scores) exists.
+    expect(column('overall_score')).toBe(String(Math.round(input.scores.overallMean! * 100) / 100));
+    expect(new Set(records.slice(1).map((r) => r[header!.indexOf('overall_score')]))).toEqual(new Set([column('overall_score')]));
+  });
+
+  it('leaves the overall score empty while a domain has no score', async () => {
+    const responses: Assessment['responses'] = { [places[0]!.indicator.id]: response({ kind: 'level', level: 3 }) };
+    const sparse = parseCsv((await renderExport(exportInput('csv', 'full', { assessment: { ...fieldAssessment(framework), responses } }))).content);
+    const at = sparse[0]!.indexOf('overall_score');
+    expect(sparse.slice(1).every((r) => r[at] === '')).toBe(true);
+    expect(sparse[1]![sparse[0]!.indexOf('capability_score')]).toBe('3');
   });
 
   it('adds second-language columns to a bilingual export', async () => {
@@ -87,10 +108,10 @@ describe('the XLSX workbook', () => {
     return { book, file };
   }
 
-  it('has the six sheets, each with a frozen, filtered header row and set widths', async () => {
+  it('has the seven sheets, each with a frozen, filtered header row and set widths', async () => {
     const { book, file } = await workbook();
     expect(book.worksheets.map((ws) => ws.name)).toEqual([...workbookSheetNames]);
-    expect(file.verified).toMatch(/^XLSX re-read: 6 sheets/);
+    expect(file.verified).toMatch(/^XLSX re-read: 7 sheets/);
     for (const ws of book.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
@@ -150,7 +171,7 @@ describe('the XLSX workbook', () => {
     }
     const indicators = book.getWorksheet('Indicators')!;
     const header = (indicators.getRow(1).values as unknown[]).map(String);
-    expect(indicators.getRow(2).getCell(header.indexOf('Updated at')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(indicators.getRow(2).getCell(header.findIndex((h) => h?.startsWith('Updated at'))).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(indicators.getRow(2).getCell(header.indexOf('Evidence and notes')).alignment?.wrapText).toBe(true);
     expect(indicators.getRow(2).getCell(header.indexOf('Level')).alignment?.wrapText ?? false).toBe(false);
     expect(book.getWorksheet('Sessions')!.getRow(2).getCell(1).numFmt).toBe('yyyy-mm-dd');
@@ -173,7 +194,9 @@ describe('the XLSX workbook', () => {
     const column = (name: string) => header.indexOf(name);
     const row = indicators.getRow(2);
     expect(row.getCell(column('Level')).value).toBe(2);
-    expect(row.getCell(column('Updated at')).value).toBeInstanceOf(Date);
+    // 09:00 UTC is 16:00 in Viet Nam: the cell shows the team's clock, and the header names the zone.
+    expect(header).toContain('Updated at (Asia/Saigon)');
+    expect(row.getCell(column('Updated at (Asia/Saigon)')).value).toEqual(new Date('2026-03-02T16:00:00.000Z'));
     expect(row.getCell(column('Flagged')).value).toBe(false);
     const sessions = book.getWorksheet('Sessions')!;
     expect(sessions.getRow(2).getCell(1).value).toEqual(new Date('2026-03-02T00:00:00Z'));

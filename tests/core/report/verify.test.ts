@@ -201,11 +201,13 @@ describe('renderExport', () => {
 });
 
 describe('file names', () => {
-  it('are <title>-<CC>-<report>-<lang>[-<lang2>]-<date>.<ext>, safe on Windows', () => {
+  it('are <title>-<CC>-<report>-<lang>[-<lang2>]-<date>.<ext>, safe on Windows, dated in the country’s time zone', () => {
+    // 23:59 UTC on 6 March is 06:59 on 7 March in Viet Nam, where the team is.
     const generatedAt = new Date('2026-03-06T23:59:00Z');
     expect(exportFileName({ title: 'Viet Nam: national / "March"', country: 'VN' }, { format: 'xlsx', report: 'plan', language: 'en', secondLanguage: 'ja', redact: false, generatedAt })).toBe(
-      'Viet-Nam-national-March-VN-plan-en-ja-2026-03-06.xlsx',
+      'Viet-Nam-national-March-VN-plan-en-ja-2026-03-07.xlsx',
     );
+    expect(exportFileName({ title: 'x', country: 'VN' }, { format: 'csv', report: 'full', language: 'en', redact: false, generatedAt, timeZone: 'Europe/London' })).toBe('x-VN-full-en-2026-03-06.csv');
     expect(titleStem('ベトナム評価 2026')).toBe('ベトナム評価-2026');
     expect(titleStem('<>:"/\\|?*')).toBe('assessment');
     expect(titleStem('..hidden')).toBe('hidden');
