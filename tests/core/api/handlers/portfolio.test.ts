@@ -41,9 +41,9 @@ describe('the portfolio', () => {
       ['vn-2026-0001', 2.5],
       ['vn-2025-0001', 2],
     ]);
-    expect(asean.groups.map((g) => [g.country, g.rows.length])).toEqual([
-      ['PH', 1],
-      ['VN', 2],
+    expect(asean.groups).toEqual([
+      { country: 'PH', ids: ['ph-2026-0001'] },
+      { country: 'VN', ids: ['vn-2026-0001', 'vn-2025-0001'] },
     ]);
     const search = await ok(api, 'listPortfolio', { query: { search: 'manila', modes: ['field'], years: [2026] } });
     expect(search.rows.map((r) => r.id)).toEqual(['ph-2026-0001']);
