@@ -1,6 +1,6 @@
 import type { EffortBand } from '../model/vocabulary';
 import type { IndexEntry } from '../store/index-schema';
-import { regionsByCountry } from './regions';
+import { regionsByCountry, regionsData } from './regions';
 import type { FactorValue, RankedCountry, Ranking, RegionInfo, SelectionFactor, SelectionWeights } from './types';
 
 /** What the ranking needs of one assessment; all of it is in the store's index. */
@@ -106,5 +106,5 @@ export function rankCountries(
     });
   });
   const unranked = [...new Set(inScope.map((e) => e.country))].filter((c) => !latest.has(c)).sort();
-  return { weights: { ...options.weights }, defaultWeights: { ...options.defaultWeights }, ranked, unranked };
+  return { weights: { ...options.weights }, defaultWeights: { ...options.defaultWeights }, method: { note: { ...regionsData().selection.note }, effortUnits: { ...options.effortUnits } }, ranked, unranked };
 }

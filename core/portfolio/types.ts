@@ -254,6 +254,8 @@ export interface RankedCountry {
 export interface Ranking {
   weights: SelectionWeights;
   defaultWeights: SelectionWeights;
+  /** How the factors are read, from assessments/regions/regions.json, for the UI to show beside the weights. */
+  method: { note: { en: string; ja: string }; effortUnits: Record<EffortBand, number> };
   ranked: RankedCountry[];
   /** Countries in the portfolio without a final assessment: not ranked. */
   unranked: string[];

@@ -88,6 +88,7 @@ describe('country selection ranking', () => {
 
   it('the defaults shown are the data file’s, and existing donor support lowers a country', () => {
     expect(defaultSelectionWeights()).toEqual(regionsData().selection.defaultWeights);
+    expect(rank(five).method.note.en).toMatch(/Existing donor support lowers the priority/);
     const more = rank([entry('VN', { donorSupport: { hygiene: 3 } }), entry('KH', { donorSupport: { hygiene: 0 } })]);
     expect(more.ranked.map((r) => r.country)).toEqual(['KH', 'VN']);
   });
