@@ -21,6 +21,11 @@ export const regionsFileSchema = z.strictObject({
 });
 export type RegionsFile = z.infer<typeof regionsFileSchema>;
 
+/** assessments/regions/regions.schema.json is generated from the schema that validates on load; a contract test compares them. */
+export function regionsJsonSchema(): unknown {
+  return { ...z.toJSONSchema(regionsFileSchema, { target: 'draft-2020-12', io: 'input' }), title: 'CCAT region groupings and country-selection defaults' };
+}
+
 /** Parsed once when first used; a broken data file fails loudly with the path of the problem. */
 let parsed: RegionsFile | undefined;
 export function regionsData(): RegionsFile {
