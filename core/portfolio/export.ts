@@ -66,11 +66,13 @@ const day = (iso: string | undefined): Date | null => (iso === undefined ? null 
 
 class Words {
   readonly L: Labels;
+  private readonly regionNames: Map<string, string>;
   constructor(
     readonly language: UiLanguage,
     readonly framework: Framework | undefined,
   ) {
     this.L = createLabels(language);
+    this.regionNames = new Map(listRegions().map((r) => [r.id, r.name[language]]));
   }
   t(key: ReportKey, options?: Record<string, string | number>): string {
     return this.L.in(this.language, key, options);
@@ -79,8 +81,7 @@ class Words {
     return countryName(code, this.language);
   }
   regions(ids: readonly string[]): string {
-    const names = new Map(listRegions().map((r) => [r.id, r.name[this.language]]));
-    return ids.map((id) => names.get(id) ?? id).join(', ');
+    return ids.map((id) => this.regionNames.get(id) ?? id).join(', ');
   }
   domain(id: string): string {
     const domain = this.framework?.domains.find((d) => d.id === id);
@@ -256,7 +257,7 @@ function rankingBlocks(w: Words, ranking: Ranking, tableBlock: TableBlock): Bloc
     { kind: 'heading', level: 3, text: userText(w.t('hq.weightsHeading')) },
     {
       kind: 'facts',
-      rows: selectionFactors.map((f) => ({ label: userText(w.factor(f)), value: [{ text: userText(`${w.t('hq.column.weight')}: ${ranking.weights[f]} (${w.t('hq.column.default')}: ${ranking.defaultWeights[f]})`) }] })),
+      rows: selectionFactors.map((f) => ({ label: userText(w.factor(f)), value: [{ text: userText(w.t('hq.weightValue', { weight: ranking.weights[f], default: ranking.defaultWeights[f] })) }] })),
     },
     { kind: 'paragraph', text: userText(note) },
     { kind: 'paragraph', text: userText(w.t('hq.scaleNote')), tone: 'muted' },
