@@ -178,18 +178,19 @@ function rankingTable(w: Words, ranking: Ranking): HqTable {
 
 function comparisonTables(w: Words, comparison: Comparison): HqTable[] {
   const titles = comparison.assessments.map((a) => `${a.title} (${a.country})`);
+  // On a page, scores and differences are two tables: eight assessments would not fit side by side with seven differences.
   const scoreColumns = (): Col[] => [
     ...titles.map((title): Col => ({ header: title, type: 'score', width: 14 })),
-    ...titles.slice(1).map((title): Col => ({ header: w.t('hq.column.difference', { title }), type: 'score', width: 14 })),
+    ...titles.slice(1).map((title): Col => ({ header: w.t('hq.column.difference', { title }), type: 'score', width: 14, parts: [1] })),
     { header: w.t('hq.column.spread'), type: 'score', width: 10 },
   ];
   const figures = (c: Comparison['domains'][number]): SheetValue[] => [...c.scores, ...c.differences.slice(1), c.spread];
   return [
-    table('Domains', w.t('hq.chartTitle'), [{ header: w.t('hq.column.domain'), type: 'text', width: 30 }, ...scoreColumns()], comparison.domains.map((d) => [w.domain(d.domainId), ...figures(d)])),
+    table('Domains', w.t('hq.chartTitle'), [{ header: w.t('hq.column.domain'), type: 'text', width: 30, parts: [0, 1] }, ...scoreColumns()], comparison.domains.map((d) => [w.domain(d.domainId), ...figures(d)])),
     table(
       'Capabilities',
       w.t('hq.column.capability'),
-      [{ header: w.t('hq.column.domain'), type: 'text', width: 24 }, { header: w.t('hq.column.capability'), type: 'text', width: 36 }, ...scoreColumns()],
+      [{ header: w.t('hq.column.domain'), type: 'text', width: 24, parts: [0, 1] }, { header: w.t('hq.column.capability'), type: 'text', width: 36, parts: [0, 1] }, ...scoreColumns()],
       comparison.capabilities.map((c) => [w.domain(c.domainId), w.capability(c.capabilityId), ...figures(c)]),
     ),
   ];
@@ -307,12 +308,14 @@ function build(data: HqExportData, options: HqExportOptions): Built {
         : w.t('hq.sameVersionNote', { version: c.frameworkVersion, total: c.indicatorsTotal });
       blocks = [
         { kind: 'paragraph', text: userText(basis) },
-        { kind: 'paragraph', text: userText(w.t('hq.differenceNote', { title: c.assessments[0]!.title })), tone: 'muted' },
         comparisonChart(w, c),
         { kind: 'heading', level: 2, text: userText(w.t('hq.chartTitle')) },
         documentTable(tables[0]!, w.language),
+        documentTable(tables[0]!, w.language, 1),
         { kind: 'heading', level: 2, text: userText(w.t('hq.column.capability')) },
         documentTable(tables[1]!, w.language),
+        { kind: 'heading', level: 3, text: userText(w.t('hq.differenceNote', { title: c.assessments[0]!.title })) },
+        documentTable(tables[1]!, w.language, 1),
       ];
       break;
     }

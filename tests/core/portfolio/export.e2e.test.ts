@@ -70,6 +70,7 @@ describe('HQ exports in Chromium', () => {
       for (const [name, file] of [
         ['portfolio', await ok(api, 'exportPortfolio', { format: 'pdf', language: 'en', weights: { networkNode: 5 } })],
         ['ranking', await ok(api, 'exportRanking', { format: 'pdf', language: 'ja' })],
+        ['comparison', await ok(api, 'exportComparison', { format: 'pdf', language: 'en', ids: ['vn-2026-0001', 'vn-2025-0001', 'ph-2026-0001'] })],
       ] as const) {
         expect(file.verified).toMatch(/^PDF re-read: \d+ pages?/);
         const path = join(folder, `${name}.pdf`);
@@ -83,6 +84,10 @@ describe('HQ exports in Chromium', () => {
           expect(text).toContain(squash('Philippines field assessment 2026'));
           expect(text).toContain(squash('Manila laptop'));
           expect(text).toContain(squash('Countries ranked: 2'));
+        } else if (name === 'comparison') {
+          expect(text).toContain(squash('Comparison of assessments'));
+          expect(text).toContain(squash('on the 121 of 128 indicators'));
+          expect(text).toContain(squash('Differences are to the first assessment: Viet Nam field assessment 2026'));
         } else {
           expect(text).toContain('支援対象国の選定');
           expect(text).toContain('フィリピン');
