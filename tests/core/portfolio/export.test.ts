@@ -84,6 +84,14 @@ describe('HQ exports', () => {
     expect((await workbook(bytesOf(comparison))).worksheets.map((ws) => ws.name)).toEqual(['Domains', 'Capabilities']);
   });
 
+  it('an empty data folder still exports a portfolio: headers, no rows, the weights', async () => {
+    const api = await core();
+    const file = await ok(api, 'exportPortfolio', { format: 'xlsx', language: 'ja' });
+    expect(file.verified).toMatch(/^XLSX re-read: 2 sheets \(Portfolio 1 rows, Ranking 7 rows\)/);
+    const html = await ok(api, 'exportPortfolio', { format: 'html', language: 'en' });
+    expect(html.content).toContain('Assessments in the portfolio: 0');
+  });
+
   it('PDF without a browser engine says how to get one', async () => {
     const api = await seeded();
     expect((await failure(api, 'exportRanking', { format: 'pdf', language: 'en' })).message).toMatch(/PDF export needs Chromium/);
