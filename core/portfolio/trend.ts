@@ -94,7 +94,7 @@ export function countryTrend(country: string, assessments: readonly Assessment[]
       domains: Object.fromEntries(scores.domains.map((d) => [d.domainId, d.mean])),
     };
   });
-  const newest = sorted.map((a) => a).sort((a, b) => compareVersions(a.frameworkVersion, b.frameworkVersion)).at(-1);
+  const newest = [...sorted].sort((a, b) => compareVersions(a.frameworkVersion, b.frameworkVersion)).at(-1);
   return {
     country,
     points,
