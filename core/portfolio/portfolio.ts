@@ -2,7 +2,7 @@ import { compareVersions } from '../framework/summary';
 import { uiLanguages } from '../../locales/resources';
 import { countryName } from '../model/countries';
 import type { IndexEntry } from '../store/index-schema';
-import { regionsByCountry } from './regions';
+import { regionsByCountry } from './region-lookup';
 import type { PortfolioColumn, PortfolioFilter, PortfolioGroup, PortfolioQuery, PortfolioRow, PortfolioView, RegionInfo, ShelfState, SortDirection } from './types';
 
 export type ShelfLookup = ReadonlyMap<string, { state: ShelfState; at: string }>;

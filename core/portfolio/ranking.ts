@@ -1,6 +1,6 @@
 import type { EffortBand } from '../model/vocabulary';
 import type { IndexEntry } from '../store/index-schema';
-import { regionsByCountry, regionsData } from './regions';
+import { regionsByCountry } from './region-lookup';
 import type { FactorValue, RankedCountry, Ranking, RegionInfo, SelectionFactor, SelectionWeights } from './types';
 
 /** What the ranking needs of one assessment; all of it is in the store's index. */
@@ -76,12 +76,22 @@ function settled(score: number): number {
 }
 
 /**
+ * Pure and zod-free, so the page can re-rank at once when a weight changes.
+ *
  * HQ's ranking: one row per country from its latest final assessment, score = Σ weight × factor,
  * highest first; equal scores share a rank (1, 1, 3) and are listed by country code.
  */
 export function rankCountries(
   entries: readonly RankingEntry[],
-  options: { weights: SelectionWeights; defaultWeights: SelectionWeights; effortUnits: Record<EffortBand, number>; regions: readonly RegionInfo[]; onlyRegions?: readonly string[] | undefined },
+  options: {
+    weights: SelectionWeights;
+    defaultWeights: SelectionWeights;
+    effortUnits: Record<EffortBand, number>;
+    /** The data file's explanation of the factors, handed back for display. */
+    note: Ranking['method']['note'];
+    regions: readonly RegionInfo[];
+    onlyRegions?: readonly string[] | undefined;
+  },
 ): Ranking {
   const byCountry = regionsByCountry(options.regions);
   const wanted = (country: string) => options.onlyRegions === undefined || options.onlyRegions.length === 0 || (byCountry.get(country) ?? []).some((r) => options.onlyRegions!.includes(r));
@@ -106,5 +116,5 @@ export function rankCountries(
     });
   });
   const unranked = [...new Set(inScope.map((e) => e.country))].filter((c) => !latest.has(c)).sort();
-  return { weights: { ...options.weights }, defaultWeights: { ...options.defaultWeights }, method: { note: { ...regionsData().selection.note }, effortUnits: { ...options.effortUnits } }, ranked, unranked };
+  return { weights: { ...options.weights }, defaultWeights: { ...options.defaultWeights }, method: { note: { ...options.note }, effortUnits: { ...options.effortUnits } }, ranked, unranked };
 }

@@ -40,10 +40,3 @@ export function listRegions(): RegionInfo[] {
 export function defaultSelectionWeights(): SelectionWeights {
   return { ...regionsData().selection.defaultWeights };
 }
-
-/** Region ids per country code. */
-export function regionsByCountry(regions: readonly RegionInfo[]): Map<string, string[]> {
-  const byCountry = new Map<string, string[]>();
-  for (const region of regions) for (const country of region.countries) byCountry.set(country, [...(byCountry.get(country) ?? []), region.id]);
-  return byCountry;
-}

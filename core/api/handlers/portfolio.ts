@@ -69,6 +69,7 @@ export function portfolioHandlers(ctx: HandlerContext): Pick<ApiHandlers, Portfo
       weights: selectionWeights(weights),
       defaultWeights: defaultSelectionWeights(),
       effortUnits: regionsData().selection.effortUnits,
+      note: regionsData().selection.note,
       regions: listRegions(),
       onlyRegions,
     });

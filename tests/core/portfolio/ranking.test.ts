@@ -22,7 +22,7 @@ function entry(country: string, selection: Partial<RankingEntry['selection']>, e
 }
 
 const rank = (entries: RankingEntry[], weights: SelectionWeights = { businessPresence: 1, networkNode: 1, roomLeftByOthers: 1, resultPerEffort: 2 }, onlyRegions?: string[]) =>
-  rankCountries(entries, { weights, defaultWeights: defaultSelectionWeights(), effortUnits, regions, onlyRegions });
+  rankCountries(entries, { weights, defaultWeights: defaultSelectionWeights(), effortUnits, note: regionsData().selection.note, regions, onlyRegions });
 
 /**
  * Five countries, every factor worked out by hand. Normalised factors: business and node ÷ 3;
