@@ -5,3 +5,6 @@ export const exportFormats = ['html', 'pdf', 'docx', 'xlsx', 'csv', 'json'] as c
 export const classificationPresets = ['internal', 'official-use', 'confidential'] as const;
 /** Formats that are data, not a report layout: the report kind does not apply to them. */
 export const dataFormats = ['csv', 'json'] as const;
+/** Formats of the headquarters exports (portfolio, comparison, ranking). */
+export const portfolioExportFormats = ['xlsx', 'html', 'pdf', 'json'] as const;
+export type PortfolioExportFormat = (typeof portfolioExportFormats)[number];

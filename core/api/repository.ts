@@ -1,5 +1,7 @@
-import type { Assessment, AssessmentSummary, HistoryEntry } from '../model/assessment';
+import type { Assessment, HistoryEntry } from '../model/assessment';
+import type { IndexEntry } from '../store/index-schema';
 import type { StoreNotice } from '../store/notices';
+import type { ShelfState } from '../portfolio/types';
 
 /**
  * An assessment as an edit sees it: its own copy of everything except the history, which is the
@@ -10,7 +12,7 @@ export type EditableAssessment = Omit<Assessment, 'history'> & { readonly histor
 
 /** What the handlers need from the store; the durable store in core/store implements it. */
 export interface AssessmentRepository {
-  list(): Promise<AssessmentSummary[]>;
+  list(): Promise<IndexEntry[]>;
   get(id: string): Promise<Assessment>;
   create(assessment: Assessment): Promise<void>;
   save(assessment: Assessment): Promise<void>;
@@ -18,4 +20,7 @@ export interface AssessmentRepository {
   /** Saves an edit of a document from getForEdit (its history untouched) with the history entries it adds. */
   saveEdit(next: EditableAssessment, added: readonly HistoryEntry[]): Promise<void>;
   notices(): StoreNotice[];
+  shelf(): Map<string, { state: ShelfState; at: string; by: string }>;
+  setShelf(ids: readonly string[], state: ShelfState | null, by: string): Promise<void>;
+  emptyTrash(confirmed: readonly string[], by: string): Promise<string[]>;
 }
