@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryName } from '../../core/model/countries';
+import type { AssessmentSummary } from '../../core/model/assessment';
+import { href } from '../route';
+import { groupByCountry, type Sort, type SortKey } from './table';
+
+export interface DomainColumn {
+  id: string;
+  short: string;
+  label: string;
+}
+
+/** Rows drawn at first and per "show more": 1,000 rows at once would be a wall no one reads, and slow to draw. */
+const step = 100;
+
+const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
+
+function SortHeader({ column, label, sort, onSort, className }: { column: SortKey; label: string; sort: Sort; onSort: (key: SortKey) => void; className?: string }) {
+  const { t } = useTranslation();
+  const active = sort.key === column;
+  return (
+    <th scope="col" aria-sort={active ? sort.direction : 'none'} className={className}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+        </span>
+        <span className="sr-only">{active ? t(`portfolio.sorted.${sort.direction}`) : t('portfolio.sortable')}</span>
+      </button>
+    </th>
+  );
+}
+
+export function PortfolioTable({
+  rows,
+  grouped,
+  sort,
+  onSort,
+  domains,
+  selected,
+  onToggle,
+  actions,
+}: {
+  rows: AssessmentSummary[];
+  grouped: boolean;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  domains: DomainColumn[];
+  selected: readonly string[];
+  onToggle: (id: string) => void;
+  actions: (row: AssessmentSummary) => React.ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const [shown, setShown] = useState(step);
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const visible = rows.slice(0, shown);
+  const columns = 11 + domains.length;
+  const header = (key: SortKey, label: string, className?: string) => <SortHeader column={key} label={label} sort={sort} onSort={onSort} {...(className ? { className } : {})} />;
+
+  const row = (a: AssessmentSummary) => (
+    <tr key={a.id} className={selected.includes(a.id) ? 'row-selected' : undefined}>
+      <td>
+        <input type="checkbox" className="pair-checkbox" checked={selected.includes(a.id)} onChange={() => onToggle(a.id)} aria-label={t('merge.select', { title: a.title })} />
+      </td>
+      <td>{countryName(a.country, i18n.language)}</td>
+      <td className="portfolio-title">
+        <a href={href({ screen: 'assessment', id: a.id, view: 'rate' })}>{a.title}</a>
+      </td>
+      <td>{t(`mode.${a.mode}`)}</td>
+      <td>{t(`status.${a.status}`)}</td>
+      <td className="nowrap">{a.period.from ? `${a.period.from}${a.period.to ? ` – ${a.period.to}` : ''}` : '–'}</td>
+      <td>{a.frameworkVersion}</td>
+      <td className="num">{a.coverage ? `${a.coverage.rated} / ${a.coverage.total}` : '–'}</td>
+      <td className="num strong">{score(a.scores?.overall)}</td>
+      {domains.map((d) => (
+        <td key={d.id} className="num">
+          {score(a.scores?.domains[d.id])}
+        </td>
+      ))}
+      <td className="nowrap">{dates.format(new Date(a.updatedAt))}</td>
+      <td className="row-actions">{actions(a)}</td>
+    </tr>
+  );
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table portfolio-table">
+          <caption className="sr-only">{t('portfolio.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="sr-only">{t('merge.selectColumn')}</span>
+              </th>
+              {header('country', t('home.columns.country'))}
+              {header('title', t('home.columns.title'))}
+              {header('mode', t('home.columns.mode'))}
+              {header('status', t('home.columns.status'))}
+              {header('period', t('portfolio.columns.period'))}
+              {header('framework', t('portfolio.columns.framework'))}
+              {header('coverage', t('portfolio.columns.coverage'), 'num')}
+              {header('overall', t('portfolio.columns.overall'), 'num')}
+              {domains.map((d) => (
+                <SortHeader key={d.id} column={`domain:${d.id}`} label={d.short} sort={sort} onSort={onSort} className="num" />
+              ))}
+              {header('updated', t('portfolio.columns.updated'))}
+              <th scope="col">
+                <span className="sr-only">{t('home.columns.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          {grouped ? (
+            groupByCountry(visible).map((group) => (
+              <tbody key={group.country}>
+                <tr className="group-row">
+                  <th scope="colgroup" colSpan={columns}>
+                    <span>{countryName(group.country, i18n.language)}</span>
+                    <span className="muted"> · {t('home.count', { count: rows.filter((r) => r.country === group.country).length })}</span>
+                    <a className="button button-small" href={href({ screen: 'trend', country: group.country })}>
+                      {t('portfolio.trendOf', { country: countryName(group.country, i18n.language) })}
+                    </a>
+                  </th>
+                </tr>
+                {group.rows.map(row)}
+              </tbody>
+            ))
+          ) : (
+            <tbody>{visible.map(row)}</tbody>
+          )}
+        </table>
+      </div>
+      {domains.length > 0 && (
+        <p className="muted portfolio-legend">
+          {domains.map((d) => `${d.short}: ${d.label}`).join(' · ')}
+        </p>
+      )}
+      {rows.length > shown && (
+        <p className="portfolio-more">
+          <span className="muted">{t('portfolio.showing', { shown, total: rows.length })}</span>{' '}
+          <button type="button" className="button button-small" onClick={() => setShown(shown + step)}>
+            {t('portfolio.showMore', { count: Math.min(step, rows.length - shown) })}
+          </button>{' '}
+          <button type="button" className="button button-small button-quiet" onClick={() => setShown(rows.length)}>
+            {t('portfolio.showAll', { count: rows.length })}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
