@@ -13,7 +13,9 @@ import type { Review } from '../review/review';
 import type { StoreNotice } from '../store/notices';
 import type { BundleImportResult, BundleInspection, InstallationKeyInfo, KnownSigner } from '../bundle/types';
 import type { MergePreview } from '../merge/compare';
-import { exportFormats, reportKinds } from './exports-vocabulary';
+import { exportFormats, portfolioExportFormats, reportKinds } from './exports-vocabulary';
+import type { Comparison, CountryTrend, EmptyTrashResult, PortfolioView, Ranking, RegionInfo, ShelfResult } from '../portfolio/types';
+import { portfolioColumns, selectionFactors, shelfViews } from '../portfolio/types';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(['en', 'ja']);
@@ -124,6 +126,34 @@ export const planChange = z.discriminatedUnion('kind', [
   removeAction,
   setImportance.extend({ base: z.strictObject({ value: z.number().int().min(1).max(3).nullable(), note: z.string().max(50_000) }) }),
 ]);
+
+const ids = z.array(id).min(1).max(1000);
+const portfolioColumn = z.union([z.enum(portfolioColumns), z.string().regex(/^domain:[A-Za-z0-9._-]{1,100}$/, 'must be a column name or "domain:<domain id>"')]);
+/** Filters, search and sort of the portfolio; every part optional. */
+const portfolioQuery = z.strictObject({
+  search: z.string().max(200).optional(),
+  countries: z.array(countryCode).max(300).optional(),
+  regions: z.array(id).max(50).optional(),
+  modes: z.array(z.enum(assessmentModes)).max(2).optional(),
+  statuses: z.array(z.enum(['draft', 'in-review', 'final'])).max(3).optional(),
+  frameworkVersions: z.array(id).max(50).optional(),
+  years: z.array(z.number().int().min(1900).max(2200)).max(200).optional(),
+  shelf: z.enum(shelfViews).default('active'),
+  sort: z.strictObject({ column: portfolioColumn, direction: z.enum(['asc', 'desc']) }).optional(),
+});
+/** HQ's weights for the country-selection factors; a factor left out keeps its default. */
+export const selectionWeightsInput = z.strictObject(
+  Object.fromEntries(selectionFactors.map((factor) => [factor, z.number().min(0, 'a weight cannot be negative').max(100).optional()])) as Record<
+    (typeof selectionFactors)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+const compareIds = z
+  .array(id)
+  .min(2, 'compare at least 2 assessments')
+  .max(8, 'compare at most 8 assessments')
+  .refine((list) => new Set(list).size === list.length, 'an assessment is listed twice');
+const hqExport = { format: z.enum(portfolioExportFormats), language };
 
 /**
  * The one list of commands. Electron's preload builds one method per entry, `electron/ipc`
@@ -277,6 +307,29 @@ export const commands = {
       .refine((choices) => Object.keys(choices).length <= 2000, 'at most 2000 choices'),
     by: who,
   }),
+
+  // Headquarters: portfolio, archive and trash, compare, trends, country selection (issue 12).
+  /** The portfolio from the store's index alone (no document is read), filtered and sorted. */
+  listPortfolio: z.strictObject({ query: portfolioQuery.optional() }),
+  listRegions: z.strictObject({}),
+  /** Hidden from the lists, restorable. */
+  archiveAssessments: z.strictObject({ ids, by: who }),
+  /** Into the trash, restorable until the trash is emptied. */
+  trashAssessments: z.strictObject({ ids, by: who }),
+  /** Back from the archive or the trash. */
+  restoreAssessments: z.strictObject({ ids, by: who }),
+  /**
+   * The only permanent delete. `confirmIds` must list exactly what is in the trash now: an
+   * assessment trashed elsewhere after the person looked is never deleted unseen.
+   */
+  emptyTrash: z.strictObject({ confirmIds: z.array(id).min(1, 'list the assessments to delete').max(1000), by: who }),
+  compareAssessments: z.strictObject({ ids: compareIds }),
+  getCountryTrend: z.strictObject({ country: countryCode }),
+  rankCountries: z.strictObject({ weights: selectionWeightsInput.optional(), regions: z.array(id).max(50).optional() }),
+  /** Portfolio sheet (filtered as asked) and the ranking sheet. */
+  exportPortfolio: z.strictObject({ ...hqExport, query: portfolioQuery.optional(), weights: selectionWeightsInput.optional() }),
+  exportComparison: z.strictObject({ ...hqExport, ids: compareIds }),
+  exportRanking: z.strictObject({ ...hqExport, weights: selectionWeightsInput.optional(), regions: z.array(id).max(50).optional() }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -346,6 +399,18 @@ export interface CommandResults {
   moveToFramework: Assessment;
   previewMerge: MergePreview;
   mergeAssessments: Assessment;
+  listPortfolio: PortfolioView;
+  listRegions: RegionInfo[];
+  archiveAssessments: ShelfResult;
+  trashAssessments: ShelfResult;
+  restoreAssessments: ShelfResult;
+  emptyTrash: EmptyTrashResult;
+  compareAssessments: Comparison;
+  getCountryTrend: CountryTrend;
+  rankCountries: Ranking;
+  exportPortfolio: ExportedFile;
+  exportComparison: ExportedFile;
+  exportRanking: ExportedFile;
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

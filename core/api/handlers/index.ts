@@ -7,6 +7,7 @@ import { exportHandlers } from './exports';
 import { frameworkMoveHandlers } from './framework-move';
 import { mergeHandlers } from './merge';
 import { planHandlers } from './plan';
+import { portfolioHandlers } from './portfolio';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
 import type { HandlerServices } from './services';
@@ -28,5 +29,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...exchangeHandlers(ctx),
     ...frameworkMoveHandlers(ctx),
     ...mergeHandlers(ctx),
+    ...portfolioHandlers(ctx),
   };
 }

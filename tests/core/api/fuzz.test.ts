@@ -98,6 +98,19 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     moveToFramework: { id: s.id, toVersion: '1.1.0', expectedRevision: 1 },
     previewMerge: { leftId: s.id, rightId: s.selfId },
     mergeAssessments: { leftId: s.id, rightId: s.selfId, title: 'Ghana merged', choices: { [indicatorId]: { take: 'new', rating: { kind: 'level', level: 2 }, confidence: 'medium', reason: 'Workshop evidence', notes: 'both' } }, by: 'HQ' },
+    listPortfolio: { query: { search: 'gh', countries: ['GH'], shelf: 'all', sort: { column: 'domain:hygiene', direction: 'desc' } } },
+    listRegions: {},
+    archiveAssessments: { ids: [s.selfId], by: 'HQ' },
+    trashAssessments: { ids: [s.selfId], by: 'HQ' },
+    restoreAssessments: { ids: [s.selfId], by: 'HQ' },
+    // Never what the trash holds: a fuzzed permanent delete would only ever be refused.
+    emptyTrash: { confirmIds: ['not-in-the-trash'] },
+    compareAssessments: { ids: [s.id, s.selfId] },
+    getCountryTrend: { country: 'GH' },
+    rankCountries: { weights: { resultPerEffort: 3 }, regions: ['africa'] },
+    exportPortfolio: { format: 'json', language: 'ja', query: { modes: ['field'] }, weights: { networkNode: 0 } },
+    exportComparison: { format: 'json', language: 'en', ids: [s.id, s.selfId] },
+    exportRanking: { format: 'json', language: 'en' },
   };
 }
 

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import regionsFile from '../../assessments/regions/regions.json';
+import { countryCode } from '../model/assessment';
+import { effortBands } from '../model/vocabulary';
+import { selectionFactors, type RegionInfo, type SelectionWeights } from './types';
+
+const bilingual = z.strictObject({ en: z.string().min(1), ja: z.string().min(1) });
+
+/** assessments/regions/regions.json (JSON Schema beside it): region groupings and the country-selection defaults. */
+export const regionsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  regions: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: bilingual, countries: z.array(countryCode) }))
+    .refine((regions) => new Set(regions.map((r) => r.id)).size === regions.length, 'a region id is listed twice'),
+  selection: z.strictObject({
+    defaultWeights: z.strictObject(Object.fromEntries(selectionFactors.map((f) => [f, z.number().min(0).max(100)])) as Record<(typeof selectionFactors)[number], z.ZodNumber>),
+    effortUnits: z.strictObject(Object.fromEntries(effortBands.map((b) => [b, z.number().positive()])) as Record<(typeof effortBands)[number], z.ZodNumber>),
+    note: bilingual,
+  }),
+});
+export type RegionsFile = z.infer<typeof regionsFileSchema>;
+
+/** Parsed once when first used; a broken data file fails loudly with the path of the problem. */
+let parsed: RegionsFile | undefined;
+export function regionsData(): RegionsFile {
+  parsed ??= regionsFileSchema.parse(regionsFile);
+  return parsed;
+}
+
+export function listRegions(): RegionInfo[] {
+  return regionsData().regions.map((r) => ({ id: r.id, name: r.name, countries: [...r.countries] }));
+}
+
+export function defaultSelectionWeights(): SelectionWeights {
+  return { ...regionsData().selection.defaultWeights };
+}
+
+/** Region ids per country code. */
+export function regionsByCountry(regions: readonly RegionInfo[]): Map<string, string[]> {
+  const byCountry = new Map<string, string[]>();
+  for (const region of regions) for (const country of region.countries) byCountry.set(country, [...(byCountry.get(country) ?? []), region.id]);
+  return byCountry;
+}
