@@ -6,11 +6,12 @@ import { countryName } from '../../core/model/countries';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
-import { request } from '../api';
+import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { loadFramework } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
+import { ExportBar } from './ExportBar';
 import './portfolio.css';
 
 // recharts loads with the first chart, as on the results screen.
@@ -91,7 +92,9 @@ function Comparison({ items }: { items: Compared[] }) {
   const difference = (values: Array<number | null>) => {
     const known = values.filter((v): v is number => v !== null);
     if (known.length < 2) return '–';
-    return items.length === 2 ? (values[0] === null || values[1] === null ? '–' : signed(values[0] - values[1])) : (Math.max(...known) - Math.min(...known)).toFixed(2);
+    const [first, second] = values;
+    if (items.length > 2) return (Math.max(...known) - Math.min(...known)).toFixed(2);
+    return first === null || first === undefined || second === null || second === undefined ? '–' : signed(first - second);
   };
 
   return (
@@ -119,6 +122,7 @@ function Comparison({ items }: { items: Compared[] }) {
           <CompareRadar rows={rows} series={items.map((item, i) => ({ key: `s${i}`, name: name(item.assessment) }))} summary={summary} />
         </Suspense>
       </section>
+      <ExportBar what={t('portfolio.export.comparison')} run={(format, language) => call('exportComparison', { format, language, ids: items.map((i) => i.assessment.id) })} />
       <section className="panel" aria-labelledby="compare-many-table">
         <h2 id="compare-many-table">{t('portfolio.compare.tableTitle')}</h2>
         <p className="muted">{items.length === 2 ? t('portfolio.compare.differenceTwo') : t('portfolio.compare.differenceMany')}</p>

@@ -2,17 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
 import type { AssessmentSummary } from '../../core/model/assessment';
 import { assessmentModes, assessmentStatuses } from '../../core/model/vocabulary';
+import type { RegionInfo } from '../../core/portfolio/types';
 import { distinct, noFilters, yearOf, type Filters } from './table';
 
 /** Search and one select per filter; each select offers only the values the portfolio holds. */
 export function PortfolioFilters({
   rows,
+  regions,
   filters,
   onChange,
   grouped,
   onGroup,
 }: {
   rows: readonly AssessmentSummary[];
+  regions: readonly RegionInfo[];
   filters: Filters;
   onChange: (filters: Filters) => void;
   grouped: boolean;
@@ -36,6 +39,17 @@ export function PortfolioFilters({
           {countries.map((c) => (
             <option key={c} value={c}>
               {countryName(c, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-region">{t('portfolio.filters.region')}</label>
+        <select id="filter-region" value={filters.region} onChange={(e) => set('region', e.target.value)}>
+          <option value="">{any}</option>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {i18n.language === 'ja' ? r.name.ja : r.name.en}
             </option>
           ))}
         </select>

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { compareVersions, domainLabel } from '../../core/framework/summary';
 import type { AssessmentSummary } from '../../core/model/assessment';
 import { countryName } from '../../core/model/countries';
-import { request } from '../api';
+import type { PortfolioQuery, RegionInfo } from '../../core/portfolio/types';
+import type { ApiError } from '../../core/api/result';
+import { call, request } from '../api';
+import { lastAssessor } from '../hooks/useAssessor';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useBundleDrop } from '../exchange/BundlePicker';
 import { openForImport, readBundleFile } from '../exchange/pending';
@@ -12,17 +15,39 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { PortfolioFilters } from './PortfolioFilters';
 import { PortfolioTable, type DomainColumn } from './PortfolioTable';
+import { ExportBar } from './ExportBar';
 import { SelectionBar } from './SelectionBar';
 import { filterRows, noFilters, sortRows, type Filters, type Sort, type SortKey } from './table';
 import './portfolio.css';
 
 /** Domain columns from the newest framework version in the portfolio: older versions share its domain ids. */
-async function loadPortfolio(language: string): Promise<{ rows: AssessmentSummary[]; domains: DomainColumn[] }> {
-  const rows = await request('listAssessments', {});
+interface Loaded {
+  rows: AssessmentSummary[];
+  domains: DomainColumn[];
+  regions: RegionInfo[];
+}
+
+async function loadPortfolio(language: string): Promise<Loaded> {
+  const [rows, regions] = await Promise.all([request('listAssessments', {}), request('listRegions', {})]);
   const newest = rows.reduce<AssessmentSummary | undefined>((best, row) => (!best || compareVersions(row.frameworkVersion, best.frameworkVersion) > 0 ? row : best), undefined);
-  if (!newest) return { rows, domains: [] };
+  if (!newest) return { rows, domains: [], regions };
   const framework = await loadFramework(newest).catch(() => undefined);
-  return { rows, domains: framework?.domains.map((d, i) => ({ id: d.id, short: `D${i + 1}`, label: domainLabel(d, language) })) ?? [] };
+  return { rows, regions, domains: framework?.domains.map((d, i) => ({ id: d.id, short: `D${i + 1}`, label: domainLabel(d, language) })) ?? [] };
+}
+
+/** The filters and sort on screen, as the core's export takes them, so the file holds what is shown. */
+function toQuery(filters: Filters, sort: Sort): PortfolioQuery {
+  const column = sort.key === 'framework' ? 'frameworkVersion' : sort.key === 'updated' ? 'updatedAt' : sort.key;
+  return {
+    ...(filters.search ? { search: filters.search } : {}),
+    ...(filters.country ? { countries: [filters.country] } : {}),
+    ...(filters.region ? { regions: [filters.region] } : {}),
+    ...(filters.mode ? { modes: [filters.mode] } : {}),
+    ...(filters.status ? { statuses: [filters.status] } : {}),
+    ...(filters.framework ? { frameworkVersions: [filters.framework] } : {}),
+    ...(filters.year ? { years: [Number(filters.year)] } : {}),
+    sort: { column, direction: sort.direction === 'ascending' ? 'asc' : 'desc' },
+  };
 }
 
 /**
@@ -32,7 +57,12 @@ async function loadPortfolio(language: string): Promise<{ rows: AssessmentSummar
  */
 export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const loaded = useLoad(() => loadPortfolio(i18n.language), `portfolio/${i18n.language}`);
+  const [version, setVersion] = useState(0);
+  const loaded = useLoad(() => loadPortfolio(i18n.language), `portfolio/${i18n.language}/${version}`);
+  // While a reload after archiving runs, the table stays (with its filters and sort) instead of blinking away.
+  const [kept, setKept] = useState<Loaded | undefined>();
+  if (loaded.kind === 'ready' && kept !== loaded.data) setKept(loaded.data);
+  const data = loaded.kind === 'ready' ? loaded.data : loaded.kind === 'loading' ? kept : undefined;
   const drop = useBundleDrop(openForImport);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -68,9 +98,9 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
       <p id="home-import-hint" className={drop.active ? 'drop-zone' : 'field-hint'} data-active={drop.active}>
         {drop.active ? t('home.dropNow') : t('home.importHint')}
       </p>
-      {loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {!data && loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {loaded.kind === 'error' && <ErrorMessage error={loaded.error} />}
-      {loaded.kind === 'ready' && loaded.data.rows.length === 0 && (
+      {data && data.rows.length === 0 && (
         <div className="empty-state">
           <h2>{t('home.emptyTitle')}</h2>
           <p>{t('portfolio.emptyBody')}</p>
@@ -86,26 +116,37 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
           <p className="muted">{t('app.offline')}</p>
         </div>
       )}
-      {loaded.kind === 'ready' && loaded.data.rows.length > 0 && <Portfolio rows={loaded.data.rows} domains={loaded.data.domains} />}
+      {data && data.rows.length > 0 && <Portfolio {...data} onShelved={() => setVersion((v) => v + 1)} />}
     </div>
   );
 }
 
-function Portfolio({ rows, domains }: { rows: AssessmentSummary[]; domains: DomainColumn[] }) {
+function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: () => void }) {
   const { t, i18n } = useTranslation();
+  const [shelfError, setShelfError] = useState<ApiError | undefined>();
+  const [shelved, setShelved] = useState('');
+  const shelve = async (row: AssessmentSummary, command: 'archiveAssessments' | 'trashAssessments') => {
+    const by = lastAssessor().trim();
+    const result = await call(command, { ids: [row.id], ...(by ? { by } : {}) });
+    if (!result.ok) return setShelfError(result.error);
+    setShelfError(undefined);
+    setShelved(t(command === 'archiveAssessments' ? 'portfolio.shelf.archived' : 'portfolio.shelf.trashed', { title: row.title }));
+    setSelected((current) => current.filter((id) => id !== row.id));
+    onShelved();
+  };
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [sort, setSort] = useState<Sort>({ key: 'updated', direction: 'descending' });
   const [grouped, setGrouped] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
+  // Intl.DisplayNames is slow enough to notice at 1,000 rows: one lookup per country, not per row and sort step.
   const label = useMemo(() => {
-    const names = new Map<string, string>();
-    return (code: string) => {
-      let name = names.get(code);
-      if (name === undefined) names.set(code, (name = countryName(code, i18n.language)));
-      return name;
-    };
-  }, [i18n.language]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filters, label), sort, label, i18n.language), [rows, filters, sort, label, i18n.language]);
+    const names = new Map([...new Set(rows.map((r) => r.country))].map((code) => [code, countryName(code, i18n.language)]));
+    return (code: string) => names.get(code) ?? code;
+  }, [rows, i18n.language]);
+  const shown = useMemo(() => {
+    const region = regions.find((r) => r.id === filters.region);
+    return sortRows(filterRows(rows, filters, label, region && new Set(region.countries)), sort, label, i18n.language);
+  }, [rows, regions, filters, sort, label, i18n.language]);
   const onSort = (key: SortKey) =>
     setSort((current) => ({ key, direction: current.key === key ? (current.direction === 'ascending' ? 'descending' : 'ascending') : key === 'overall' || key.startsWith('domain:') || key === 'updated' ? 'descending' : 'ascending' }));
   // Picking a ninth lets go of the first, as picking a third did when only pairs could be compared.
@@ -113,7 +154,7 @@ function Portfolio({ rows, domains }: { rows: AssessmentSummary[]; domains: Doma
 
   return (
     <>
-      <PortfolioFilters rows={rows} filters={filters} onChange={setFilters} grouped={grouped} onGroup={setGrouped} />
+      <PortfolioFilters rows={rows} regions={regions} filters={filters} onChange={setFilters} grouped={grouped} onGroup={setGrouped} />
       <p className="muted" role="status">
         {shown.length === rows.length ? t('home.count', { count: rows.length }) : t('portfolio.matching', { count: shown.length, total: rows.length })}
         {filters.country && (
@@ -123,6 +164,12 @@ function Portfolio({ rows, domains }: { rows: AssessmentSummary[]; domains: Doma
           </>
         )}
       </p>
+      <div role="status">{shelved}</div>
+      {shelfError && <ErrorMessage error={shelfError} />}
+      <ExportBar
+        what={t('portfolio.export.portfolio')}
+        run={(format, language) => call('exportPortfolio', { format, language, query: toQuery(filters, sort) })}
+      />
       <SelectionBar rows={rows} selected={selected} onClear={() => setSelected([])} />
       {shown.length === 0 ? (
         <p className="notice">{t('portfolio.noMatch')}</p>
@@ -136,14 +183,24 @@ function Portfolio({ rows, domains }: { rows: AssessmentSummary[]; domains: Doma
           domains={domains}
           selected={selected}
           onToggle={toggle}
-          actions={(a) =>
-            a.status === 'final' && (
-              <a className="button button-small" href={href({ screen: 'new', baselineId: a.id })}>
-                {t('home.followUp')}
+          actions={(a) => (
+            <>
+              {a.status === 'final' && (
+                <a className="button button-small" href={href({ screen: 'new', baselineId: a.id })}>
+                  {t('home.followUp')}
+                  <span className="sr-only"> — {a.title}</span>
+                </a>
+              )}
+              <button type="button" className="button button-small button-quiet" onClick={() => void shelve(a, 'archiveAssessments')}>
+                {t('portfolio.shelf.archive.action')}
                 <span className="sr-only"> — {a.title}</span>
-              </a>
-            )
-          }
+              </button>
+              <button type="button" className="button button-small button-quiet" onClick={() => void shelve(a, 'trashAssessments')}>
+                {t('portfolio.shelf.trash.action')}
+                <span className="sr-only"> — {a.title}</span>
+              </button>
+            </>
+          )}
         />
       )}
     </>

@@ -20,7 +20,7 @@ export function SelectionBar({ rows, selected, onClear }: { rows: readonly Asses
       <p className="pair-actions">
         {picked.length >= 2 ? (
           <a className="button button-primary" href={href({ screen: 'compareMany', ids: picked.map((p) => p.id) })}>
-            {t('portfolio.compare', { count: picked.length })}
+            {t('portfolio.compareSelected', { count: picked.length })}
           </a>
         ) : (
           <span className="muted">{t('portfolio.pickMore')}</span>

@@ -13,13 +13,15 @@ export interface Sort {
 export interface Filters {
   search: string;
   country: string;
+  /** Country codes of the chosen region; empty for any. */
+  region: string;
   mode: AssessmentMode | '';
   status: (typeof assessmentStatuses)[number] | '';
   framework: string;
   year: string;
 }
 
-export const noFilters: Filters = { search: '', country: '', mode: '', status: '', framework: '', year: '' };
+export const noFilters: Filters = { search: '', country: '', region: '', mode: '', status: '', framework: '', year: '' };
 
 /** The year an assessment belongs to: its period's start, else the day it was created. */
 export function yearOf(row: Pick<AssessmentSummary, 'period' | 'createdAt'>): string {
@@ -70,10 +72,11 @@ export function sortRows(rows: readonly AssessmentSummary[], sort: Sort, country
   return keyed.map((k) => k.row);
 }
 
-export function filterRows(rows: readonly AssessmentSummary[], filters: Filters, countryLabel: (code: string) => string): AssessmentSummary[] {
+export function filterRows(rows: readonly AssessmentSummary[], filters: Filters, countryLabel: (code: string) => string, regionCountries: ReadonlySet<string> | undefined): AssessmentSummary[] {
   const words = filters.search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
     if (filters.country && row.country !== filters.country) return false;
+    if (regionCountries && !regionCountries.has(row.country)) return false;
     if (filters.mode && row.mode !== filters.mode) return false;
     if (filters.status && row.status !== filters.status) return false;
     if (filters.framework && row.frameworkVersion !== filters.framework) return false;
