@@ -63,6 +63,7 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
   const [kept, setKept] = useState<Loaded | undefined>();
   if (loaded.kind === 'ready' && kept !== loaded.data) setKept(loaded.data);
   const data = loaded.kind === 'ready' ? loaded.data : loaded.kind === 'loading' ? kept : undefined;
+  const empty = data?.rows.length === 0;
   const drop = useBundleDrop(openForImport);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -70,25 +71,18 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
     <div className="page page-wide" data-drop-active={drop.active} {...drop.handlers}>
       <div className="page-head">
         <h1>{t('home.heading')}</h1>
-        <div className="home-import">
-          <a className="button button-primary" href={href({ screen: 'new' })}>
-            {t('home.new')}
-          </a>
-          <button type="button" className="button" aria-describedby="home-import-hint" onClick={() => picker.current?.click()}>
-            {t('home.import')}
-          </button>
-          <input
-            ref={picker}
-            type="file"
-            accept=".ccat,application/vnd.ccat.bundle"
-            hidden
-            aria-label={t('home.import')}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void readBundleFile(file).then(openForImport);
-            }}
-          />
-        </div>
+        {!empty && <StartButtons onImport={() => picker.current?.click()} />}
+        <input
+          ref={picker}
+          type="file"
+          accept=".ccat,application/vnd.ccat.bundle"
+          hidden
+          aria-label={t('home.import')}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void readBundleFile(file).then(openForImport);
+          }}
+        />
       </div>
       <nav className="portfolio-nav" aria-label={t('portfolio.nav')}>
         <a href={href({ screen: 'ranking' })}>{t('portfolio.ranking.link')}</a>
@@ -104,19 +98,29 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
         <div className="empty-state">
           <h2>{t('home.emptyTitle')}</h2>
           <p>{t('portfolio.emptyBody')}</p>
-          <p className="empty-actions">
-            <a className="button button-primary" href={href({ screen: 'new' })}>
-              {t('home.new')}
-            </a>
-            <button type="button" className="button" onClick={() => picker.current?.click()}>
-              {t('home.import')}
-            </button>
+          <div className="empty-actions">
+            <StartButtons onImport={() => picker.current?.click()} />
             {emptyExtra}
-          </p>
+          </div>
           <p className="muted">{t('app.offline')}</p>
         </div>
       )}
       {data && data.rows.length > 0 && <Portfolio {...data} onShelved={() => setVersion((v) => v + 1)} />}
+    </div>
+  );
+}
+
+/** In the header, or alone in the empty state: never both, so each is the one button of its name. */
+function StartButtons({ onImport }: { onImport: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="home-import">
+      <a className="button button-primary" href={href({ screen: 'new' })}>
+        {t('home.new')}
+      </a>
+      <button type="button" className="button" aria-describedby="home-import-hint" onClick={onImport}>
+        {t('home.import')}
+      </button>
     </div>
   );
 }
