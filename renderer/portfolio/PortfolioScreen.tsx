@@ -129,15 +129,17 @@ function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: 
   const { t, i18n } = useTranslation();
   const [shelfError, setShelfError] = useState<ApiError | undefined>();
   const [shelved, setShelved] = useState('');
-  const shelve = async (row: AssessmentSummary, command: 'archiveAssessments' | 'trashAssessments') => {
+  const shelve = async (ids: string[], command: 'archiveAssessments' | 'trashAssessments') => {
     const by = lastAssessor().trim();
-    const result = await call(command, { ids: [row.id], ...(by ? { by } : {}) });
+    const result = await call(command, { ids, ...(by ? { by } : {}) });
     if (!result.ok) return setShelfError(result.error);
     setShelfError(undefined);
-    setShelved(t(command === 'archiveAssessments' ? 'portfolio.shelf.archived' : 'portfolio.shelf.trashed', { title: row.title }));
-    setSelected((current) => current.filter((id) => id !== row.id));
+    const titles = ids.map((id) => rows.find((r) => r.id === id)?.title ?? id).join('”, “');
+    setShelved(t(command === 'archiveAssessments' ? 'portfolio.shelf.archived' : 'portfolio.shelf.trashed', { count: ids.length, title: titles }));
+    setSelected([]);
     onShelved();
   };
+
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [sort, setSort] = useState<Sort>({ key: 'updated', direction: 'descending' });
   const [grouped, setGrouped] = useState(false);
@@ -174,7 +176,7 @@ function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: 
         what={t('portfolio.export.portfolio')}
         run={(format, language) => call('exportPortfolio', { format, language, query: toQuery(filters, sort) })}
       />
-      <SelectionBar rows={rows} selected={selected} onClear={() => setSelected([])} />
+      <SelectionBar rows={rows} selected={selected} onClear={() => setSelected([])} onShelve={(command) => void shelve(selected, command)} />
       {shown.length === 0 ? (
         <p className="notice">{t('portfolio.noMatch')}</p>
       ) : (
@@ -187,24 +189,14 @@ function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: 
           domains={domains}
           selected={selected}
           onToggle={toggle}
-          actions={(a) => (
-            <>
-              {a.status === 'final' && (
-                <a className="button button-small" href={href({ screen: 'new', baselineId: a.id })}>
-                  {t('home.followUp')}
-                  <span className="sr-only"> — {a.title}</span>
-                </a>
-              )}
-              <button type="button" className="button button-small button-quiet" onClick={() => void shelve(a, 'archiveAssessments')}>
-                {t('portfolio.shelf.archive.action')}
+          actions={(a) =>
+            a.status === 'final' && (
+              <a className="button button-small" href={href({ screen: 'new', baselineId: a.id })}>
+                {t('home.followUp')}
                 <span className="sr-only"> — {a.title}</span>
-              </button>
-              <button type="button" className="button button-small button-quiet" onClick={() => void shelve(a, 'trashAssessments')}>
-                {t('portfolio.shelf.trash.action')}
-                <span className="sr-only"> — {a.title}</span>
-              </button>
-            </>
-          )}
+              </a>
+            )
+          }
         />
       )}
     </>

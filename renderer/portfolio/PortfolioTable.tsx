@@ -54,6 +54,7 @@ export function PortfolioTable({
   const { t, i18n } = useTranslation();
   const [shown, setShown] = useState(step);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const months = new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const visible = rows.slice(0, shown);
   const columns = 11 + domains.length;
   const header = (key: SortKey, label: string, className?: string) => <SortHeader column={key} label={label} sort={sort} onSort={onSort} {...(className ? { className } : {})} />;
@@ -69,7 +70,9 @@ export function PortfolioTable({
       </td>
       <td>{t(`mode.${a.mode}`)}</td>
       <td>{t(`status.${a.status}`)}</td>
-      <td className="nowrap">{a.period.from ? `${a.period.from}${a.period.to ? ` – ${a.period.to}` : ''}` : '–'}</td>
+      <td className="nowrap" title={a.period.from ? `${a.period.from} – ${a.period.to ?? ''}` : undefined}>
+        {a.period.from ? months.format(new Date(a.period.from)) : '–'}
+      </td>
       <td>{a.frameworkVersion}</td>
       <td className="num">{a.coverage ? `${a.coverage.rated} / ${a.coverage.total}` : '–'}</td>
       <td className="num strong">{score(a.scores?.overall)}</td>

@@ -7,7 +7,17 @@ import '../merge/merge.css';
  * What can be done with the picked rows: compare 2–8 of any countries and framework versions; merge
  * exactly two of one country on one framework version (the merge screen explains other refusals).
  */
-export function SelectionBar({ rows, selected, onClear }: { rows: readonly AssessmentSummary[]; selected: readonly string[]; onClear: () => void }) {
+export function SelectionBar({
+  rows,
+  selected,
+  onClear,
+  onShelve,
+}: {
+  rows: readonly AssessmentSummary[];
+  selected: readonly string[];
+  onClear: () => void;
+  onShelve: (command: 'archiveAssessments' | 'trashAssessments') => void;
+}) {
   const { t } = useTranslation();
   const picked = selected.map((id) => rows.find((r) => r.id === id)).filter((r): r is AssessmentSummary => r !== undefined);
   if (picked.length === 0) return <p className="muted pair-bar">{t('portfolio.selectHint')}</p>;
@@ -30,6 +40,12 @@ export function SelectionBar({ rows, selected, onClear }: { rows: readonly Asses
             {t('merge.merge')}
           </a>
         )}
+        <button type="button" className="button" onClick={() => onShelve('archiveAssessments')}>
+          {t('portfolio.shelf.archive.action')}
+        </button>
+        <button type="button" className="button" onClick={() => onShelve('trashAssessments')}>
+          {t('portfolio.shelf.trash.action')}
+        </button>
         <button type="button" className="button button-quiet" onClick={onClear}>
           {t('portfolio.clearSelection')}
         </button>

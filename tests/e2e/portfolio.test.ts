@@ -186,7 +186,8 @@ describe('HQ portfolio', () => {
       // Archive one assessment, find it in the archive, restore it.
       await page.goto(page.url().replace(/#.*/, '#/'));
       await expect.poll(() => titles(page)).toHaveLength(5);
-      await page.getByRole('button', { name: `${w.archive} — Viet Nam 2025` }).click();
+      await page.getByRole('checkbox', { name: /Viet Nam 2025/ }).check();
+      await page.getByRole('button', { name: w.archive, exact: true }).click();
       await expect.poll(() => titles(page)).toHaveLength(4);
       await page.getByRole('link', { name: w.archive, exact: true }).click();
       await page.getByRole('button', { name: `${w.restore} — Viet Nam 2025` }).waitFor();
