@@ -128,7 +128,9 @@ export const planChange = z.discriminatedUnion('kind', [
 ]);
 
 const ids = z.array(id).min(1).max(1000);
-const portfolioColumn = z.union([z.enum(portfolioColumns), z.string().regex(/^domain:[A-Za-z0-9._-]{1,100}$/, 'must be a column name or "domain:<domain id>"')]);
+const portfolioColumn = z.union([z.enum(portfolioColumns), z.templateLiteral(['domain:', z.string().regex(/^[A-Za-z0-9._-]{1,100}$/)])], {
+  error: 'must be a column name or "domain:<domain id>"',
+});
 /** Filters, search and sort of the portfolio; every part optional. */
 const portfolioQuery = z.strictObject({
   search: z.string().max(200).optional(),

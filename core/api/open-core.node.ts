@@ -38,6 +38,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
     appVersion: options.appVersion,
     readOnly,
+    catalogue: library.catalogue,
     // An assessment made with a framework version that is not installed is listed without scores.
     frameworkFor: ({ frameworkId, frameworkVersion }) => {
       try {

@@ -206,6 +206,8 @@ export interface TrendPlanItem {
 export interface TrendStep {
   fromId: string;
   toId: string;
+  /** False when no mapping joins the two framework versions: nothing is compared across this step. */
+  comparable: boolean;
   /** Capabilities whose score changed by at least 0.5 (compared in the later version, through the mapping). */
   moved: CapabilityMove[];
   planItems: TrendPlanItem[];

@@ -22,7 +22,7 @@ export const mediaTypes: Record<ExportFormat, string> = {
 
 export const workbookSheetNames = ['Summary', 'Indicators', 'Capabilities', 'Plan', 'Sessions', 'Crosswalk'] as const;
 
-const pdfHelp =
+export const pdfHelp =
   'PDF export needs Chromium, which this CCAT cannot start here. In the desktop app, PDF export works without setup. ' +
   'From the command line, install Chromium (Debian/Ubuntu: apt-get install chromium) or pass --chromium PATH (or set CCAT_CHROMIUM) to its executable. ' +
   'Meanwhile, export HTML and print it to PDF from any browser.';

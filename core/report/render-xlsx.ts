@@ -41,12 +41,17 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
 
 /** The analyst's workbook: typed cells, frozen header rows, filters and sensible widths. */
 export async function renderXlsx(ctx: BuildContext): Promise<Uint8Array> {
+  return renderSheets(workbookSheets(ctx), { title: ctx.assessment.title, generatedAt: ctx.input.generatedAt });
+}
+
+/** Any set of sheets as a workbook, one worksheet each, written the same way (HQ's portfolio exports use it too). */
+export async function renderSheets(sheets: readonly Sheet[], meta: { title: string; generatedAt: Date }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CCAT';
-  workbook.created = ctx.input.generatedAt;
-  workbook.modified = ctx.input.generatedAt;
-  workbook.title = ctx.assessment.title;
-  for (const sheet of workbookSheets(ctx)) writeSheet(workbook, sheet);
+  workbook.created = meta.generatedAt;
+  workbook.modified = meta.generatedAt;
+  workbook.title = meta.title;
+  for (const sheet of sheets) writeSheet(workbook, sheet);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../api/result';
 import { assessmentSchema, historyEntry } from '../model/assessment';
-import type { Assessment, AssessmentSummary, HistoryEntry } from '../model/assessment';
-import { ensureFolderDurably } from './atomic-write.node.ts';
+import type { Assessment, HistoryEntry } from '../model/assessment';
+import type { Catalogue } from '../model/catalogue';
+import { ensureFolderDurably, syncDirectory } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
 import { ATTACHMENTS_FOLDER } from './attachments.node.ts';
 import { DurableJsonFile } from './durable-json-file.node.ts';
@@ -19,11 +20,14 @@ import type { ProcessProbe, StoreLock } from './lock.node.ts';
 import { nodeFs } from './node-fs.node.ts';
 import type { StoreNotice } from './notices';
 import { QUARANTINE_FOLDER, quarantineFile } from './quarantine.node.ts';
+import { SHELF_FILE, SHELF_SCHEMA_VERSION, emptyShelf, shelfFileSchema, type ShelfFile } from './shelf-schema';
+import type { ShelfState } from '../portfolio/types';
 
 export const INDEX_FILE = 'index.json';
 const BACKUPS_FOLDER = 'backups';
 // Not a valid assessment id, so the index queue can share the per-assessment KeyedQueue.
 const INDEX_QUEUE_KEY = ':index';
+const SHELF_QUEUE_KEY = ':shelf';
 /**
  * index.json is a summary the documents can always rebuild, so it is written after saves in
  * the background, at most this often: a save then costs the same with 1,000 assessments as with 1.
@@ -49,6 +53,8 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Scores and coverage in the list need the assessment's framework; without it they are null. */
   frameworkFor?: FrameworkLookup;
+  /** The support catalogue: with it the index keeps each plan's value for its effort (country selection). */
+  catalogue?: Catalogue | undefined;
   /** Opened assessments kept in memory; the others are read again when asked for. */
   cachedDocuments?: number;
 }
@@ -56,7 +62,7 @@ export interface OpenStoreOptions {
 export interface AssessmentStore {
   readonly dataDir: string;
   /** Every assessment in the index, without opening one; unreadable ones are left out and explained in `notices()`. */
-  list(): Promise<AssessmentSummary[]>;
+  list(): Promise<IndexEntry[]>;
   get(id: string): Promise<Assessment>;
   create(assessment: Assessment): Promise<void>;
   /**
@@ -65,6 +71,15 @@ export interface AssessmentStore {
    * checked and written.
    */
   save(assessment: Assessment): Promise<void>;
+  /** Archived and trashed assessments, by id. */
+  shelf(): Map<string, { state: ShelfState; at: string; by: string }>;
+  /** Archives, trashes or (with null) restores; durable before it resolves. Unknown ids are refused, none is changed. */
+  setShelf(ids: readonly string[], state: ShelfState | null, by: string): Promise<void>;
+  /**
+   * The only permanent delete: removes every assessment in the trash, which must be exactly
+   * `confirmed` (CONFLICT otherwise, and nothing is deleted). Returns the ids deleted.
+   */
+  emptyTrash(confirmed: readonly string[], by: string): Promise<string[]>;
   /** Everything the store did on its own since it was opened (quarantine, recovery, migration). */
   notices(): StoreNotice[];
   /** Waits for pending saves, writes the index, then releases the data-root lock. */
@@ -89,6 +104,7 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
     keepGenerations: options.keepGenerations ?? 5,
     cachedDocuments: Math.max(1, options.cachedDocuments ?? 16),
     frameworkFor: options.frameworkFor ?? (() => undefined),
+    catalogue: options.catalogue,
   };
   if (options.readOnly === true) {
     const snapshot = new FileAssessmentStore(settings, undefined);
@@ -121,6 +137,7 @@ interface StoreSettings {
   keepGenerations: number;
   cachedDocuments: number;
   frameworkFor: FrameworkLookup;
+  catalogue: Catalogue | undefined;
 }
 
 interface OpenDocument {
@@ -134,6 +151,7 @@ class FileAssessmentStore implements AssessmentStore {
   private indexDirty = false;
   private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly indexDb: Low<StoreIndex>;
+  private readonly shelfDb: Low<ShelfFile>;
   /** Recently opened assessments as last committed to disk, least recently used first. */
   private readonly documents = new Map<string, OpenDocument>();
   /** Assessments that cannot be opened in this session (damaged, or from a newer CCAT). */
@@ -150,6 +168,7 @@ class FileAssessmentStore implements AssessmentStore {
     this.dataDir = settings.dataDir;
     const adapter = new DurableJsonFile(join(this.dataDir, INDEX_FILE), storeIndexSchema, STORE_INDEX_SCHEMA_VERSION, settings.fs, upgradeIndex);
     this.indexDb = new Low<StoreIndex>(adapter, emptyIndex());
+    this.shelfDb = new Low<ShelfFile>(new DurableJsonFile(join(this.dataDir, SHELF_FILE), shelfFileSchema, SHELF_SCHEMA_VERSION, settings.fs), emptyShelf());
   }
 
   private get fs(): StoreFs {
@@ -174,6 +193,7 @@ class FileAssessmentStore implements AssessmentStore {
       this.record({ kind: 'damaged-left-in-place', file: INDEX_FILE, reason: damagedIndex, at: this.now().toISOString() });
     }
     const quarantinedAs = damagedIndex === undefined || this.readOnly ? undefined : await quarantineFile(this.fs, this.dataDir, INDEX_FILE, 'store', this.now());
+    const purged = await this.openShelf();
     const changed = await this.reconcile();
     if (this.readOnly) return;
     if (damagedIndex !== undefined) {
@@ -185,7 +205,7 @@ class FileAssessmentStore implements AssessmentStore {
         at: this.now().toISOString(),
       });
     }
-    if (damagedIndex !== undefined || changed > 0 || !(await this.exists(join(this.dataDir, INDEX_FILE)))) {
+    if (damagedIndex !== undefined || changed > 0 || purged || !(await this.exists(join(this.dataDir, INDEX_FILE)))) {
       await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex());
     }
   }
@@ -214,8 +234,15 @@ class FileAssessmentStore implements AssessmentStore {
    */
   private async reconcile(): Promise<number> {
     let changed = 0;
-    for (const id of await this.readdirOrEmpty(join(this.dataDir, ASSESSMENTS_FOLDER))) {
-      if (!isAssessmentId(id)) continue;
+    const folders = new Set(await this.readdirOrEmpty(join(this.dataDir, ASSESSMENTS_FOLDER)));
+    // Emptying the trash writes the index after the folders are gone; a crash in between leaves entries for nothing.
+    for (const id of [...this.entries.keys()]) {
+      if (folders.has(id) && this.shelfDb.data.assessments[id]?.state !== 'purging') continue;
+      this.entries.delete(id);
+      changed++;
+    }
+    for (const id of folders) {
+      if (!isAssessmentId(id) || this.shelfDb.data.assessments[id]?.state === 'purging') continue;
       const folder = join(this.dataDir, ASSESSMENTS_FOLDER, id);
       let names: string[];
       try {
@@ -240,9 +267,114 @@ class FileAssessmentStore implements AssessmentStore {
     return changed;
   }
 
-  async list(): Promise<AssessmentSummary[]> {
+  async list(): Promise<IndexEntry[]> {
     this.assertOpen();
     return structuredClone([...this.entries.values()].filter((entry) => !this.failures.has(entry.id)));
+  }
+
+  shelf(): Map<string, { state: ShelfState; at: string; by: string }> {
+    this.assertOpen();
+    const shelved = new Map<string, { state: ShelfState; at: string; by: string }>();
+    for (const [id, record] of Object.entries(this.shelfDb.data.assessments)) {
+      if (record.state !== 'purging' && this.entries.has(id)) shelved.set(id, { state: record.state, at: record.at, by: record.by });
+    }
+    return shelved;
+  }
+
+  async setShelf(ids: readonly string[], state: ShelfState | null, by: string): Promise<void> {
+    this.assertWritable();
+    await this.queue.run(SHELF_QUEUE_KEY, async () => {
+      const unknown = ids.filter((id) => !this.entries.has(id));
+      if (unknown.length > 0) throw new CoreError('NOT_FOUND', `There is no assessment with id ${unknown.map((id) => `"${id}"`).join(', ')}.`, { ids: unknown });
+      const at = this.now().toISOString();
+      const changing = new Set(ids);
+      const kept = Object.entries(this.shelfDb.data.assessments).filter(([id]) => !changing.has(id));
+      const added = state === null ? [] : ids.map((id) => [id, { state, at, by }] as const);
+      await this.writeShelf({ schemaVersion: SHELF_SCHEMA_VERSION, assessments: Object.fromEntries([...kept, ...added]) });
+    });
+  }
+
+  async emptyTrash(confirmed: readonly string[], by: string): Promise<string[]> {
+    this.assertWritable();
+    return this.queue.run(SHELF_QUEUE_KEY, async () => {
+      const inTrash = [...this.shelf()].filter(([, record]) => record.state === 'trashed').map(([id]) => id);
+      const wanted = new Set(confirmed);
+      if (inTrash.length !== wanted.size || inTrash.some((id) => !wanted.has(id))) {
+        throw new CoreError(
+          'CONFLICT',
+          `Nothing was deleted: the trash holds ${inTrash.length} assessment(s) and the confirmation must name exactly those. Look at the trash again and confirm what it holds now.`,
+          { inTrash, confirmed: [...confirmed] },
+        );
+      }
+      const at = this.now().toISOString();
+      const marked = structuredClone(this.shelfDb.data);
+      for (const id of inTrash) marked.assessments[id] = { state: 'purging', at, by };
+      // Durable before the first file goes: from here on, a crash is finished on the next open.
+      await this.writeShelf(marked);
+      for (const id of inTrash) await this.queue.run(id, () => this.deleteFolder(id));
+      await this.queue.run(INDEX_QUEUE_KEY, () => this.writeIndex());
+      await this.finishPurges();
+      return inTrash;
+    });
+  }
+
+  /** Reads shelf.json and completes a trash-emptying a crash interrupted; says whether it removed any assessment. */
+  private async openShelf(): Promise<boolean> {
+    try {
+      await this.shelfDb.read();
+    } catch (error) {
+      if (!(error instanceof CoreError && error.code === 'DAMAGED_FILE')) throw error;
+      this.shelfDb.data = emptyShelf();
+      const reason = (error.details as { reason?: string } | undefined)?.reason ?? error.message;
+      const at = this.now().toISOString();
+      if (this.readOnly) {
+        this.record({ kind: 'damaged-left-in-place', file: SHELF_FILE, reason, at });
+        return false;
+      }
+      const quarantinedAs = await quarantineFile(this.fs, this.dataDir, SHELF_FILE, 'store', this.now());
+      // Archived and trashed assessments show again: nothing is lost, and nothing is deleted.
+      this.record({ kind: 'quarantined', file: SHELF_FILE, quarantinedAs, reason: `the list of archived and trashed assessments was damaged (${reason}); they are shown as active again`, at });
+      return false;
+    }
+    const purging = Object.entries(this.shelfDb.data.assessments).filter(([, record]) => record.state === 'purging');
+    if (this.readOnly || purging.length === 0) return false;
+    for (const [id] of purging) await this.deleteFolder(id);
+    await this.finishPurges();
+    return true;
+  }
+
+  /** Drops the purging marks once their folders are gone. */
+  private async finishPurges(): Promise<void> {
+    const kept = Object.entries(this.shelfDb.data.assessments).filter(([, record]) => record.state !== 'purging');
+    await this.writeShelf({ schemaVersion: SHELF_SCHEMA_VERSION, assessments: Object.fromEntries(kept) });
+  }
+
+  private async writeShelf(next: ShelfFile): Promise<void> {
+    const previous = this.shelfDb.data;
+    this.shelfDb.data = next;
+    try {
+      await this.shelfDb.write();
+    } catch (error) {
+      this.shelfDb.data = previous;
+      throw error;
+    }
+  }
+
+  /** Deletes an assessment's folder for good (every saved version and its history log) and forgets it. */
+  private async deleteFolder(id: string): Promise<void> {
+    const parent = join(this.dataDir, ASSESSMENTS_FOLDER);
+    const folder = join(parent, id);
+    try {
+      for (const name of await this.readdirOrEmpty(folder)) await ignoreMissing(this.fs.unlink(join(folder, name)));
+      await ignoreMissing(this.fs.rmdir(folder));
+      await syncDirectory(this.fs, parent);
+    } catch (error) {
+      throw storeIoError(error, { operation: 'write', file: folder, folder: parent });
+    }
+    this.documents.delete(id);
+    this.failures.delete(id);
+    this.entries.delete(id);
+    this.indexDirty = true;
   }
 
   async get(id: string): Promise<Assessment> {
@@ -312,7 +444,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   private entryOf(doc: Assessment): IndexEntry {
-    return toIndexEntry(doc, this.settings.frameworkFor);
+    return toIndexEntry(doc, this.settings.frameworkFor, this.settings.catalogue);
   }
 
   private setEntry(entry: IndexEntry): void {
@@ -475,6 +607,14 @@ class FileAssessmentStore implements AssessmentStore {
   private assertWritable(): void {
     this.assertOpen();
     if (this.readOnly) throw readOnlySnapshotError();
+  }
+}
+
+async function ignoreMissing(done: Promise<void>): Promise<void> {
+  try {
+    await done;
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
   }
 }
 

@@ -13,6 +13,8 @@ export interface StoreFs {
   open(path: string, flags: string): Promise<StoreFileHandle>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Removes an empty directory (emptying the trash). */
+  rmdir(path: string): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
   readdir(path: string): Promise<string[]>;
   /** Resolves to the first directory created, or undefined when it already existed. */

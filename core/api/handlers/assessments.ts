@@ -57,7 +57,11 @@ function logTeam(current: Assessment, edit: EditContext, from: TeamMember | null
 export function assessmentHandlers(ctx: HandlerContext): Handlers {
   const { store, library } = ctx;
   return {
-    listAssessments: async () => store.list(),
+    // Archived and trashed assessments are listed only by listPortfolio, when asked for.
+    listAssessments: async () => {
+      const shelved = store.shelf();
+      return (await store.list()).filter((entry) => !shelved.has(entry.id));
+    },
 
     createAssessment: async (input) => {
       const framework = library.latest(input.frameworkId ?? library.defaultId);

@@ -55,6 +55,9 @@ describe('assessment store: documents and generations', () => {
         // No framework lookup was given to this store.
         scores: null,
         coverage: null,
+        gaps: [],
+        signer: null,
+        selection: { japaneseBusinessPresence: null, networkNodeImportance: null, donorSupport: {}, plan: null },
       },
     ]);
     expect(reopened.notices()).toEqual([]);
@@ -194,7 +197,8 @@ describe('assessment store: documents and generations', () => {
       ['assessment-b-0001', 7],
       ['assessment-c-0001', 7],
     ]);
-    expect(reads()).toEqual(['index.json']);
+    // The list is the index and which assessments are archived or in the trash.
+    expect(reads()).toEqual(['index.json', 'shelf.json']);
     calls.length = 0;
     for (const x of ['a', 'b', 'b', 'c', 'a']) await reopened.get(`assessment-${x}-0001`);
     // b is read once; a again after c pushed it out of a cache of two.

@@ -73,7 +73,7 @@ export async function exists(path: string): Promise<boolean> {
   );
 }
 
-export type FsOperation = 'open' | 'writeFile' | 'sync' | 'close' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'mkdir' | 'stat';
+export type FsOperation = 'open' | 'writeFile' | 'sync' | 'close' | 'rename' | 'unlink' | 'rmdir' | 'readFile' | 'readdir' | 'mkdir' | 'stat';
 export interface FsCall {
   op: FsOperation;
   path: string;
@@ -128,6 +128,10 @@ export function instrumentedFs(options: { fail?: (call: FsCall) => string | unde
     async unlink(path) {
       check({ op: 'unlink', path });
       await nodeFs.unlink(path);
+    },
+    async rmdir(path) {
+      check({ op: 'rmdir', path });
+      await nodeFs.rmdir(path);
     },
     async readFile(path) {
       check({ op: 'readFile', path });

@@ -201,6 +201,13 @@ export class PowerCutFs implements StoreFs {
     this.change({ kind: 'unlink', path }, dirname(path));
   }
 
+  async rmdir(path: string): Promise<void> {
+    this.step();
+    if (this.lookup(path, 'rmdir').kind !== 'dir') throw errno('ENOTDIR', 'rmdir', path);
+    if ([...this.live.keys()].some((p) => p !== path && dirname(p) === path && this.visible(p))) throw errno('ENOTEMPTY', 'rmdir', path);
+    this.change({ kind: 'unlink', path }, dirname(path));
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
     this.step();
     const entry = this.lookup(path, 'read');

@@ -1,0 +1,382 @@
+import type { UiLanguage } from '../../locales/resources';
+import type { ExportedFile } from '../api/commands';
+import type { PortfolioExportFormat } from '../api/exports-vocabulary';
+import { CoreError } from '../api/result';
+import { domainLabel } from '../framework/summary';
+import { countryName } from '../model/countries';
+import type { Framework } from '../model/framework';
+import { pickText } from '../model/pick-text';
+import { fromUtf8, toBase64, utf8 } from '../report/bytes';
+import type { Block, Cell, RadarSeriesSpec, ReportDocument, TableBlock } from '../report/document';
+import { userText } from '../report/document';
+import { safeFileName } from '../report/file-name';
+import { fmtDate, fmtDateTime, fmtScore } from '../report/format';
+import { createLabels, type Labels, type ReportKey } from '../report/labels';
+import { mediaTypes, pdfHelp } from '../report/render-export';
+import { renderHtml } from '../report/render-html';
+import type { ExportServices } from '../report/services';
+import type { Sheet, SheetColumn, SheetValue } from '../report/sheets';
+import { verifyExport } from '../report/verify';
+import { listRegions, regionsData } from './regions';
+import type { Comparison, PortfolioQuery, PortfolioView, Ranking, SelectionFactor } from './types';
+import { selectionFactors } from './types';
+
+/** What one HQ export shows; the portfolio export carries the ranking as its second sheet. */
+export type HqExportData =
+  | { view: 'portfolio'; portfolio: PortfolioView; query: PortfolioQuery; ranking: Ranking }
+  | { view: 'comparison'; comparison: Comparison }
+  | { view: 'ranking'; ranking: Ranking };
+
+export interface HqExportOptions {
+  format: PortfolioExportFormat;
+  language: UiLanguage;
+  /** For domain and capability names: the newest framework version the data refers to. */
+  framework: Framework | undefined;
+  generatedAt: Date;
+  appVersion: string;
+}
+
+/** A table as data: the XLSX sheet, and the HTML/PDF table where `inDocument` columns are shown. */
+interface HqTable {
+  sheet: Sheet;
+  heading: string;
+  /** Columns shown in HTML and PDF (a page cannot hold every column a spreadsheet can). */
+  inDocument: boolean[];
+}
+
+interface Col {
+  header: string;
+  type: SheetColumn['type'];
+  width: number;
+  inDocument?: boolean;
+}
+
+const MISSING = '—';
+
+function table(name: string, heading: string, columns: readonly Col[], rows: SheetValue[][], after?: SheetValue[][]): HqTable {
+  return {
+    sheet: { name, columns: columns.map((c) => ({ header: c.header, width: c.width, type: c.type })), rows, ...(after ? { after } : {}) },
+    heading,
+    inDocument: columns.map((c) => c.inDocument ?? true),
+  };
+}
+
+const day = (iso: string | undefined): Date | null => (iso === undefined ? null : new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+class Words {
+  readonly L: Labels;
+  constructor(
+    readonly language: UiLanguage,
+    readonly framework: Framework | undefined,
+  ) {
+    this.L = createLabels(language);
+  }
+  t(key: ReportKey, options?: Record<string, string | number>): string {
+    return this.L.in(this.language, key, options);
+  }
+  country(code: string): string {
+    return countryName(code, this.language);
+  }
+  regions(ids: readonly string[]): string {
+    const names = new Map(listRegions().map((r) => [r.id, r.name[this.language]]));
+    return ids.map((id) => names.get(id) ?? id).join(', ');
+  }
+  domain(id: string): string {
+    const domain = this.framework?.domains.find((d) => d.id === id);
+    return domain ? domainLabel(domain, this.language) : id;
+  }
+  capability(id: string): string {
+    const capability = this.framework?.domains.flatMap((d) => d.capabilities).find((c) => c.id === id);
+    return capability ? pickText(capability.title, this.language) : id;
+  }
+  factor(factor: SelectionFactor): string {
+    return this.t(`hq.factor.${factor}`);
+  }
+}
+
+function portfolioTable(w: Words, view: PortfolioView): HqTable {
+  const columns: Col[] = [
+    { header: w.t('hq.column.country'), type: 'text', width: 18 },
+    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, inDocument: false },
+    { header: w.t('hq.column.regions'), type: 'text', width: 22, inDocument: false },
+    { header: w.t('hq.column.title'), type: 'text', width: 36 },
+    { header: w.t('hq.column.mode'), type: 'text', width: 16 },
+    { header: w.t('hq.column.status'), type: 'text', width: 10 },
+    { header: w.t('hq.column.periodFrom'), type: 'date', width: 12 },
+    { header: w.t('hq.column.periodTo'), type: 'date', width: 12, inDocument: false },
+    { header: w.t('hq.column.year'), type: 'number', width: 7, inDocument: false },
+    { header: w.t('hq.column.frameworkVersion'), type: 'text', width: 10 },
+    { header: w.t('hq.column.rated'), type: 'number', width: 9 },
+    { header: w.t('hq.column.total'), type: 'number', width: 9, inDocument: false },
+    { header: w.t('hq.column.overall'), type: 'score', width: 9 },
+    ...view.domainIds.map((id): Col => ({ header: w.domain(id), type: 'score', width: 12 })),
+    { header: w.t('hq.column.largestGap'), type: 'text', width: 30 },
+    { header: w.t('hq.column.largestGapSize'), type: 'score', width: 9, inDocument: false },
+    { header: w.t('hq.column.updatedAt'), type: 'datetime', width: 17 },
+    { header: w.t('hq.column.signer'), type: 'text', width: 20 },
+    { header: w.t('hq.column.fingerprint'), type: 'text', width: 42, inDocument: false },
+    { header: w.t('hq.column.shelf'), type: 'text', width: 12, inDocument: false },
+    { header: w.t('hq.column.id'), type: 'text', width: 38, inDocument: false },
+  ];
+  const rows = view.rows.map((r): SheetValue[] => [
+    w.country(r.country),
+    r.country,
+    w.regions(r.regions),
+    r.title,
+    w.L.commonIn(w.language, `mode.${r.mode}`),
+    w.L.commonIn(w.language, `status.${r.status}`),
+    day(r.period.from),
+    day(r.period.to),
+    r.year,
+    r.frameworkVersion,
+    r.coverage?.rated ?? null,
+    r.coverage?.total ?? null,
+    r.overall,
+    ...view.domainIds.map((id) => r.domains[id] ?? null),
+    r.gaps[0] ? w.capability(r.gaps[0].capabilityId) : null,
+    r.gaps[0]?.gap ?? null,
+    new Date(r.updatedAt),
+    r.signer?.installation ?? null,
+    r.signer?.fingerprint ?? null,
+    r.shelf === null ? null : w.t(`hq.shelf.${r.shelf}`),
+    r.id,
+  ]);
+  return table('Portfolio', w.t('hq.portfolioTitle', { count: view.rows.length }), columns, rows);
+}
+
+function rankingTable(w: Words, ranking: Ranking): HqTable {
+  const columns: Col[] = [
+    { header: w.t('hq.column.rank'), type: 'number', width: 6 },
+    { header: w.t('hq.column.country'), type: 'text', width: 18 },
+    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, inDocument: false },
+    { header: w.t('hq.column.regions'), type: 'text', width: 22, inDocument: false },
+    { header: w.t('hq.column.score'), type: 'score', width: 10 },
+    ...selectionFactors.flatMap((f): Col[] => [
+      { header: w.t('hq.column.value', { factor: w.factor(f) }), type: 'score', width: 14, inDocument: false },
+      { header: w.t('hq.column.contribution', { factor: w.factor(f) }), type: 'score', width: 14 },
+    ]),
+    { header: w.t('hq.column.assessment'), type: 'text', width: 30 },
+  ];
+  const rows = ranking.ranked.map((r): SheetValue[] => [
+    r.rank,
+    w.country(r.country),
+    r.country,
+    w.regions(r.regions),
+    r.score,
+    ...selectionFactors.flatMap((f) => {
+      const value = r.factors.find((v) => v.factor === f)!;
+      return [value.raw, value.contribution];
+    }),
+    r.assessmentTitle,
+  ]);
+  // Weights sit under the table, out of its filter: they explain the order, they are not ranked.
+  const after: SheetValue[][] = [[], [w.t('hq.column.factor'), w.t('hq.column.weight'), w.t('hq.column.default')], ...selectionFactors.map((f) => [w.factor(f), ranking.weights[f], ranking.defaultWeights[f]])];
+  return table('Ranking', w.t('hq.rankingTitle', { count: ranking.ranked.length }), columns, rows, after);
+}
+
+function comparisonTables(w: Words, comparison: Comparison): HqTable[] {
+  const titles = comparison.assessments.map((a) => `${a.title} (${a.country})`);
+  const scoreColumns = (): Col[] => [
+    ...titles.map((title): Col => ({ header: title, type: 'score', width: 14 })),
+    ...titles.slice(1).map((title): Col => ({ header: w.t('hq.column.difference', { title }), type: 'score', width: 14 })),
+    { header: w.t('hq.column.spread'), type: 'score', width: 10 },
+  ];
+  const figures = (c: Comparison['domains'][number]): SheetValue[] => [...c.scores, ...c.differences.slice(1), c.spread];
+  return [
+    table('Domains', w.t('hq.chartTitle'), [{ header: w.t('hq.column.domain'), type: 'text', width: 30 }, ...scoreColumns()], comparison.domains.map((d) => [w.domain(d.domainId), ...figures(d)])),
+    table(
+      'Capabilities',
+      w.t('hq.column.capability'),
+      [{ header: w.t('hq.column.domain'), type: 'text', width: 24 }, { header: w.t('hq.column.capability'), type: 'text', width: 36 }, ...scoreColumns()],
+      comparison.capabilities.map((c) => [w.domain(c.domainId), w.capability(c.capabilityId), ...figures(c)]),
+    ),
+  ];
+}
+
+function cellText(value: SheetValue, type: SheetColumn['type'], language: UiLanguage): string {
+  if (value === null || value === '') return MISSING;
+  if (value instanceof Date) return type === 'datetime' ? fmtDateTime(value, language) : fmtDate(value.toISOString(), language);
+  if (typeof value === 'number') return type === 'score' ? fmtScore(value)! : String(value);
+  return String(value);
+}
+
+function documentTable(t: HqTable, language: UiLanguage): TableBlock {
+  const shown = t.sheet.columns.map((c, i) => ({ c, i })).filter(({ i }) => t.inDocument[i]);
+  const widthSum = shown.reduce((sum, { c }) => sum + c.width, 0);
+  const numeric = (type: SheetColumn['type']) => type === 'score' || type === 'number';
+  return {
+    kind: 'table',
+    columns: shown.map(({ c }) => ({ header: userText(c.header), width: Math.round((c.width / widthSum) * 1000) / 10, numeric: numeric(c.type) })),
+    // Every cell is plain text escaped by the renderer; titles and names are the team's own words.
+    rows: t.sheet.rows.map((row) => shown.map(({ c, i }): Cell => ({ lines: [{ text: userText(cellText(row[i] ?? null, c.type, language)) }], numeric: numeric(c.type) }))),
+    rowHeaders: true,
+  };
+}
+
+const seriesColors = ['#1f4e79', '#c0504d', '#4f8a3c', '#8064a2', '#d08a00', '#2b8a9e', '#7f7f7f', '#a0522d'];
+const seriesStyles = ['solid', 'dashed', 'dotted'] as const;
+
+function comparisonChart(w: Words, comparison: Comparison): Block {
+  const series: RadarSeriesSpec[] = comparison.assessments.map((a, i) => ({
+    label: userText(`${a.title} (${a.country})`),
+    values: comparison.domains.map((d) => d.scores[i] ?? null),
+    style: seriesStyles[i % seriesStyles.length]!,
+    color: seriesColors[i % seriesColors.length]!,
+  }));
+  return {
+    kind: 'chart',
+    chart: { title: userText(w.t('hq.chartTitle')), description: userText(w.t('hq.chartDescription')), axes: comparison.domains.map((d) => userText(w.domain(d.domainId))), series },
+    fallback: documentTable(comparisonTables(w, comparison)[0]!, w.language),
+    fallbackNote: userText(w.t('hq.chartDescription')),
+  };
+}
+
+function describeQuery(w: Words, query: PortfolioQuery): string {
+  const parts = [
+    query.search ? `“${query.search}”` : '',
+    query.countries?.map((c) => w.country(c)).join(', ') ?? '',
+    query.regions ? w.regions(query.regions) : '',
+    query.modes?.map((m) => w.L.commonIn(w.language, `mode.${m}`)).join(', ') ?? '',
+    query.statuses?.map((s) => w.L.commonIn(w.language, `status.${s}`)).join(', ') ?? '',
+    query.frameworkVersions?.join(', ') ?? '',
+    query.years?.join(', ') ?? '',
+    query.shelf && query.shelf !== 'active' ? (query.shelf === 'all' ? '' : w.t(`hq.shelf.${query.shelf}`)) : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? w.t('hq.noFilters') : w.t('hq.filtersApplied', { filters: parts.join('; ') });
+}
+
+function rankingBlocks(w: Words, ranking: Ranking, tableBlock: TableBlock): Block[] {
+  const note = regionsData().selection.note[w.language];
+  return [
+    { kind: 'heading', level: 2, text: userText(w.t('hq.rankingTitle', { count: ranking.ranked.length })) },
+    tableBlock,
+    ...(ranking.unranked.length > 0 ? [{ kind: 'paragraph', text: userText(w.t('hq.unranked', { countries: ranking.unranked.map((c) => w.country(c)).join(', ') })), tone: 'muted' } as const] : []),
+    { kind: 'heading', level: 3, text: userText(w.t('hq.weightsHeading')) },
+    {
+      kind: 'facts',
+      rows: selectionFactors.map((f) => ({ label: userText(w.factor(f)), value: [{ text: userText(`${w.t('hq.column.weight')}: ${ranking.weights[f]} (${w.t('hq.column.default')}: ${ranking.defaultWeights[f]})`) }] })),
+    },
+    { kind: 'paragraph', text: userText(note) },
+    { kind: 'paragraph', text: userText(w.t('hq.scaleNote')), tone: 'muted' },
+  ];
+}
+
+interface Built {
+  title: string;
+  tables: HqTable[];
+  document: ReportDocument;
+}
+
+function build(data: HqExportData, options: HqExportOptions): Built {
+  const w = new Words(options.language, options.framework);
+  const kicker = w.t(`hq.kind.${data.view}`);
+  let title: string;
+  let tables: HqTable[];
+  let blocks: Block[];
+  switch (data.view) {
+    case 'portfolio': {
+      const portfolio = portfolioTable(w, data.portfolio);
+      const ranking = rankingTable(w, data.ranking);
+      title = portfolio.heading;
+      tables = [portfolio, ranking];
+      blocks = [
+        { kind: 'paragraph', text: userText(describeQuery(w, data.query)), tone: 'muted' },
+        documentTable(portfolio, w.language),
+        ...rankingBlocks(w, data.ranking, documentTable(ranking, w.language)),
+      ];
+      break;
+    }
+    case 'ranking': {
+      const ranking = rankingTable(w, data.ranking);
+      title = ranking.heading;
+      tables = [ranking];
+      blocks = rankingBlocks(w, data.ranking, documentTable(ranking, w.language)).slice(1);
+      break;
+    }
+    case 'comparison': {
+      const c = data.comparison;
+      tables = comparisonTables(w, c);
+      title = w.t('hq.comparisonTitle', { count: c.assessments.length });
+      const basis = c.mapped
+        ? w.t('hq.mappedNote', { version: c.frameworkVersion, compared: c.indicatorsCompared, total: c.indicatorsTotal })
+        : w.t('hq.sameVersionNote', { version: c.frameworkVersion, total: c.indicatorsTotal });
+      blocks = [
+        { kind: 'paragraph', text: userText(basis) },
+        { kind: 'paragraph', text: userText(w.t('hq.differenceNote', { title: c.assessments[0]!.title })), tone: 'muted' },
+        comparisonChart(w, c),
+        { kind: 'heading', level: 2, text: userText(w.t('hq.chartTitle')) },
+        documentTable(tables[0]!, w.language),
+        { kind: 'heading', level: 2, text: userText(w.t('hq.column.capability')) },
+        documentTable(tables[1]!, w.language),
+      ];
+      break;
+    }
+  }
+  const document: ReportDocument = {
+    languages: [options.language],
+    kicker: userText(kicker),
+    title,
+    documentTitle: `${kicker} · ${title}`,
+    generated: w.L.t('generatedAt', (l) => ({ date: fmtDateTime(options.generatedAt, l), version: options.appVersion })),
+    blocks,
+  };
+  return { title, tables, document };
+}
+
+function fileName(data: HqExportData, options: HqExportOptions): string {
+  const countries = data.view === 'comparison' ? [...new Set(data.comparison.assessments.map((a) => a.country))].slice(0, 8).join('-') : '';
+  const stem = ['ccat', data.view, countries, options.format === 'json' ? '' : options.language, options.generatedAt.toISOString().slice(0, 10)].filter((p) => p !== '');
+  return safeFileName(`${stem.join('-')}.${options.format}`);
+}
+
+function jsonOf(data: HqExportData, options: HqExportOptions): Uint8Array {
+  const { view, ...rest } = data;
+  return utf8(`${JSON.stringify({ kind: `ccat-${view}`, generatedAt: options.generatedAt.toISOString(), appVersion: options.appVersion, ...rest }, null, 2)}\n`);
+}
+
+function verifyJson(bytes: Uint8Array, view: HqExportData['view']): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromUtf8(bytes));
+  } catch (error) {
+    throw new CoreError('INTERNAL', `The JSON export did not pass its check after it was written: it does not parse (${(error as Error).message}).`);
+  }
+  if ((parsed as { kind?: unknown } | null)?.kind !== `ccat-${view}`) throw new CoreError('INTERNAL', `The JSON export did not pass its check after it was written: it is not a ${view}.`);
+  return `JSON re-read: ${view}`;
+}
+
+/**
+ * HQ's exports through the country reports' engine: the same workbook writer (typed cells,
+ * frozen headers, filters, formula-neutralised text), the same HTML renderer (own CSP, no
+ * script, everything escaped), PDF printed from that HTML, and the same re-read check.
+ */
+export async function renderHqExport(data: HqExportData, options: HqExportOptions, services: ExportServices = {}): Promise<ExportedFile> {
+  const built = build(data, options);
+  let bytes: Uint8Array;
+  let verified: string;
+  switch (options.format) {
+    case 'json':
+      bytes = jsonOf(data, options);
+      verified = verifyJson(bytes, data.view);
+      break;
+    case 'xlsx': {
+      // exceljs is large: loaded only for a workbook.
+      const { renderSheets } = await import('../report/render-xlsx');
+      const sheets = built.tables.map((t) => t.sheet);
+      bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt });
+      verified = await verifyExport(bytes, 'xlsx', { sheets: sheets.map((s) => s.name) });
+      break;
+    }
+    case 'html':
+      bytes = utf8(renderHtml(built.document));
+      verified = await verifyExport(bytes, 'html', { title: built.title });
+      break;
+    case 'pdf':
+      if (!services.printPdf) throw new CoreError('INTERNAL', pdfHelp);
+      bytes = await services.printPdf(renderHtml(built.document));
+      verified = await verifyExport(bytes, 'pdf');
+      break;
+  }
+  const text = options.format === 'html' || options.format === 'json';
+  return { fileName: fileName(data, options), mediaType: mediaTypes[options.format], encoding: text ? 'utf8' : 'base64', content: text ? fromUtf8(bytes) : toBase64(bytes), verified };
+}
