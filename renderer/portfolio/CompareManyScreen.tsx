@@ -1,11 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareVersions, domainLabel } from '../../core/framework/summary';
-import type { Assessment } from '../../core/model/assessment';
+import { domainLabel } from '../../core/framework/summary';
 import { countryName } from '../../core/model/countries';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
-import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
+import type { ComparedAssessment, ComparedScores, Comparison as Compared } from '../../core/portfolio/types';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { loadFramework } from '../frameworks';
@@ -17,51 +16,19 @@ import './portfolio.css';
 // recharts loads with the first chart, as on the results screen.
 const CompareRadar = lazy(() => import('./charts').then((module) => ({ default: module.CompareRadar })));
 
-interface Compared {
-  assessment: Assessment;
-  framework: Framework;
-  scores: AssessmentScores;
-}
-
-async function loadCompared(ids: string[]): Promise<Compared[]> {
-  return Promise.all(
-    ids.map(async (id) => {
-      const assessment = await request('getAssessment', { id });
-      const framework = await loadFramework(assessment);
-      return { assessment, framework, scores: scoreAssessment(framework, assessment) };
-    }),
-  );
+/** The core compares (carrying older versions over through the mapping); the framework only names what it compared. */
+async function loadComparison(ids: string[]): Promise<{ comparison: Compared; framework: Framework }> {
+  const comparison = await request('compareAssessments', { ids });
+  return { comparison, framework: await loadFramework(comparison) };
 }
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
 const signed = (value: number) => (value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2));
 
-/**
- * Capabilities present in every compared framework version, in the newest one's order. Scores are
- * compared by capability: where versions differ, an indicator that was renamed, split or added is
- * inside its capability's mean rather than matched one to one.
- */
-function sharedCapabilities(items: Compared[]) {
-  const base = items.reduce((a, b) => (compareVersions(b.framework.version, a.framework.version) > 0 ? b : a)).framework;
-  return base.domains.map((domain) => ({
-    domain,
-    capabilities: domain.capabilities.filter((c) => items.every((item) => item.framework.domains.some((d) => d.capabilities.some((other) => other.id === c.id)))),
-  }));
-}
-
-function capabilityMean(item: Compared, capabilityId: string): number | null {
-  for (const domain of item.scores.domains) for (const c of domain.capabilities) if (c.capabilityId === capabilityId) return c.mean;
-  return null;
-}
-
-function domainMean(item: Compared, domainId: string): number | null {
-  return item.scores.domains.find((d) => d.domainId === domainId)?.mean ?? null;
-}
-
 export function CompareManyScreen({ ids }: { ids: string[] }) {
   const { t } = useTranslation();
   const valid = ids.length >= 2 && ids.length <= 8;
-  const loaded = useLoad(() => (valid ? loadCompared(ids) : Promise.resolve([])), ids.join(','));
+  const loaded = useLoad(() => (valid ? loadComparison(ids) : Promise.resolve(undefined)), ids.join(','));
   return (
     <div className="page page-wide">
       <p className="back-link">
@@ -71,43 +38,40 @@ export function CompareManyScreen({ ids }: { ids: string[] }) {
       {!valid && <p className="error-box" role="alert">{t('portfolio.compare.count')}</p>}
       {valid && loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {loaded.kind === 'error' && <ErrorMessage error={loaded.error} />}
-      {valid && loaded.kind === 'ready' && <Comparison items={loaded.data} />}
+      {loaded.kind === 'ready' && loaded.data && <Comparison {...loaded.data} />}
     </div>
   );
 }
 
-function Comparison({ items }: { items: Compared[] }) {
+function Comparison({ comparison, framework }: { comparison: Compared; framework: Framework }) {
   const { t, i18n } = useTranslation();
-  const versions = new Set(items.map((i) => `${i.framework.id}@${i.framework.version}`));
-  const groups = sharedCapabilities(items);
-  const name = (a: Assessment) => t('portfolio.compare.named', { title: a.title, country: countryName(a.country, i18n.language), mode: t(`mode.${a.mode}`) });
-  const rows = groups.map(({ domain }, d) => ({
-    domain: `${d + 1}. ${domainLabel(domain, i18n.language)}`,
-    ...Object.fromEntries(items.map((item, i) => [`s${i}`, domainMean(item, domain.id) ?? 0])),
-  }));
-  const summary = groups
-    .map(({ domain }, d) => `${d + 1}. ${domainLabel(domain, i18n.language)}: ${items.map((item) => `${item.assessment.title} ${fmt(domainMean(item, domain.id))}`).join(', ')}`)
-    .join('; ');
-  const pair = items.length === 2 && items[0]!.assessment.country === items[1]!.assessment.country && versions.size === 1;
-  const difference = (values: Array<number | null>) => {
-    const known = values.filter((v): v is number => v !== null);
-    if (known.length < 2) return '–';
-    const [first, second] = values;
-    if (items.length > 2) return (Math.max(...known) - Math.min(...known)).toFixed(2);
-    return first === null || first === undefined || second === null || second === undefined ? '–' : signed(first - second);
-  };
+  const items = comparison.assessments;
+  const name = (a: ComparedAssessment) => t('portfolio.compare.named', { title: a.title, country: countryName(a.country, i18n.language), mode: t(`mode.${a.mode}`) });
+  const domainName = (id: string) => framework.domains.find((d) => d.id === id);
+  const rows = comparison.domains.map((d, i) => {
+    const domain = domainName(d.domainId);
+    return { domain: `${i + 1}. ${domain ? domainLabel(domain, i18n.language) : d.domainId}`, ...Object.fromEntries(d.scores.map((score, k) => [`s${k}`, score ?? 0])) };
+  });
+  const summary = comparison.domains.map((d, i) => `${rows[i]!.domain}: ${items.map((a, k) => `${a.title} ${fmt(d.scores[k])}`).join(', ')}`).join('; ');
+  const pair = items.length === 2 && items[0]!.country === items[1]!.country && items[0]!.frameworkVersion === items[1]!.frameworkVersion;
+  const difference = (c: ComparedScores) => (items.length === 2 ? (c.differences[1] === null || c.differences[1] === undefined ? '–' : signed(-c.differences[1])) : fmt(c.spread));
 
   return (
     <>
       <p className="muted">{t('portfolio.compare.intro')}</p>
-      {versions.size > 1 && (
+      {comparison.mapped && (
         <p className="notice" role="note">
-          {t('portfolio.compare.versions', { versions: [...versions].map((v) => v.split('@')[1]).join(', ') })}
+          {t('portfolio.compare.mapped', {
+            versions: [...new Set(items.map((a) => a.frameworkVersion))].join(', '),
+            version: comparison.frameworkVersion,
+            compared: comparison.indicatorsCompared,
+            total: comparison.indicatorsTotal,
+          })}
         </p>
       )}
       {pair && (
         <p>
-          <a href={href({ screen: 'compare', leftId: items[0]!.assessment.id, rightId: items[1]!.assessment.id })}>{t('portfolio.compare.byIndicator')}</a>
+          <a href={href({ screen: 'compare', leftId: items[0]!.id, rightId: items[1]!.id })}>{t('portfolio.compare.byIndicator')}</a>
         </p>
       )}
       <section className="panel" aria-labelledby="compare-many-radar">
@@ -119,10 +83,10 @@ function Comparison({ items }: { items: Compared[] }) {
             </p>
           }
         >
-          <CompareRadar rows={rows} series={items.map((item, i) => ({ key: `s${i}`, name: name(item.assessment) }))} summary={summary} />
+          <CompareRadar rows={rows} series={items.map((item, i) => ({ key: `s${i}`, name: name(item) }))} summary={summary} />
         </Suspense>
       </section>
-      <ExportBar what={t('portfolio.export.comparison')} run={(format, language) => call('exportComparison', { format, language, ids: items.map((i) => i.assessment.id) })} />
+      <ExportBar what={t('portfolio.export.comparison')} run={(format, language) => call('exportComparison', { format, language, ids: items.map((i) => i.id) })} />
       <section className="panel" aria-labelledby="compare-many-table">
         <h2 id="compare-many-table">{t('portfolio.compare.tableTitle')}</h2>
         <p className="muted">{items.length === 2 ? t('portfolio.compare.differenceTwo') : t('portfolio.compare.differenceMany')}</p>
@@ -132,44 +96,49 @@ function Comparison({ items }: { items: Compared[] }) {
               <tr>
                 <th scope="col">{t('compare.capability')}</th>
                 {items.map((item) => (
-                  <th scope="col" key={item.assessment.id}>
-                    {name(item.assessment)}
+                  <th scope="col" key={item.id}>
+                    {name(item)}
                   </th>
                 ))}
                 <th scope="col">{items.length === 2 ? t('compare.difference') : t('portfolio.compare.spread')}</th>
               </tr>
             </thead>
-            {groups.map(({ domain, capabilities }, d) => (
-              <tbody key={domain.id}>
-                <tr className="group-row">
-                  <th scope="row">
-                    {d + 1}. {pickText(domain.title, i18n.language)}
-                  </th>
-                  {items.map((item) => (
-                    <td key={item.assessment.id} className="num strong">
-                      {fmt(domainMean(item, domain.id))}
-                    </td>
-                  ))}
-                  <td className="num strong">{difference(items.map((item) => domainMean(item, domain.id)))}</td>
-                </tr>
-                {capabilities.map((capability) => {
-                  const values = items.map((item) => capabilityMean(item, capability.id));
-                  return (
-                    <tr key={capability.id}>
-                      <th scope="row" className="indent">
-                        {d + 1}.{domain.capabilities.indexOf(capability) + 1} {pickText(capability.title, i18n.language)}
-                      </th>
-                      {values.map((v, i) => (
-                        <td key={items[i]!.assessment.id} className="num">
-                          {fmt(v)}
-                        </td>
-                      ))}
-                      <td className="num">{difference(values)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            ))}
+            {comparison.domains.map((d, i) => {
+              const domain = domainName(d.domainId);
+              const capabilities = comparison.capabilities.filter((c) => c.domainId === d.domainId);
+              return (
+                <tbody key={d.domainId}>
+                  <tr className="group-row">
+                    <th scope="row">
+                      {i + 1}. {domain ? pickText(domain.title, i18n.language) : d.domainId}
+                    </th>
+                    {d.scores.map((score, k) => (
+                      <td key={items[k]!.id} className="num strong">
+                        {fmt(score)}
+                      </td>
+                    ))}
+                    <td className="num strong">{difference(d)}</td>
+                  </tr>
+                  {capabilities.map((c) => {
+                    const index = domain?.capabilities.findIndex((x) => x.id === c.capabilityId) ?? -1;
+                    const capability = domain?.capabilities[index];
+                    return (
+                      <tr key={c.capabilityId}>
+                        <th scope="row" className="indent">
+                          {i + 1}.{index + 1} {capability ? pickText(capability.title, i18n.language) : c.capabilityId}
+                        </th>
+                        {c.scores.map((score, k) => (
+                          <td key={items[k]!.id} className="num">
+                            {fmt(score)}
+                          </td>
+                        ))}
+                        <td className="num">{difference(c)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              );
+            })}
           </table>
         </div>
       </section>

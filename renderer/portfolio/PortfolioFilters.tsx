@@ -1,29 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
-import type { AssessmentSummary } from '../../core/model/assessment';
 import { assessmentModes, assessmentStatuses } from '../../core/model/vocabulary';
-import type { RegionInfo } from '../../core/portfolio/types';
-import { distinct, noFilters, yearOf, type Filters } from './table';
+import type { PortfolioView } from '../../core/portfolio/types';
+import { noChoices, type Choices } from './query';
 
-/** Search and one select per filter; each select offers only the values the portfolio holds. */
+/** Search and one select per filter; countries, versions and years offer only what the portfolio holds. */
 export function PortfolioFilters({
-  rows,
+  facets,
   regions,
   filters,
   onChange,
   grouped,
   onGroup,
 }: {
-  rows: readonly AssessmentSummary[];
-  regions: readonly RegionInfo[];
-  filters: Filters;
-  onChange: (filters: Filters) => void;
+  facets: PortfolioView['facets'];
+  regions: PortfolioView['regions'];
+  filters: Choices;
+  onChange: (filters: Choices) => void;
   grouped: boolean;
   onGroup: (grouped: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
-  const countries = distinct(rows.map((r) => r.country)).sort((a, b) => countryName(a, i18n.language).localeCompare(countryName(b, i18n.language), i18n.language));
+  const set = <K extends keyof Choices>(key: K, value: Choices[K]) => onChange({ ...filters, [key]: value });
+  const countries = [...facets.countries].sort((a, b) => countryName(a, i18n.language).localeCompare(countryName(b, i18n.language), i18n.language));
   const any = t('portfolio.filters.any');
   const active = Object.entries(filters).some(([, value]) => value !== '');
   return (
@@ -56,7 +55,7 @@ export function PortfolioFilters({
       </div>
       <div className="field">
         <label htmlFor="filter-mode">{t('home.columns.mode')}</label>
-        <select id="filter-mode" value={filters.mode} onChange={(e) => set('mode', e.target.value as Filters['mode'])}>
+        <select id="filter-mode" value={filters.mode} onChange={(e) => set('mode', e.target.value as Choices['mode'])}>
           <option value="">{any}</option>
           {assessmentModes.map((m) => (
             <option key={m} value={m}>
@@ -67,7 +66,7 @@ export function PortfolioFilters({
       </div>
       <div className="field">
         <label htmlFor="filter-status">{t('home.columns.status')}</label>
-        <select id="filter-status" value={filters.status} onChange={(e) => set('status', e.target.value as Filters['status'])}>
+        <select id="filter-status" value={filters.status} onChange={(e) => set('status', e.target.value as Choices['status'])}>
           <option value="">{any}</option>
           {assessmentStatuses.map((s) => (
             <option key={s} value={s}>
@@ -80,7 +79,7 @@ export function PortfolioFilters({
         <label htmlFor="filter-framework">{t('portfolio.columns.framework')}</label>
         <select id="filter-framework" value={filters.framework} onChange={(e) => set('framework', e.target.value)}>
           <option value="">{any}</option>
-          {distinct(rows.map((r) => r.frameworkVersion)).map((v) => (
+          {facets.frameworkVersions.map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
@@ -91,13 +90,11 @@ export function PortfolioFilters({
         <label htmlFor="filter-year">{t('portfolio.filters.year')}</label>
         <select id="filter-year" value={filters.year} onChange={(e) => set('year', e.target.value)}>
           <option value="">{any}</option>
-          {distinct(rows.map(yearOf))
-            .reverse()
-            .map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+          {facets.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
         </select>
       </div>
       <div className="portfolio-filter-actions">
@@ -106,7 +103,7 @@ export function PortfolioFilters({
           {t('portfolio.filters.group')}
         </label>
         {active && (
-          <button type="button" className="button button-small button-quiet" onClick={() => onChange(noFilters)}>
+          <button type="button" className="button button-small button-quiet" onClick={() => onChange(noChoices)}>
             {t('portfolio.filters.clear')}
           </button>
         )}

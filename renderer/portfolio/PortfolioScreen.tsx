@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareVersions, domainLabel } from '../../core/framework/summary';
-import type { AssessmentSummary } from '../../core/model/assessment';
+import { domainLabel } from '../../core/framework/summary';
 import { countryName } from '../../core/model/countries';
-import type { PortfolioQuery, RegionInfo } from '../../core/portfolio/types';
+import { pickText } from '../../core/model/pick-text';
+import { filterRows, sortRows } from '../../core/portfolio/portfolio';
+import type { PortfolioColumn, PortfolioView } from '../../core/portfolio/types';
 import type { ApiError } from '../../core/api/result';
 import { call, request } from '../api';
 import { lastAssessor } from '../hooks/useAssessor';
@@ -14,40 +15,29 @@ import { loadFramework } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { PortfolioFilters } from './PortfolioFilters';
-import { PortfolioTable, type DomainColumn } from './PortfolioTable';
+import { PortfolioTable, type CapabilityName, type DomainColumn } from './PortfolioTable';
 import { ExportBar } from './ExportBar';
 import { SelectionBar } from './SelectionBar';
-import { filterRows, noFilters, sortRows, type Filters, type Sort, type SortKey } from './table';
+import { filterOf, noChoices, type Choices, type Sort } from './query';
 import './portfolio.css';
 
-/** Domain columns from the newest framework version in the portfolio: older versions share its domain ids. */
 interface Loaded {
-  rows: AssessmentSummary[];
+  view: PortfolioView;
   domains: DomainColumn[];
-  regions: RegionInfo[];
+  capabilityName: CapabilityName;
 }
 
+/** Every active row once; filters and sort then run here with the core's own functions, so a click re-sorts without a round trip. */
 async function loadPortfolio(language: string): Promise<Loaded> {
-  const [rows, regions] = await Promise.all([request('listAssessments', {}), request('listRegions', {})]);
-  const newest = rows.reduce<AssessmentSummary | undefined>((best, row) => (!best || compareVersions(row.frameworkVersion, best.frameworkVersion) > 0 ? row : best), undefined);
-  if (!newest) return { rows, domains: [], regions };
-  const framework = await loadFramework(newest).catch(() => undefined);
-  return { rows, regions, domains: framework?.domains.map((d, i) => ({ id: d.id, short: `D${i + 1}`, label: domainLabel(d, language) })) ?? [] };
-}
-
-/** The filters and sort on screen, as the core's export takes them, so the file holds what is shown. */
-function toQuery(filters: Filters, sort: Sort): PortfolioQuery {
-  const column = sort.key === 'framework' ? 'frameworkVersion' : sort.key === 'updated' ? 'updatedAt' : sort.key;
-  return {
-    ...(filters.search ? { search: filters.search } : {}),
-    ...(filters.country ? { countries: [filters.country] } : {}),
-    ...(filters.region ? { regions: [filters.region] } : {}),
-    ...(filters.mode ? { modes: [filters.mode] } : {}),
-    ...(filters.status ? { statuses: [filters.status] } : {}),
-    ...(filters.framework ? { frameworkVersions: [filters.framework] } : {}),
-    ...(filters.year ? { years: [Number(filters.year)] } : {}),
-    sort: { column, direction: sort.direction === 'ascending' ? 'asc' : 'desc' },
-  };
+  const view = await request('listPortfolio', {});
+  const newest = view.rows.find((r) => r.frameworkVersion === view.facets.frameworkVersions[0]);
+  const framework = newest ? await loadFramework(newest).catch(() => undefined) : undefined;
+  const names = new Map(framework?.domains.flatMap((d) => d.capabilities.map((c) => [c.id, pickText(c.title, language)] as const)) ?? []);
+  const domains = view.domainIds.map((id, i) => {
+    const domain = framework?.domains.find((d) => d.id === id);
+    return { id, short: `D${i + 1}`, label: domain ? domainLabel(domain, language) : id };
+  });
+  return { view, domains, capabilityName: (id) => names.get(id) ?? id };
 }
 
 /**
@@ -63,7 +53,7 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
   const [kept, setKept] = useState<Loaded | undefined>();
   if (loaded.kind === 'ready' && kept !== loaded.data) setKept(loaded.data);
   const data = loaded.kind === 'ready' ? loaded.data : loaded.kind === 'loading' ? kept : undefined;
-  const empty = data?.rows.length === 0;
+  const empty = data?.view.total === 0;
   const drop = useBundleDrop(openForImport);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -86,15 +76,21 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
       </div>
       <nav className="portfolio-nav" aria-label={t('portfolio.nav')}>
         <a href={href({ screen: 'ranking' })}>{t('portfolio.ranking.link')}</a>
-        <a href={href({ screen: 'shelf', shelf: 'archive' })}>{t('portfolio.shelf.archive.link')}</a>
-        <a href={href({ screen: 'shelf', shelf: 'trash' })}>{t('portfolio.shelf.trash.link')}</a>
+        <a href={href({ screen: 'shelf', shelf: 'archive' })}>
+          {t('portfolio.shelf.archive.link')}
+          {data && ` (${data.view.shelves.archived})`}
+        </a>
+        <a href={href({ screen: 'shelf', shelf: 'trash' })}>
+          {t('portfolio.shelf.trash.link')}
+          {data && ` (${data.view.shelves.trashed})`}
+        </a>
       </nav>
       <p id="home-import-hint" className={drop.active ? 'drop-zone' : 'field-hint'} data-active={drop.active}>
         {drop.active ? t('home.dropNow') : t('home.importHint')}
       </p>
       {!data && loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {loaded.kind === 'error' && <ErrorMessage error={loaded.error} />}
-      {data && data.rows.length === 0 && (
+      {data && empty && (
         <div className="empty-state">
           <h2>{t('home.emptyTitle')}</h2>
           <p>{t('portfolio.emptyBody')}</p>
@@ -105,7 +101,7 @@ export function PortfolioScreen({ emptyExtra }: { emptyExtra?: ReactNode }) {
           <p className="muted">{t('app.offline')}</p>
         </div>
       )}
-      {data && data.rows.length > 0 && <Portfolio {...data} onShelved={() => setVersion((v) => v + 1)} />}
+      {data && !empty && <Portfolio {...data} onShelved={() => setVersion((v) => v + 1)} />}
     </div>
   );
 }
@@ -125,10 +121,17 @@ function StartButtons({ onImport }: { onImport: () => void }) {
   );
 }
 
-function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: () => void }) {
+function Portfolio({ view, domains, capabilityName, onShelved }: Loaded & { onShelved: () => void }) {
   const { t, i18n } = useTranslation();
   const [shelfError, setShelfError] = useState<ApiError | undefined>();
   const [shelved, setShelved] = useState('');
+  const [choices, setChoices] = useState<Choices>(noChoices);
+  const [sort, setSort] = useState<Sort>({ column: 'updatedAt', direction: 'desc' });
+  const [grouped, setGrouped] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const { rows } = view;
+  const filter = useMemo(() => filterOf(choices), [choices]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.column, sort.direction), [rows, filter, sort]);
   const shelve = async (ids: string[], command: 'archiveAssessments' | 'trashAssessments') => {
     const by = lastAssessor().trim();
     const result = await call(command, { ids, ...(by ? { by } : {}) });
@@ -139,34 +142,25 @@ function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: 
     setSelected([]);
     onShelved();
   };
-
-  const [filters, setFilters] = useState<Filters>(noFilters);
-  const [sort, setSort] = useState<Sort>({ key: 'updated', direction: 'descending' });
-  const [grouped, setGrouped] = useState(false);
-  const [selected, setSelected] = useState<string[]>([]);
-  // Intl.DisplayNames is slow enough to notice at 1,000 rows: one lookup per country, not per row and sort step.
-  const label = useMemo(() => {
-    const names = new Map([...new Set(rows.map((r) => r.country))].map((code) => [code, countryName(code, i18n.language)]));
-    return (code: string) => names.get(code) ?? code;
-  }, [rows, i18n.language]);
-  const shown = useMemo(() => {
-    const region = regions.find((r) => r.id === filters.region);
-    return sortRows(filterRows(rows, filters, label, region && new Set(region.countries)), sort, label, i18n.language);
-  }, [rows, regions, filters, sort, label, i18n.language]);
-  const onSort = (key: SortKey) =>
-    setSort((current) => ({ key, direction: current.key === key ? (current.direction === 'ascending' ? 'descending' : 'ascending') : key === 'overall' || key.startsWith('domain:') || key === 'updated' ? 'descending' : 'ascending' }));
+  // Scores and the latest change read best highest / newest first; names and codes from A.
+  const onSort = (column: PortfolioColumn) =>
+    setSort((current) => ({
+      column,
+      direction: current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : column === 'overall' || column === 'gap' || column === 'updatedAt' || column.startsWith('domain:') ? 'desc' : 'asc',
+    }));
   // Picking a ninth lets go of the first, as picking a third did when only pairs could be compared.
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((s) => s !== id) : [...current, id].slice(-8)));
+  const country = choices.country;
 
   return (
     <>
-      <PortfolioFilters rows={rows} regions={regions} filters={filters} onChange={setFilters} grouped={grouped} onGroup={setGrouped} />
+      <PortfolioFilters facets={view.facets} regions={view.regions} filters={choices} onChange={setChoices} grouped={grouped} onGroup={setGrouped} />
       <p className="muted" role="status">
         {shown.length === rows.length ? t('home.count', { count: rows.length }) : t('portfolio.matching', { count: shown.length, total: rows.length })}
-        {filters.country && (
+        {country && (
           <>
             {' '}
-            <a href={href({ screen: 'trend', country: filters.country })}>{t('portfolio.trendOf', { country: label(filters.country) })}</a>
+            <a href={href({ screen: 'trend', country })}>{t('portfolio.trendOf', { country: countryName(country, i18n.language) })}</a>
           </>
         )}
       </p>
@@ -174,19 +168,20 @@ function Portfolio({ rows, domains, regions, onShelved }: Loaded & { onShelved: 
       {shelfError && <ErrorMessage error={shelfError} />}
       <ExportBar
         what={t('portfolio.export.portfolio')}
-        run={(format, language) => call('exportPortfolio', { format, language, query: toQuery(filters, sort) })}
+        run={(format, language) => call('exportPortfolio', { format, language, query: { ...filter, sort } })}
       />
       <SelectionBar rows={rows} selected={selected} onClear={() => setSelected([])} onShelve={(command) => void shelve(selected, command)} />
       {shown.length === 0 ? (
         <p className="notice">{t('portfolio.noMatch')}</p>
       ) : (
         <PortfolioTable
-          key={`${JSON.stringify(filters)}/${grouped}`}
+          key={`${JSON.stringify(choices)}/${grouped}`}
           rows={shown}
           grouped={grouped}
           sort={sort}
           onSort={onSort}
           domains={domains}
+          capabilityName={capabilityName}
           selected={selected}
           onToggle={toggle}
           actions={(a) =>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
-import type { AssessmentSummary } from '../../core/model/assessment';
+import { groupByCountry } from '../../core/portfolio/portfolio';
+import type { PortfolioColumn, PortfolioRow } from '../../core/portfolio/types';
 import { href } from '../route';
-import { groupByCountry, type Sort, type SortKey } from './table';
+import type { Sort } from './query';
 
 export interface DomainColumn {
   id: string;
@@ -11,22 +12,26 @@ export interface DomainColumn {
   label: string;
 }
 
+/** Names of the capabilities whose gaps a row lists, from the framework its domain columns come from. */
+export type CapabilityName = (capabilityId: string) => string;
+
 /** Rows drawn at first and per "show more": 1,000 rows at once would be a wall no one reads, and slow to draw. */
 const step = 100;
 
 const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
 
-function SortHeader({ column, label, sort, onSort, className }: { column: SortKey; label: string; sort: Sort; onSort: (key: SortKey) => void; className?: string }) {
+function SortHeader({ column, label, sort, onSort, className }: { column: PortfolioColumn; label: string; sort: Sort; onSort: (column: PortfolioColumn) => void; className?: string }) {
   const { t } = useTranslation();
-  const active = sort.key === column;
+  const active = sort.column === column;
+  const direction = sort.direction === 'asc' ? 'ascending' : 'descending';
   return (
-    <th scope="col" aria-sort={active ? sort.direction : 'none'} className={className}>
+    <th scope="col" aria-sort={active ? direction : 'none'} className={className}>
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true" className="sort-mark">
-          {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+          {active ? (direction === 'ascending' ? '▲' : '▼') : '↕'}
         </span>
-        <span className="sr-only">{active ? t(`portfolio.sorted.${sort.direction}`) : t('portfolio.sortable')}</span>
+        <span className="sr-only">{active ? t(`portfolio.sorted.${direction}`) : t('portfolio.sortable')}</span>
       </button>
     </th>
   );
@@ -38,28 +43,30 @@ export function PortfolioTable({
   sort,
   onSort,
   domains,
+  capabilityName,
   selected,
   onToggle,
   actions,
 }: {
-  rows: AssessmentSummary[];
+  rows: PortfolioRow[];
   grouped: boolean;
   sort: Sort;
-  onSort: (key: SortKey) => void;
+  onSort: (column: PortfolioColumn) => void;
   domains: DomainColumn[];
+  capabilityName: CapabilityName;
   selected: readonly string[];
   onToggle: (id: string) => void;
-  actions: (row: AssessmentSummary) => React.ReactNode;
+  actions: (row: PortfolioRow) => React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const [shown, setShown] = useState(step);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const months = new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const visible = rows.slice(0, shown);
-  const columns = 11 + domains.length;
-  const header = (key: SortKey, label: string, className?: string) => <SortHeader column={key} label={label} sort={sort} onSort={onSort} {...(className ? { className } : {})} />;
+  const columns = 13 + domains.length;
+  const header = (key: PortfolioColumn, label: string, className?: string) => <SortHeader column={key} label={label} sort={sort} onSort={onSort} {...(className ? { className } : {})} />;
 
-  const row = (a: AssessmentSummary) => (
+  const row = (a: PortfolioRow) => (
     <tr key={a.id} className={selected.includes(a.id) ? 'row-selected' : undefined}>
       <td>
         <input type="checkbox" className="pair-checkbox" checked={selected.includes(a.id)} onChange={() => onToggle(a.id)} aria-label={t('merge.select', { title: a.title })} />
@@ -75,13 +82,27 @@ export function PortfolioTable({
       </td>
       <td>{a.frameworkVersion}</td>
       <td className="num">{a.coverage ? `${a.coverage.rated} / ${a.coverage.total}` : '–'}</td>
-      <td className="num strong">{score(a.scores?.overall)}</td>
+      <td className="num strong">{score(a.overall)}</td>
       {domains.map((d) => (
         <td key={d.id} className="num">
-          {score(a.scores?.domains[d.id])}
+          {score(a.domains[d.id])}
         </td>
       ))}
+      <td className="portfolio-gaps">
+        {a.gaps.length === 0 ? (
+          '–'
+        ) : (
+          <ul>
+            {a.gaps.slice(0, 2).map((g) => (
+              <li key={g.capabilityId}>
+                {capabilityName(g.capabilityId)} <span className="muted">−{g.gap.toFixed(1)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
       <td className="nowrap">{dates.format(new Date(a.updatedAt))}</td>
+      <td className="portfolio-signer">{a.signer ? <span title={a.signer.fingerprint}>{a.signer.installation}</span> : <span className="muted">{t('portfolio.madeHere')}</span>}</td>
       <td className="row-actions">{actions(a)}</td>
     </tr>
   );
@@ -101,13 +122,15 @@ export function PortfolioTable({
               {header('mode', t('home.columns.mode'))}
               {header('status', t('home.columns.status'))}
               {header('period', t('portfolio.columns.period'))}
-              {header('framework', t('portfolio.columns.framework'))}
+              {header('frameworkVersion', t('portfolio.columns.framework'))}
               {header('coverage', t('portfolio.columns.coverage'), 'num')}
               {header('overall', t('portfolio.columns.overall'), 'num')}
               {domains.map((d) => (
                 <SortHeader key={d.id} column={`domain:${d.id}`} label={d.short} sort={sort} onSort={onSort} className="num" />
               ))}
-              {header('updated', t('portfolio.columns.updated'))}
+              {header('gap', t('portfolio.columns.gaps'))}
+              {header('updatedAt', t('portfolio.columns.updated'))}
+              {header('signer', t('portfolio.columns.signer'))}
               <th scope="col">
                 <span className="sr-only">{t('home.columns.actions')}</span>
               </th>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/model/assessment';
+import type { PortfolioRow } from '../../core/portfolio/types';
 import { href } from '../route';
 import '../merge/merge.css';
 
@@ -13,13 +13,13 @@ export function SelectionBar({
   onClear,
   onShelve,
 }: {
-  rows: readonly AssessmentSummary[];
+  rows: readonly PortfolioRow[];
   selected: readonly string[];
   onClear: () => void;
   onShelve: (command: 'archiveAssessments' | 'trashAssessments') => void;
 }) {
   const { t } = useTranslation();
-  const picked = selected.map((id) => rows.find((r) => r.id === id)).filter((r): r is AssessmentSummary => r !== undefined);
+  const picked = selected.map((id) => rows.find((r) => r.id === id)).filter((r): r is PortfolioRow => r !== undefined);
   if (picked.length === 0) return <p className="muted pair-bar">{t('portfolio.selectHint')}</p>;
   const [left, right] = picked;
   const mergeable = picked.length === 2 && left!.country === right!.country && left!.frameworkId === right!.frameworkId && left!.frameworkVersion === right!.frameworkVersion;

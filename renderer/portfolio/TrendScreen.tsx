@@ -18,6 +18,7 @@ async function loadTrend(country: string): Promise<{ trend: CountryTrend; framew
   const trend = await request('getCountryTrend', { country });
   const newest = trend.points.at(-1);
   // Names of domains and capabilities come from the newest version, in which the trend is stated.
+  // A trend point does not name its framework: the installed default ('ccat') is the only one that has versions to trend over.
   const framework = newest ? await loadFramework({ frameworkId: 'ccat', frameworkVersion: newest.frameworkVersion }).catch(() => undefined) : undefined;
   return { trend, framework };
 }
@@ -109,6 +110,7 @@ function Trend({ trend, framework }: { trend: CountryTrend; framework: Framework
       {trend.steps.map((step) => (
         <section className="panel" key={`${step.fromId}/${step.toId}`} aria-labelledby={`step-${step.toId}`}>
           <h2 id={`step-${step.toId}`}>{t('portfolio.trend.step', { from: title(step.fromId), to: title(step.toId) })}</h2>
+          {!step.comparable && <p className="notice">{t('portfolio.trend.notComparable')}</p>}
           <h3>{t('portfolio.trend.moved')}</h3>
           {step.moved.length === 0 ? (
             <p className="muted">{t('portfolio.trend.noneMoved')}</p>

@@ -43,6 +43,7 @@ const words = {
     import: 'Import',
     done: 'Import complete',
     back: 'Back to the assessments',
+    portfolio: 'Back to the portfolio',
     overall: 'Overall',
     country: 'Country',
     compare2: 'Compare 2 assessments',
@@ -60,6 +61,7 @@ const words = {
     import: '取り込む',
     done: '取り込みが完了しました',
     back: '評価の一覧に戻る',
+    portfolio: 'ポートフォリオに戻る',
     overall: '総合',
     country: '国',
     compare2: '2件を比較',
@@ -189,12 +191,13 @@ describe('HQ portfolio', () => {
       await page.getByRole('checkbox', { name: /Viet Nam 2025/ }).check();
       await page.getByRole('button', { name: w.archive, exact: true }).click();
       await expect.poll(() => titles(page)).toHaveLength(4);
-      await page.getByRole('link', { name: w.archive, exact: true }).click();
+      await page.getByRole('link', { name: `${w.archive} (1)` }).click();
       await page.getByRole('button', { name: `${w.restore} — Viet Nam 2025` }).waitFor();
       await shot(page, `portfolio-archive-${language}`, false);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: `${w.restore} — Viet Nam 2025` }).click();
-      await page.goto(page.url().replace(/#.*/, '#/'));
+      await page.getByRole('link', { name: `${w.archive} (0)` }).waitFor();
+      await page.getByRole('link', { name: w.portfolio }).click();
       await expect.poll(() => titles(page)).toHaveLength(5);
     });
   }
