@@ -17,6 +17,8 @@ type Shelf = 'archive' | 'trash';
 export function ShelfScreen({ shelf }: { shelf: Shelf }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
+  // Kept here: the list below reloads (and is replaced) after each change, the message must stay.
+  const [done, setDone] = useState('');
   const loaded = useLoad(() => request('listPortfolio', { query: { shelf: shelf === 'archive' ? 'archived' : 'trashed', sort: { column: 'updatedAt', direction: 'desc' } } }), `${shelf}/${version}`);
   return (
     <div className="page page-wide">
@@ -33,38 +35,42 @@ export function ShelfScreen({ shelf }: { shelf: Shelf }) {
       </nav>
       <h1>{t(`portfolio.shelf.${shelf}.heading`)}</h1>
       <p className="muted">{t(`portfolio.shelf.${shelf}.intro`)}</p>
+      <p role="status">{done}</p>
       {loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {loaded.kind === 'error' && <ErrorMessage error={loaded.error} />}
-      {loaded.kind === 'ready' && <ShelfList shelf={shelf} rows={loaded.data.rows} onChanged={() => setVersion((v) => v + 1)} />}
+      {loaded.kind === 'ready' && <ShelfList
+          shelf={shelf}
+          rows={loaded.data.rows}
+          onChanged={(message) => {
+            setDone(message);
+            setVersion((v) => v + 1);
+          }}
+        />}
     </div>
   );
 }
 
-function ShelfList({ shelf, rows, onChanged }: { shelf: Shelf; rows: PortfolioRow[]; onChanged: () => void }) {
+function ShelfList({ shelf, rows, onChanged }: { shelf: Shelf; rows: PortfolioRow[]; onChanged: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<ApiError | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState('');
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const by = lastAssessor().trim() || undefined;
 
   const restore = async (row: PortfolioRow) => {
     const result = await call('restoreAssessments', { ids: [row.id], ...(by ? { by } : {}) });
     if (!result.ok) return setError(result.error);
-    setDone(t('portfolio.shelf.restored', { title: row.title }));
-    onChanged();
+    onChanged(t('portfolio.shelf.restored', { title: row.title }));
   };
   const empty = async () => {
     const result = await call('emptyTrash', { confirmIds: rows.map((r) => r.id), ...(by ? { by } : {}) });
     setConfirming(false);
     if (!result.ok) return setError(result.error);
-    setDone(t('portfolio.shelf.trash.emptied', { count: result.data.deleted.length }));
-    onChanged();
+    onChanged(t('portfolio.shelf.trash.emptied', { count: result.data.deleted.length }));
   };
 
   return (
     <>
-      <p role="status">{done}</p>
       {error && <ErrorMessage error={error} />}
       {rows.length === 0 ? (
         <p className="empty-state">{t(`portfolio.shelf.${shelf}.empty`)}</p>

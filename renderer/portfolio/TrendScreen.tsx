@@ -53,7 +53,7 @@ function Trend({ trend, framework }: { trend: CountryTrend; framework: Framework
     return id;
   };
   const title = (id: string) => trend.points.find((p) => p.id === id)?.title ?? id;
-  const rows = trend.points.map((p) => ({ label: `${p.date} ${t(`mode.${p.mode}`)}`, ...Object.fromEntries(domains.map((d) => [d.id, p.domains[d.id] ?? null])) }));
+  const rows = trend.points.map((p) => ({ label: p.date, ...Object.fromEntries(domains.map((d) => [d.id, p.domains[d.id] ?? null])) }));
   const summary = domains.map((d) => `${d.name}: ${trend.points.map((p) => `${p.date} ${fmt(p.domains[d.id])}`).join(', ')}`).join('; ');
 
   return (

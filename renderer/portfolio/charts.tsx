@@ -47,7 +47,7 @@ export function TrendLines({ rows, series, summary }: { rows: Array<Record<strin
       <ResponsiveContainer width="100%" height={360}>
         <LineChart data={rows} margin={{ top: 10, right: 30, bottom: 10, left: 0 }} role="img" aria-label={summary}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#222' }} />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#222' }} interval={0} padding={{ left: 40, right: 40 }} />
           <YAxis domain={[0, 5]} tickCount={6} />
           {series.map((s, i) => (
             <Line key={s.key} name={s.name} dataKey={s.key} stroke={styles[i % styles.length]!.stroke} strokeWidth={2} strokeDasharray={styles[i % styles.length]!.dash} connectNulls isAnimationActive={false} />

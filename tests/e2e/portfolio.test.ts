@@ -54,6 +54,11 @@ const words = {
     xlsx: 'Excel (XLSX)',
     archive: 'Archive',
     restore: 'Restore',
+    trash: 'Move to trash',
+    trashLink: 'Trash',
+    emptyTrash: 'Empty trash (1 assessment)…',
+    deleteOne: 'Delete 1 assessment',
+    deleted: '1 assessment deleted.',
   },
   ja: {
     heading: '評価',
@@ -72,6 +77,11 @@ const words = {
     xlsx: 'Excel（XLSX）',
     archive: 'アーカイブ',
     restore: '元に戻す',
+    trash: 'ごみ箱へ移動',
+    trashLink: 'ごみ箱',
+    emptyTrash: 'ごみ箱を空にする（1件）…',
+    deleteOne: '1件を削除',
+    deleted: '1件の評価を削除しました。',
   },
 } as const;
 
@@ -199,6 +209,21 @@ describe('HQ portfolio', () => {
       await page.getByRole('link', { name: `${w.archive} (0)` }).waitFor();
       await page.getByRole('link', { name: w.portfolio }).click();
       await expect.poll(() => titles(page)).toHaveLength(5);
+
+      // Into the trash, then deleted for good only after a dialog that names it.
+      await page.getByRole('checkbox', { name: /Fiji 2024/ }).check();
+      await page.getByRole('button', { name: w.trash, exact: true }).click();
+      await expect.poll(() => titles(page)).toHaveLength(4);
+      await page.getByRole('link', { name: `${w.trashLink} (1)` }).click();
+      await page.getByRole('button', { name: w.emptyTrash }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('listitem').filter({ hasText: 'Fiji 2024' }).waitFor();
+      await shot(page, `portfolio-trash-confirm-${language}`, false);
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: w.deleteOne }).click();
+      await page.getByText(w.deleted).waitFor();
+      const everything = await api(page, 'listPortfolio', { query: { shelf: 'all' } });
+      expect(everything.rows.map((r) => r.title).sort()).toEqual(['Ghana 2023', 'Ghana 2025', 'Kenya 2025', 'Viet Nam 2025']);
     });
   }
 });
