@@ -186,7 +186,7 @@ function Portfolio({ view, domains, capabilityName, onShelved }: Loaded & { onSh
           onToggle={toggle}
           actions={(a) =>
             a.status === 'final' && (
-              <a className="button button-small" href={href({ screen: 'new', baselineId: a.id })}>
+              <a href={href({ screen: 'new', baselineId: a.id })}>
                 {t('home.followUp')}
                 <span className="sr-only"> — {a.title}</span>
               </a>

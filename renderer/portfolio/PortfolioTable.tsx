@@ -75,7 +75,9 @@ export function PortfolioTable({
       <td className="portfolio-title">
         <a href={href({ screen: 'assessment', id: a.id, view: 'rate' })}>{a.title}</a>
       </td>
-      <td>{t(`mode.${a.mode}`)}</td>
+      <td className="nowrap" title={t(`mode.${a.mode}`)}>
+        {t(`portfolio.modeShort.${a.mode}`)}
+      </td>
       <td>{t(`status.${a.status}`)}</td>
       <td className="nowrap" title={a.period.from ? `${a.period.from} – ${a.period.to ?? ''}` : undefined}>
         {a.period.from ? months.format(new Date(a.period.from)) : '–'}
