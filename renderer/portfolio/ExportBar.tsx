@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../core/api/commands';
 import { portfolioExportFormats, type PortfolioExportFormat } from '../../core/api/exports-vocabulary';
-import type { ApiError } from '../../core/api/result';
-import type { Result } from '../../core/api/result';
+import type { ApiError, Result } from '../../core/api/result';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { download } from '../export/download';
 

@@ -75,22 +75,22 @@ export function PortfolioTable({
       <td className="portfolio-title">
         <a href={href({ screen: 'assessment', id: a.id, view: 'rate' })}>{a.title}</a>
       </td>
-      <td className="nowrap" title={t(`mode.${a.mode}`)}>
+      <td className="nowrap wide-only" title={t(`mode.${a.mode}`)}>
         {t(`portfolio.modeShort.${a.mode}`)}
       </td>
       <td>{t(`status.${a.status}`)}</td>
-      <td className="nowrap" title={a.period.from ? `${a.period.from} – ${a.period.to ?? ''}` : undefined}>
+      <td className="nowrap wide-only" title={a.period.from ? `${a.period.from} – ${a.period.to ?? ''}` : undefined}>
         {a.period.from ? months.format(new Date(a.period.from)) : '–'}
       </td>
-      <td>{a.frameworkVersion}</td>
-      <td className="num">{a.coverage ? `${a.coverage.rated} / ${a.coverage.total}` : '–'}</td>
+      <td className="wide-only">{a.frameworkVersion}</td>
+      <td className="num wide-only">{a.coverage ? `${a.coverage.rated} / ${a.coverage.total}` : '–'}</td>
       <td className="num strong">{score(a.overall)}</td>
       {domains.map((d) => (
-        <td key={d.id} className="num">
+        <td key={d.id} className="num wide-only">
           {score(a.domains[d.id])}
         </td>
       ))}
-      <td className="portfolio-gaps">
+      <td className="portfolio-gaps wide-only">
         {a.gaps.length === 0 ? (
           '–'
         ) : (
@@ -103,8 +103,8 @@ export function PortfolioTable({
           </ul>
         )}
       </td>
-      <td className="nowrap">{dates.format(new Date(a.updatedAt))}</td>
-      <td className="portfolio-signer">{a.signer ? <span title={a.signer.fingerprint}>{a.signer.installation}</span> : <span className="muted">{t('portfolio.madeHere')}</span>}</td>
+      <td className="nowrap wide-only">{dates.format(new Date(a.updatedAt))}</td>
+      <td className="portfolio-signer wide-only">{a.signer ? <span title={a.signer.fingerprint}>{a.signer.installation}</span> : <span className="muted">{t('portfolio.madeHere')}</span>}</td>
       <td className="row-actions">{actions(a)}</td>
     </tr>
   );
@@ -121,18 +121,18 @@ export function PortfolioTable({
               </th>
               {header('country', t('home.columns.country'))}
               {header('title', t('home.columns.title'))}
-              {header('mode', t('home.columns.mode'))}
+              {header('mode', t('home.columns.mode'), 'wide-only')}
               {header('status', t('home.columns.status'))}
-              {header('period', t('portfolio.columns.period'))}
-              {header('frameworkVersion', t('portfolio.columns.framework'))}
-              {header('coverage', t('portfolio.columns.coverage'), 'num')}
+              {header('period', t('portfolio.columns.period'), 'wide-only')}
+              {header('frameworkVersion', t('portfolio.columns.framework'), 'wide-only')}
+              {header('coverage', t('portfolio.columns.coverage'), 'num wide-only')}
               {header('overall', t('portfolio.columns.overall'), 'num')}
               {domains.map((d) => (
-                <SortHeader key={d.id} column={`domain:${d.id}`} label={d.short} sort={sort} onSort={onSort} className="num" />
+                <SortHeader key={d.id} column={`domain:${d.id}`} label={d.short} sort={sort} onSort={onSort} className="num wide-only" />
               ))}
-              {header('gap', t('portfolio.columns.gaps'))}
-              {header('updatedAt', t('portfolio.columns.updated'))}
-              {header('signer', t('portfolio.columns.signer'))}
+              {header('gap', t('portfolio.columns.gaps'), 'wide-only')}
+              {header('updatedAt', t('portfolio.columns.updated'), 'wide-only')}
+              {header('signer', t('portfolio.columns.signer'), 'wide-only')}
               <th scope="col">
                 <span className="sr-only">{t('home.columns.actions')}</span>
               </th>
