@@ -23,8 +23,8 @@ export function CompareRadar({ rows, series, summary }: { rows: Array<Record<str
   const { t } = useTranslation();
   return (
     <figure className="chart" role="group" aria-label={t('portfolio.compare.radarTitle')}>
-      <ResponsiveContainer width="100%" height={440}>
-        <RadarChart margin={{ top: 20, right: 110, bottom: 20, left: 110 }} data={rows} outerRadius="70%" role="img" aria-label={summary}>
+      <ResponsiveContainer width="100%" height={380}>
+        <RadarChart margin={{ top: 10, right: 110, bottom: 10, left: 110 }} data={rows} outerRadius="75%" role="img" aria-label={summary}>
           <PolarGrid />
           <PolarAngleAxis dataKey="domain" tick={{ fontSize: 12, fill: '#222' }} />
           <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} />
