@@ -16,6 +16,14 @@ Commands:
                                                         export a report or data file, then re-read and verify it
                                                         (read-only snapshot, works while the app is open); FILE must
                                                         be a new name or, with --force, a regular file outside the data folder
+  portfolio --format xlsx|html|pdf|json --out FILE [--weights FILE] [--lang en|ja] [--force] [--chromium PATH] [--data-dir DIR]
+                                                        export HQ's portfolio of active assessments and the country
+                                                        ranking (weights: a JSON object such as {"resultPerEffort": 3};
+                                                        factors left out keep their defaults), then re-read and verify it
+  compare <id> <id>... --format xlsx|html|pdf|json --out FILE [--lang en|ja] [--force] [--chromium PATH] [--data-dir DIR]
+                                                        export 2 to 8 assessments side by side (versions joined by the
+                                                        framework mapping), then re-read and verify it
+                                                        (both: read-only snapshot, same --out rules as export)
   serve [--data-dir DIR] [--port N] [--chromium PATH]   run the app in a browser on 127.0.0.1
   bundle <id>... --out FILE.ccat [--encrypt-to RECIPIENTFILE]... [--passphrase-file F] [--redact] [--data-dir DIR]
                                                         write a signed (optionally encrypted) .ccat exchange file, then re-read and verify it
@@ -58,6 +66,17 @@ const runners: Record<string, Runner> = {
     },
     positionals: 1,
     load: async () => (await import('./commands/export')).runExport,
+  },
+  portfolio: {
+    options: { 'data-dir': dataDir, format: { type: 'string' }, out: { type: 'string' }, weights: { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' }, chromium: { type: 'string' } },
+    positionals: 0,
+    load: async () => (await import('./commands/portfolio')).runPortfolio,
+  },
+  compare: {
+    options: { 'data-dir': dataDir, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' }, chromium: { type: 'string' } },
+    positionals: 2,
+    variadic: true,
+    load: async () => (await import('./commands/portfolio')).runCompare,
   },
   serve: { options: { 'data-dir': dataDir, port: { type: 'string' }, chromium: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/serve')).runServe },
   bundle: {

@@ -36,19 +36,20 @@ export interface HqExportOptions {
   appVersion: string;
 }
 
-/** A table as data: the XLSX sheet, and the HTML/PDF table where `inDocument` columns are shown. */
+/** A table as data: the XLSX sheet, and for HTML and PDF one or more narrower tables of its columns. */
 interface HqTable {
   sheet: Sheet;
   heading: string;
-  /** Columns shown in HTML and PDF (a page cannot hold every column a spreadsheet can). */
-  inDocument: boolean[];
+  /** Per column, the document tables it appears in: a page cannot hold every column a spreadsheet can. */
+  parts: number[][];
 }
 
 interface Col {
   header: string;
   type: SheetColumn['type'];
   width: number;
-  inDocument?: boolean;
+  /** Document tables showing the column; default the first only, [] for the spreadsheet only. */
+  parts?: number[];
 }
 
 const MISSING = '—';
@@ -57,7 +58,7 @@ function table(name: string, heading: string, columns: readonly Col[], rows: She
   return {
     sheet: { name, columns: columns.map((c) => ({ header: c.header, width: c.width, type: c.type })), rows, ...(after ? { after } : {}) },
     heading,
-    inDocument: columns.map((c) => c.inDocument ?? true),
+    parts: columns.map((c) => c.parts ?? [0]),
   };
 }
 
@@ -96,27 +97,27 @@ class Words {
 
 function portfolioTable(w: Words, view: PortfolioView): HqTable {
   const columns: Col[] = [
-    { header: w.t('hq.column.country'), type: 'text', width: 18 },
-    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, inDocument: false },
-    { header: w.t('hq.column.regions'), type: 'text', width: 22, inDocument: false },
-    { header: w.t('hq.column.title'), type: 'text', width: 36 },
+    { header: w.t('hq.column.country'), type: 'text', width: 18, parts: [0, 1] },
+    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, parts: [] },
+    { header: w.t('hq.column.regions'), type: 'text', width: 22, parts: [] },
+    { header: w.t('hq.column.title'), type: 'text', width: 36, parts: [0, 1] },
     { header: w.t('hq.column.mode'), type: 'text', width: 16 },
     { header: w.t('hq.column.status'), type: 'text', width: 10 },
     { header: w.t('hq.column.periodFrom'), type: 'date', width: 12 },
-    { header: w.t('hq.column.periodTo'), type: 'date', width: 12, inDocument: false },
-    { header: w.t('hq.column.year'), type: 'number', width: 7, inDocument: false },
+    { header: w.t('hq.column.periodTo'), type: 'date', width: 12, parts: [] },
+    { header: w.t('hq.column.year'), type: 'number', width: 7, parts: [] },
     { header: w.t('hq.column.frameworkVersion'), type: 'text', width: 10 },
     { header: w.t('hq.column.rated'), type: 'number', width: 9 },
-    { header: w.t('hq.column.total'), type: 'number', width: 9, inDocument: false },
-    { header: w.t('hq.column.overall'), type: 'score', width: 9 },
-    ...view.domainIds.map((id): Col => ({ header: w.domain(id), type: 'score', width: 12 })),
-    { header: w.t('hq.column.largestGap'), type: 'text', width: 30 },
-    { header: w.t('hq.column.largestGapSize'), type: 'score', width: 9, inDocument: false },
+    { header: w.t('hq.column.total'), type: 'number', width: 9, parts: [] },
+    { header: w.t('hq.column.overall'), type: 'score', width: 9, parts: [1] },
+    ...view.domainIds.map((id): Col => ({ header: w.domain(id), type: 'score', width: 12, parts: [1] })),
+    { header: w.t('hq.column.largestGap'), type: 'text', width: 30, parts: [1] },
+    { header: w.t('hq.column.largestGapSize'), type: 'score', width: 9, parts: [] },
     { header: w.t('hq.column.updatedAt'), type: 'datetime', width: 17 },
     { header: w.t('hq.column.signer'), type: 'text', width: 20 },
-    { header: w.t('hq.column.fingerprint'), type: 'text', width: 42, inDocument: false },
-    { header: w.t('hq.column.shelf'), type: 'text', width: 12, inDocument: false },
-    { header: w.t('hq.column.id'), type: 'text', width: 38, inDocument: false },
+    { header: w.t('hq.column.fingerprint'), type: 'text', width: 42, parts: [] },
+    { header: w.t('hq.column.shelf'), type: 'text', width: 12, parts: [] },
+    { header: w.t('hq.column.id'), type: 'text', width: 38, parts: [] },
   ];
   const rows = view.rows.map((r): SheetValue[] => [
     w.country(r.country),
@@ -148,11 +149,11 @@ function rankingTable(w: Words, ranking: Ranking): HqTable {
   const columns: Col[] = [
     { header: w.t('hq.column.rank'), type: 'number', width: 6 },
     { header: w.t('hq.column.country'), type: 'text', width: 18 },
-    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, inDocument: false },
-    { header: w.t('hq.column.regions'), type: 'text', width: 22, inDocument: false },
+    { header: w.t('hq.column.countryCode'), type: 'text', width: 6, parts: [] },
+    { header: w.t('hq.column.regions'), type: 'text', width: 22, parts: [] },
     { header: w.t('hq.column.score'), type: 'score', width: 10 },
     ...selectionFactors.flatMap((f): Col[] => [
-      { header: w.t('hq.column.value', { factor: w.factor(f) }), type: 'score', width: 14, inDocument: false },
+      { header: w.t('hq.column.value', { factor: w.factor(f) }), type: 'score', width: 14, parts: [] },
       { header: w.t('hq.column.contribution', { factor: w.factor(f) }), type: 'score', width: 14 },
     ]),
     { header: w.t('hq.column.assessment'), type: 'text', width: 30 },
@@ -195,13 +196,14 @@ function comparisonTables(w: Words, comparison: Comparison): HqTable[] {
 
 function cellText(value: SheetValue, type: SheetColumn['type'], language: UiLanguage): string {
   if (value === null || value === '') return MISSING;
-  if (value instanceof Date) return type === 'datetime' ? fmtDateTime(value, language) : fmtDate(value.toISOString(), language);
+  // A page shows the day; the workbook keeps the time.
+  if (value instanceof Date) return fmtDate(value.toISOString(), language);
   if (typeof value === 'number') return type === 'score' ? fmtScore(value)! : String(value);
   return String(value);
 }
 
-function documentTable(t: HqTable, language: UiLanguage): TableBlock {
-  const shown = t.sheet.columns.map((c, i) => ({ c, i })).filter(({ i }) => t.inDocument[i]);
+function documentTable(t: HqTable, language: UiLanguage, part = 0): TableBlock {
+  const shown = t.sheet.columns.map((c, i) => ({ c, i })).filter(({ i }) => t.parts[i]!.includes(part));
   const widthSum = shown.reduce((sum, { c }) => sum + c.width, 0);
   const numeric = (type: SheetColumn['type']) => type === 'score' || type === 'number';
   return {
@@ -281,7 +283,9 @@ function build(data: HqExportData, options: HqExportOptions): Built {
       tables = [portfolio, ranking];
       blocks = [
         { kind: 'paragraph', text: userText(describeQuery(w, data.query)), tone: 'muted' },
-        documentTable(portfolio, w.language),
+        documentTable(portfolio, w.language, 0),
+        { kind: 'heading', level: 2, text: userText(w.t('hq.scoresHeading')) },
+        documentTable(portfolio, w.language, 1),
         ...rankingBlocks(w, data.ranking, documentTable(ranking, w.language)),
       ];
       break;

@@ -61,6 +61,13 @@ const given = <T>(list: readonly T[] | undefined): list is readonly T[] => list 
  */
 export function filterRows(rows: readonly PortfolioRow[], filter: PortfolioFilter): PortfolioRow[] {
   const needle = filter.search?.trim().toLocaleLowerCase() ?? '';
+  // Per country, not per row: a name lookup costs more than the comparison.
+  const namesOf = new Map<string, string[]>();
+  const names = (code: string) => {
+    let found = namesOf.get(code);
+    if (found === undefined) namesOf.set(code, (found = uiLanguages.map((language) => countryName(code, language).toLocaleLowerCase())));
+    return found;
+  };
   return rows.filter((row) => {
     if (!matchesShelf(row, filter.shelf)) return false;
     if (given(filter.countries) && !filter.countries.includes(row.country)) return false;
@@ -70,8 +77,8 @@ export function filterRows(rows: readonly PortfolioRow[], filter: PortfolioFilte
     if (given(filter.frameworkVersions) && !filter.frameworkVersions.includes(row.frameworkVersion)) return false;
     if (given(filter.years) && !filter.years.includes(row.year)) return false;
     if (needle === '') return true;
-    const haystack = [row.title, row.id, row.country, ...uiLanguages.map((language) => countryName(row.country, language)), row.signer?.installation ?? '', row.signer?.fingerprint ?? ''];
-    return haystack.some((text) => text.toLocaleLowerCase().includes(needle));
+    const haystack = [row.title, row.id, row.country, row.signer?.installation ?? '', row.signer?.fingerprint ?? ''];
+    return haystack.some((text) => text.toLocaleLowerCase().includes(needle)) || names(row.country).some((name) => name.includes(needle));
   });
 }
 
@@ -129,11 +136,15 @@ export function sortRows(rows: readonly PortfolioRow[], column: PortfolioColumn,
     .map(({ row }) => row);
 }
 
-/** Rows by country, countries in the order of their first row, rows keeping their order. */
+/** Row ids by country, countries in the order of their first row, rows keeping their order. */
 export function groupByCountry(rows: readonly PortfolioRow[]): PortfolioGroup[] {
-  const groups = new Map<string, PortfolioRow[]>();
-  for (const row of rows) groups.set(row.country, [...(groups.get(row.country) ?? []), row]);
-  return [...groups].map(([country, members]) => ({ country, rows: members }));
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const ids = groups.get(row.country);
+    if (ids === undefined) groups.set(row.country, [row.id]);
+    else ids.push(row.id);
+  }
+  return [...groups].map(([country, ids]) => ({ country, ids }));
 }
 
 /** What listPortfolio answers: the query applied to all rows, with counts and filter choices. */

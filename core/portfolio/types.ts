@@ -87,9 +87,10 @@ export interface PortfolioQuery extends PortfolioFilter {
   sort?: { column: PortfolioColumn; direction: SortDirection } | undefined;
 }
 
+/** Ids rather than rows: the rows are in `PortfolioView.rows` once, and a group view looks them up. */
 export interface PortfolioGroup {
   country: string;
-  rows: PortfolioRow[];
+  ids: string[];
 }
 
 export interface RegionInfo {
@@ -101,7 +102,7 @@ export interface RegionInfo {
 export interface PortfolioView {
   /** Filtered and sorted. */
   rows: PortfolioRow[];
-  /** The same rows grouped by country, countries in the order of their first row. */
+  /** The same rows grouped by country (their ids, in row order), countries in the order of their first row. */
   groups: PortfolioGroup[];
   /** Before filtering, in the chosen shelf view. */
   total: number;

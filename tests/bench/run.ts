@@ -3,7 +3,7 @@
  * sides of a row alternate sample by sample after one unmeasured warm-up each; medians and p95
  * are printed with the ratio and the goal. Asserts nothing: performance stays out of the tests.
  *
- *   npm run bench [-- --json] [-- --samples N] [-- --only browser,save-serve,save-scale,list-cold,save-history,startup]
+ *   npm run bench [-- --json] [-- --samples N] [-- --only browser,save-serve,save-scale,list-cold,save-history,portfolio,startup]
  *
  * `--only` runs the named groups alone, to iterate on one row without the whole run.
  */
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildFresh } from '../build-fresh';
 import { browserRows, buildSurveyPage } from './browser-rows';
 import { cliRows, serveStartRow, sizeRow } from './startup-rows';
+import { portfolioRow } from './portfolio-rows';
 import { saveRows, seedRatedStore } from './store-rows';
 import { benchDir, removeBenchDirs, type Row } from './support';
 
@@ -32,6 +33,10 @@ try {
   }
   log('bench: saves and the store…');
   rows.push(...(await saveRows(samples * 4, wanted)));
+  if (wanted('portfolio')) {
+    log('bench: HQ portfolio…');
+    rows.push(await portfolioRow(Math.max(3, Math.round(samples / 10))));
+  }
   if (wanted('startup')) {
     log('bench: start-up and size…');
     const listDir = await benchDir();

@@ -215,7 +215,7 @@ async function thousandRows(samples: number, wanted: (group: string) => boolean)
 }
 
 /** RSS of a process in MiB, from /proc (Linux). */
-async function rssMiB(pid: number): Promise<number> {
+export async function rssMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;

@@ -276,4 +276,48 @@ describe('assessment store: power cuts (simulated disk that loses what was not m
       },
     }, ['some-pending']);
   });
+
+  it('a cut at every step of emptying the trash leaves each trashed assessment whole and in the trash, or gone without a trace; never half', async () => {
+    const kept = sampleAssessment({ id: 'assessment-kept-0001', title: 'Kept' });
+    const trashed = edit(sampleAssessment(), 2);
+    const last = edit(trashed, 1);
+    const start = await image(async (fs) => {
+      const store = await open(fs);
+      await store.create(kept);
+      await store.create(trashed);
+      await store.save(last);
+      await store.setShelf([SAMPLE_ID], 'trashed', 'HQ');
+      await store.close();
+    });
+    const checked = await explore({
+      image: start,
+      async run(fs, acks) {
+        try {
+          const store = await open(fs);
+          await store.emptyTrash([SAMPLE_ID], 'HQ');
+          acks.push('emptied');
+          await store.close();
+        } catch {
+          // The power went.
+        }
+      },
+      async check(store, fs, acks, context) {
+        expect((await store.get(kept.id)).title, context).toBe('Kept');
+        const listed = (await store.list()).map((s) => s.id).sort();
+        const files = fs.paths().filter((path) => path.startsWith(`${FOLDER}/`));
+        if (listed.includes(SAMPLE_ID)) {
+          expect(acks, `${context}: an acknowledged deletion came back`).not.toContain('emptied');
+          expect(documentDigest(await store.get(SAMPLE_ID)), context).toBe(documentDigest(last));
+          expect(store.shelf().get(SAMPLE_ID)?.state, context).toBe('trashed');
+        } else {
+          expect(listed, context).toEqual([kept.id]);
+          expect(files, `${context}: files of a deleted assessment remain`).toEqual([]);
+          expect(fs.paths(), context).not.toContain(FOLDER);
+          expect(store.shelf().size, context).toBe(0);
+        }
+        assertNoHalfWrittenFile(fs, context);
+      },
+    });
+    expect(checked).toBeGreaterThan(50);
+  });
 });
