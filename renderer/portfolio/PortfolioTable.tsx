@@ -63,6 +63,10 @@ export function PortfolioTable({
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const months = new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const visible = rows.slice(0, shown);
+  const byId = new Map(visible.map((r) => [r.id, r]));
+  // Each group's count is of every row that matches, also those not drawn yet.
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.country, (totals.get(r.country) ?? 0) + 1);
   const columns = 13 + domains.length;
   const header = (key: PortfolioColumn, label: string, className?: string) => <SortHeader column={key} label={label} sort={sort} onSort={onSort} {...(className ? { className } : {})} />;
 
@@ -144,13 +148,13 @@ export function PortfolioTable({
                 <tr className="group-row">
                   <th scope="colgroup" colSpan={columns}>
                     <span>{countryName(group.country, i18n.language)}</span>
-                    <span className="muted"> · {t('home.count', { count: rows.filter((r) => r.country === group.country).length })}</span>
+                    <span className="muted"> · {t('home.count', { count: totals.get(group.country) ?? 0 })}</span>
                     <a className="button button-small" href={href({ screen: 'trend', country: group.country })}>
                       {t('portfolio.trendOf', { country: countryName(group.country, i18n.language) })}
                     </a>
                   </th>
                 </tr>
-                {group.rows.map(row)}
+                {group.ids.map((id) => row(byId.get(id)!))}
               </tbody>
             ))
           ) : (

@@ -44,6 +44,7 @@ const words = {
     done: 'Import complete',
     back: 'Back to the assessments',
     portfolio: 'Back to the portfolio',
+    group: 'Group by country',
     overall: 'Overall',
     country: 'Country',
     compare2: 'Compare 2 assessments',
@@ -67,6 +68,7 @@ const words = {
     done: '取り込みが完了しました',
     back: '評価の一覧に戻る',
     portfolio: 'ポートフォリオに戻る',
+    group: '国ごとにまとめる',
     overall: '総合',
     country: '国',
     compare2: '2件を比較',
@@ -155,6 +157,10 @@ describe('HQ portfolio', () => {
       // Filter by region, then by country; group by country.
       await page.locator('#filter-region').selectOption('asean');
       await expect.poll(() => titles(page)).toEqual(['Viet Nam 2025']);
+      await page.locator('#filter-region').selectOption('africa');
+      await page.getByRole('checkbox', { name: w.group }).check();
+      await expect.poll(() => page.locator('table.portfolio-table tr.group-row').count()).toBe(2);
+      await page.getByRole('checkbox', { name: w.group }).uncheck();
       await page.locator('#filter-region').selectOption('');
       await page.locator('#filter-country').selectOption('GH');
       await expect.poll(() => titles(page)).toEqual(['Ghana 2023', 'Ghana 2025']);
