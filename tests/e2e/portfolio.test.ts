@@ -230,6 +230,15 @@ describe('HQ portfolio', () => {
       await page.getByText(w.deleted).waitFor();
       const everything = await api(page, 'listPortfolio', { query: { shelf: 'all' } });
       expect(everything.rows.map((r) => r.title).sort()).toEqual(['Ghana 2023', 'Ghana 2025', 'Kenya 2025', 'Viet Nam 2025']);
+
+      // What a stale link shows: an assessment that is gone, a country with no assessment.
+      await page.goto(page.url().replace(/#.*/, `#/portfolio/compare/${everything.rows[0]!.id},no-such-assessment`));
+      await page.getByRole('alert').waitFor();
+      await shot(page, `portfolio-compare-missing-${language}`, false);
+      await page.goto(page.url().replace(/#.*/, '#/portfolio/trend/JP'));
+      await page.locator('.notice').waitFor();
+      await shot(page, `portfolio-trend-none-${language}`, false);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });
