@@ -11,6 +11,10 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { CompareScreen } from './merge/CompareScreen';
 import { MergeScreen } from './merge/MergeScreen';
+import { CompareManyScreen } from './portfolio/CompareManyScreen';
+import { RankingScreen } from './portfolio/RankingScreen';
+import { ShelfScreen } from './portfolio/ShelfScreen';
+import { TrendScreen } from './portfolio/TrendScreen';
 
 export function App() {
   const { t } = useTranslation();
@@ -46,6 +50,10 @@ export function App() {
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
         {route.screen === 'merge' && <MergeScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
         {route.screen === 'compare' && <CompareScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}
+        {route.screen === 'compareMany' && <CompareManyScreen key={route.ids.join(',')} ids={route.ids} />}
+        {route.screen === 'trend' && <TrendScreen key={route.country} country={route.country} />}
+        {route.screen === 'ranking' && <RankingScreen />}
+        {route.screen === 'shelf' && <ShelfScreen key={route.shelf} shelf={route.shelf} />}
       </main>
     </>
   );

@@ -13,20 +13,29 @@ export type AssessmentRoute =
 /** Two assessments of one country side by side: compared, or merged into a new one. */
 export type PairRoute = { screen: 'merge' | 'compare'; leftId: string; rightId: string };
 
+/** HQ's views over many assessments: 2–8 compared, one country's trend, the country ranking, archived and trashed ones. */
+export type PortfolioRoute =
+  | { screen: 'compareMany'; ids: string[] }
+  | { screen: 'trend'; country: string }
+  | { screen: 'ranking' }
+  | { screen: 'shelf'; shelf: 'archive' | 'trash' };
+
 /** `at` tells one opened file from the next, so that opening another file starts the import screen afresh. */
-export type Route = { screen: 'home' } | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute | PairRoute;
+export type Route = { screen: 'home' } | PortfolioRoute | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute | PairRoute;
 
 export type View = AssessmentRoute['view'];
 
 /**
  * Hash routes, so that reload keeps the place and no server routing is needed:
  * #/a/<id>/i/<indicator>, #/a/<id>/setup/team, #/a/<id>/capture/<session>/<indicator>, #/new/from/<baseline>,
- * #/merge/<left>/<right>, #/compare/<left>/<right>.
+ * #/merge/<left>/<right>, #/compare/<left>/<right>, #/portfolio/compare/<id>,<id>…, #/portfolio/trend/<country>,
+ * #/portfolio/ranking, #/portfolio/archive, #/portfolio/trash.
  */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'import') return parts[1] && /^\d+$/.test(parts[1]) ? { screen: 'import', at: Number(parts[1]) } : { screen: 'import' };
   if (parts[0] === 'settings') return { screen: 'settings' };
+  if (parts[0] === 'portfolio') return parsePortfolio(parts.slice(1));
   if (parts[0] === 'new') return parts[1] === 'from' && parts[2] ? { screen: 'new', baselineId: parts[2] } : { screen: 'new' };
   if ((parts[0] === 'merge' || parts[0] === 'compare') && parts[1] && parts[2]) return { screen: parts[0], leftId: parts[1], rightId: parts[2] };
   if (parts[0] !== 'a' || !parts[1]) return { screen: 'home' };
@@ -54,6 +63,14 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+function parsePortfolio([view, arg]: string[]): Route {
+  if (view === 'compare' && arg) return { screen: 'compareMany', ids: arg.split(',').filter(Boolean) };
+  if (view === 'trend' && arg && /^[A-Z]{2}$/.test(arg)) return { screen: 'trend', country: arg };
+  if (view === 'ranking') return { screen: 'ranking' };
+  if (view === 'archive' || view === 'trash') return { screen: 'shelf', shelf: view };
+  return { screen: 'home' };
+}
+
 function safeDecode(part: string): string {
   try {
     return decodeURIComponent(part);
@@ -71,6 +88,14 @@ export function href(route: Route): string {
       return route.at === undefined ? '#/import' : `#/import/${route.at}`;
     case 'settings':
       return '#/settings';
+    case 'compareMany':
+      return `#/portfolio/compare/${route.ids.map(e).join(',')}`;
+    case 'trend':
+      return `#/portfolio/trend/${e(route.country)}`;
+    case 'ranking':
+      return '#/portfolio/ranking';
+    case 'shelf':
+      return `#/portfolio/${route.shelf}`;
     case 'new':
       return route.baselineId ? `#/new/from/${e(route.baselineId)}` : '#/new';
     case 'merge':

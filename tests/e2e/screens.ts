@@ -72,6 +72,11 @@ export function screens(language: Language, data: Seeded): Screen[] {
   const text = (page: Page, value: string | RegExp) => page.getByText(value).first().waitFor();
   return [
     { name: 'home', open: async (page) => (await page.reload(), await page.getByRole('heading', { name: w.home, exact: true }).waitFor(), await page.locator('tbody tr').nth(1).waitFor()) },
+    // HQ's views over the two Kenya assessments (the portfolio e2e covers them with five countries).
+    { name: 'portfolio-compare', open: async (page) => (await go(page, `#/portfolio/compare/${data.baselineId},${data.id}`), await page.locator('table.compare-many').waitFor(), await page.locator('.recharts-radar').first().waitFor({ state: 'attached' })) },
+    { name: 'portfolio-trend', open: async (page) => (await go(page, '#/portfolio/trend/KE'), await page.locator('table.trend-table').waitFor(), await page.locator('.recharts-line').first().waitFor({ state: 'attached' })) },
+    { name: 'portfolio-ranking', open: async (page) => (await go(page, '#/portfolio/ranking'), await page.locator('table.ranking-table tbody tr').first().waitFor()) },
+    { name: 'portfolio-trash', open: async (page) => (await go(page, '#/portfolio/trash'), await page.locator('.empty-state').waitFor()) },
     { name: 'create', open: async (page) => (await go(page, '#/new'), await page.getByRole('button', { name: w.create }).waitFor()) },
     { name: 'create-follow-up', open: async (page) => (await go(page, `#/new/from/${data.baselineId}`), await page.getByRole('heading', { name: w.followUp }).waitFor()) },
     { name: 'setup-basics', open: async (page) => (await go(page, `${a}/setup/basics`), await text(page, w.step(1))) },

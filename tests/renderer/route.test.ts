@@ -19,6 +19,11 @@ describe('hash routes', () => {
     { screen: 'assessment', id: 'a1b2c3d4', view: 'review' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'results' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'history' },
+    { screen: 'compareMany', ids: ['a1', 'b2', 'c3'] },
+    { screen: 'trend', country: 'GH' },
+    { screen: 'ranking' },
+    { screen: 'shelf', shelf: 'archive' },
+    { screen: 'shelf', shelf: 'trash' },
   ];
   it.each(routes.map((r) => [href(r), r] as const))('%s survives a reload', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -31,6 +36,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/a/x/setup/unknown-step')).toEqual({ screen: 'assessment', id: 'x', view: 'setup', step: 'basics' });
     expect(parseRoute('#/a/x/capture')).toEqual({ screen: 'assessment', id: 'x', view: 'sessions' });
     expect(parseRoute('#/a/x/i/%E0%A4%A')).toEqual({ screen: 'assessment', id: 'x', view: 'rate', indicatorId: '%E0%A4%A' });
+    expect(parseRoute('#/portfolio/trend/ghana')).toEqual({ screen: 'home' });
+    expect(parseRoute('#/portfolio/compare')).toEqual({ screen: 'home' });
     // The skip link's own target must not take the user home.
     expect(parseRoute('#main')).toEqual({ screen: 'home' });
   });
