@@ -277,6 +277,8 @@ export const commands = {
       .refine((choices) => Object.keys(choices).length <= 2000, 'at most 2000 choices'),
     by: who,
   }),
+  /** The bundled sample assessment (first use): stored on first open, the stored copy after that. */
+  openSample: z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -346,6 +348,7 @@ export interface CommandResults {
   moveToFramework: Assessment;
   previewMerge: MergePreview;
   mergeAssessments: Assessment;
+  openSample: { id: string };
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

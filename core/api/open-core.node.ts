@@ -7,6 +7,7 @@ import { attachmentFiles } from '../store/attachments.node.ts';
 import { createHandlers, type ExportServices } from './handlers/index';
 import { readOnlySnapshotError } from '../store/errors';
 import type { Result } from './result';
+import { loadSample } from '../samples/sample.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -68,6 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     newId: randomUUID,
     exports: options.exports ?? {},
     exchange,
+    loadSample: () => loadSample(options.assessmentsDir),
   });
   return {
     handlers,

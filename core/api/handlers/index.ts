@@ -10,6 +10,7 @@ import { planHandlers } from './plan';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
 import type { HandlerServices } from './services';
+import { sampleHandlers } from './sample';
 import { sessionHandlers } from './sessions';
 
 export type { HandlerServices, ExportServices } from './services';
@@ -28,5 +29,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...exchangeHandlers(ctx),
     ...frameworkMoveHandlers(ctx),
     ...mergeHandlers(ctx),
+    ...sampleHandlers(ctx),
   };
 }

@@ -4,6 +4,7 @@ import type { AttachmentFiles } from '../../store/attachment-files';
 import type { Edit } from '../editing';
 import type { AssessmentRepository } from '../repository';
 import type { ExportServices } from '../../report/services';
+import type { Assessment } from '../../model/assessment';
 
 export type { ExportServices };
 
@@ -18,6 +19,8 @@ export interface HandlerServices {
   exports: ExportServices;
   /** .ccat export, import and trust; Node-only, so the shell's core wires it in. */
   exchange: ExchangeServices;
+  /** The bundled sample assessment (assessments/samples/), read from disk by the shell's core. */
+  loadSample: () => Promise<Assessment>;
 }
 
 export interface HandlerContext extends HandlerServices {
