@@ -98,6 +98,7 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     moveToFramework: { id: s.id, toVersion: '1.1.0', expectedRevision: 1 },
     previewMerge: { leftId: s.id, rightId: s.selfId },
     mergeAssessments: { leftId: s.id, rightId: s.selfId, title: 'Ghana merged', choices: { [indicatorId]: { take: 'new', rating: { kind: 'level', level: 2 }, confidence: 'medium', reason: 'Workshop evidence', notes: 'both' } }, by: 'HQ' },
+    openSample: {},
   };
 }
 

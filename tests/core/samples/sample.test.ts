@@ -60,7 +60,7 @@ describe('openSample', () => {
     const c = await core();
     const { id } = await ok(c, 'openSample', {});
     const scores = await ok(c, 'getScores', { id });
-    expect(scores.domains.every((d) => d.score !== null)).toBe(true);
+    expect(scores.domains.every((d) => d.mean !== null)).toBe(true);
     const plan = await ok(c, 'getPlan', { id });
     const decided = plan.recommendations.filter((r) => 'decision' in r && r.decision !== undefined);
     expect(decided.length).toBeGreaterThan(0);
