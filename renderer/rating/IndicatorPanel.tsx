@@ -9,6 +9,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { BaselineNote } from './BaselineNote';
 import { ConfidenceField } from './ConfidenceField';
 import { Guidance } from './Guidance';
+import { HowToRateLink } from '../help/HowToRateLink';
 import { IndicatorHistory } from './IndicatorHistory';
 import { LevelChoice } from './LevelChoice';
 import { NotesField } from './NotesField';
@@ -51,7 +52,9 @@ export function IndicatorPanel({ place, secondLanguage, previous, next }: Props)
       <p className="breadcrumb">
         {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
       </p>
-      <p className="indicator-number">{t('assess.indicatorOf', { number })}</p>
+      <p className="indicator-number">
+        {t('assess.indicatorOf', { number })} <HowToRateLink />
+      </p>
       <div className={secondLanguage ? 'bilingual' : undefined}>
         <h2 id="indicator-question" ref={heading} tabIndex={-1}>
           {text(indicator.question)}
