@@ -3,6 +3,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuContext {
   isPackaged: boolean;
   platform: NodeJS.Platform;
+  /** The Help menu's own entries (help-menu.ts), above About. */
+  help?: MenuItemConstructorOptions[];
 }
 
 /**
@@ -10,7 +12,7 @@ export interface MenuContext {
  * Zoom stays in packaged builds (people read reports on small laptop screens); reload and
  * developer tools do not: a reload could drop an unsaved edit, and devtools is a way in.
  */
-export function buildMenuTemplate({ isPackaged, platform }: MenuContext): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isPackaged, platform, help = [] }: MenuContext): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }];
   if (!isPackaged) {
     view.unshift({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
@@ -32,6 +34,6 @@ export function buildMenuTemplate({ isPackaged, platform }: MenuContext): MenuIt
       ],
     },
     { label: 'View', submenu: view },
-    { role: 'help', submenu: [{ role: 'about' }] },
+    { role: 'help', submenu: [...help, { role: 'about' }] },
   ];
 }

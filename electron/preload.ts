@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { commandNames } from '../core/api/commands';
-import { channelFor, OPENED_FILE_NUDGE, TAKE_OPENED_FILES } from './channels';
+import { channelFor, helpSections, OPENED_FILE_NUDGE, SHOW_HELP, TAKE_OPENED_FILES } from './channels';
 import type { OpenedFile } from './opened-files';
 
 /**
@@ -22,10 +22,11 @@ const api = Object.fromEntries(
 contextBridge.exposeInMainWorld('ccat', Object.freeze(api));
 
 /**
- * The one event the page can subscribe to, `window.ccatShell.onBundleOpened`: a .ccat file opened
+ * The events the page can subscribe to. `window.ccatShell.onBundleOpened`: a .ccat file opened
  * with the app (double-click, "open with", a second launch). The listener gets each file once;
  * files opened before the page subscribed are delivered on subscribing. It takes no arguments
  * from the page besides the listener, so it opens no door the commands do not.
+ * `onShowHelp`: a Help menu choice; only the known sections reach the listener.
  */
 const shell = {
   onBundleOpened(listener: (file: OpenedFile) => void): () => void {
@@ -38,6 +39,16 @@ const shell = {
     take();
     return () => {
       ipcRenderer.removeListener(OPENED_FILE_NUDGE, take);
+    };
+  },
+  /** The Help menu: the listener gets the section to open ('' for the guide, 'licences'). */
+  onShowHelp(listener: (section: string) => void): () => void {
+    const show = (_event: unknown, section: unknown) => {
+      if ((helpSections as readonly unknown[]).includes(section)) listener(section as string);
+    };
+    ipcRenderer.on(SHOW_HELP, show);
+    return () => {
+      ipcRenderer.removeListener(SHOW_HELP, show);
     };
   },
 };
