@@ -28,7 +28,7 @@ describe('Save log for support', () => {
     const log = createSupportLog({ dir: join(dir, 'logs'), home: '/home/someone', now });
     log.event('start');
     const target = join(dir, 'chosen.txt');
-    const dialog = { showSaveDialogSync: vi.fn((): string | undefined => target), showErrorBox: vi.fn() };
+    const dialog = { showSaveDialogSync: vi.fn((): string => target), showErrorBox: vi.fn() };
     expect(saveSupportLog({ log, dialog, parent: undefined, language: 'en', documentsDir: '/docs', about: 'CCAT 0.1.0, Electron 45.5.0, linux x64 6.1', now })).toBe(true);
     expect(dialog.showSaveDialogSync).toHaveBeenCalledWith(expect.objectContaining({ title: 'Save log for support…', defaultPath: join('/docs', 'ccat-support-log-2026-12-01.txt') }));
     expect(readFileSync(target, 'utf8')).toBe('CCAT 0.1.0, Electron 45.5.0, linux x64 6.1\nSaved 2026-12-01T10:00:00.000Z\n\n2026-12-01T10:00:00.000Z start\n');
@@ -38,9 +38,9 @@ describe('Save log for support', () => {
   it('writes nothing when the dialog is cancelled, and says so when the file cannot be written', async () => {
     const dir = await tempDir();
     const log = createSupportLog({ dir: join(dir, 'logs'), home: '/home/someone', now });
-    const cancelled = { showSaveDialogSync: vi.fn((): string | undefined => undefined), showErrorBox: vi.fn() };
+    const cancelled = { showSaveDialogSync: vi.fn((): string => ''), showErrorBox: vi.fn() };
     expect(saveSupportLog({ log, dialog: cancelled, parent: undefined, language: 'ja', documentsDir: dir, about: 'CCAT', now })).toBe(false);
-    const broken = { showSaveDialogSync: vi.fn((): string | undefined => join(dir, 'missing', 'x.txt')), showErrorBox: vi.fn() };
+    const broken = { showSaveDialogSync: vi.fn((): string => join(dir, 'missing', 'x.txt')), showErrorBox: vi.fn() };
     expect(saveSupportLog({ log, dialog: broken, parent: undefined, language: 'ja', documentsDir: dir, about: 'CCAT', now })).toBe(false);
     expect(broken.showErrorBox).toHaveBeenCalledWith('ログを保存できませんでした', expect.stringContaining('ENOENT'));
   });
