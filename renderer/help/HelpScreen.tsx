@@ -86,6 +86,10 @@ function Licences({ show }: { show: boolean }) {
       live = false;
     };
   }, [wanted]);
+  // Opened at this section: the page can scroll it to the top only once the long text is there.
+  useEffect(() => {
+    if (show && texts !== undefined) document.getElementById('help-licences')?.scrollIntoView({ block: 'start' });
+  }, [show, texts]);
   return (
     <section className="help-licences" aria-labelledby="help-licences">
       <h2 id="help-licences" tabIndex={-1}>
