@@ -32,28 +32,31 @@ export default function HelpScreen({ section }: { section: string | undefined })
         <h1>{t('help.heading')}</h1>
       </div>
       <div className="help-layout">
-        <nav className="help-toc" aria-labelledby="help-toc-title">
-          <h2 id="help-toc-title">{t('help.contents')}</h2>
-          <ol>
-            {sections.map((s) => (
-              <li key={s.id}>
-                <a href={href({ screen: 'help', section: s.id })} aria-current={s.id === section ? 'location' : undefined}>
-                  {s.title}
-                </a>
-              </li>
-            ))}
-            <li>
-              <a href={href({ screen: 'help', section: LICENCES_SECTION })} aria-current={section === LICENCES_SECTION ? 'location' : undefined}>
-                {t('help.licences.heading')}
-              </a>
-            </li>
-          </ol>
+        <div className="help-side">
           <section className="help-sample" aria-labelledby="help-sample-title">
             <h2 id="help-sample-title">{t('help.sample.heading')}</h2>
             <p>{t('help.sample.intro')}</p>
             <OpenSampleButton />
           </section>
-        </nav>
+          <nav className="help-toc" aria-labelledby="help-toc-title">
+            <h2 id="help-toc-title">{t('help.contents')}</h2>
+            {/* The guide numbers its own sections. */}
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <a href={href({ screen: 'help', section: s.id })} aria-current={s.id === section ? 'location' : undefined}>
+                    {s.title}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={href({ screen: 'help', section: LICENCES_SECTION })} aria-current={section === LICENCES_SECTION ? 'location' : undefined}>
+                  {t('help.licences.heading')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
         <div className="help-main">
           <article className="guide" lang={i18n.language === 'ja' ? 'ja' : 'en'}>
             <Markdown blocks={blocks} />

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { go, openPage, shot, type Language } from './app';
+import { axeViolations, go, openPage, shot, type Language } from './app';
 import { newDataDir, startServe } from './harness';
 import { useE2e } from './lifecycle';
 
@@ -28,12 +28,14 @@ describe.each(['en', 'ja'] as const)('first use (%s)', (language: Language) => {
   it('opens the sample from Help with every screen filled and marked as a sample, and links each indicator to the guide', async () => {
     e2e.dataDir = await newDataDir();
     e2e.serve = await startServe(e2e.dataDir);
-    const { page, context } = await openPage(e2e.browser, e2e.serve, { language, ...viewport });
+    const { page, context, external } = await openPage(e2e.browser, e2e.serve, { language, ...viewport, bypassCSP: true });
+    const violations: Record<string, string[]> = {};
 
     await page.getByRole('link', { name: w.help, exact: true }).click();
     await page.getByRole('heading', { name: w.help, level: 1 }).waitFor();
     await page.getByRole('heading', { name: w.rating }).waitFor();
     await shot(page, `first-use-help-${language}`, false);
+    violations.help = await axeViolations(page);
 
     await page.getByRole('button', { name: w.open }).click();
     await page.waitForURL(new RegExp(`#/a/${sampleId}`));
@@ -60,6 +62,7 @@ describe.each(['en', 'ja'] as const)('first use (%s)', (language: Language) => {
     await page.getByText('Eleven analysts on two shifts').first().waitFor();
     await expect.poll(() => page.locator('#notes').inputValue()).toContain('アナリスト11名');
     await shot(page, `first-use-sample-rating-${language}`, false);
+    violations.rating = await axeViolations(page);
 
     await page.getByRole('link', { name: w.howToRate }).click();
     await page.waitForURL(/#\/help\/rating$/);
@@ -74,11 +77,14 @@ describe.each(['en', 'ja'] as const)('first use (%s)', (language: Language) => {
     expect(text).toMatch(/^ {2}react \d+\.\d+\.\d+ \(MIT\)$/m);
     expect(text).toContain('Permission is hereby granted, free of charge');
     await shot(page, `first-use-help-licences-${language}`, false);
+    violations.licences = await axeViolations(page);
 
     // Opening the sample again goes to the same assessment, not a copy.
     await go(page, '#/help');
     await page.getByRole('button', { name: w.open }).click();
     await page.waitForURL(new RegExp(`#/a/${sampleId}`));
+    expect(Object.fromEntries(Object.entries(violations).filter(([, v]) => v.length > 0))).toEqual({});
+    expect(external).toEqual([]);
     await context.close();
   });
 });
