@@ -46,7 +46,7 @@ describe.each(['en', 'ja'] as const)('first use (%s)', (language: Language) => {
       [`#/a/${sampleId}/i/hygiene.csirt.staffing`, 'Eleven analysts on two shifts'],
       [`#/a/${sampleId}/setup/team`, 'Assessor B (sample)'],
       [`#/a/${sampleId}/setup/context`, 'Fictional country for demonstration'],
-      [`#/a/${sampleId}/sessions`, 'Interview with the national CSIRT'],
+      [`#/a/${sampleId}/sessions`, 'National CSIRT interview'],
       [`#/a/${sampleId}/capture/sample-session-ci-workshop/cip.identification.criteria`, 'An energy operator stated'],
       [`#/a/${sampleId}/review`, /Eleven analysts|1\.2\.3/],
       [`#/a/${sampleId}/results`, 'Help water operators build an OT asset inventory'],
