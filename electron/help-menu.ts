@@ -24,12 +24,14 @@ export function helpMenuItems(language: UiLanguage, actions: HelpActions): MenuI
   ];
 }
 
-/** Brings the window forward and asks its page to open Help at `section`. */
+/** Brings the window forward and asks its page to open Help at `section`, once the page has loaded. */
 export function showHelp(window: BrowserWindow | undefined, section: HelpSection): void {
   if (!window) return;
   if (window.isMinimized()) window.restore();
   window.show();
-  window.webContents.send(SHOW_HELP, section);
+  const send = () => window.webContents.send(SHOW_HELP, section);
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+  else send();
 }
 
 export interface SaveLogOptions {

@@ -21,6 +21,18 @@ const api = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('ccat', Object.freeze(api));
 
+/*
+ * A Help menu choice that opened the window arrives before the page has subscribed: it waits
+ * here, and only the known sections are passed on.
+ */
+let helpListener: ((section: string) => void) | undefined;
+let pendingHelp: string | undefined;
+ipcRenderer.on(SHOW_HELP, (_event, section: unknown) => {
+  if (!(helpSections as readonly unknown[]).includes(section)) return;
+  if (helpListener) helpListener(section as string);
+  else pendingHelp = section as string;
+});
+
 /**
  * The events the page can subscribe to. `window.ccatShell.onBundleOpened`: a .ccat file opened
  * with the app (double-click, "open with", a second launch). The listener gets each file once;
@@ -43,12 +55,11 @@ const shell = {
   },
   /** The Help menu: the listener gets the section to open ('' for the guide, 'licences'). */
   onShowHelp(listener: (section: string) => void): () => void {
-    const show = (_event: unknown, section: unknown) => {
-      if ((helpSections as readonly unknown[]).includes(section)) listener(section as string);
-    };
-    ipcRenderer.on(SHOW_HELP, show);
+    helpListener = listener;
+    if (pendingHelp !== undefined) listener(pendingHelp);
+    pendingHelp = undefined;
     return () => {
-      ipcRenderer.removeListener(SHOW_HELP, show);
+      if (helpListener === listener) helpListener = undefined;
     };
   },
 };

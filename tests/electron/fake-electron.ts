@@ -40,6 +40,10 @@ export class FakeWebContents extends EventEmitter {
   readonly session = new FakeSession();
   windowOpenHandler: WindowOpenHandler | undefined;
   readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
+  loading = false;
+  isLoading(): boolean {
+    return this.loading;
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;

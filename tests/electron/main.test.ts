@@ -230,5 +230,13 @@ describe('support log and Help menu', () => {
     expect(help.map((item) => item.label ?? item.role)).toEqual(['評価者向けガイド', 'CCATについて及びサードパーティのライセンス', undefined, 'サポート用にログを保存…', undefined, 'about']);
     help[1]!.click!();
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('ccat-shell:show-help', 'licences');
+    // A page still loading gets the request once it has loaded.
+    const contents = fake.windows[0]!.webContents;
+    contents.send.mockClear();
+    contents.loading = true;
+    help[0]!.click!();
+    expect(contents.send).not.toHaveBeenCalled();
+    contents.emit('did-finish-load');
+    expect(contents.send).toHaveBeenCalledExactlyOnceWith('ccat-shell:show-help', '');
   });
 });
