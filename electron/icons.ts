@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(repoRoot, 'build');
-export const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
+const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
 
 async function render(): Promise<void> {
   const svg = readFileSync(path.join(buildDir, 'icon.svg'), 'utf8');

@@ -28,10 +28,9 @@ export interface SupportLog {
   error(name: string, error: unknown): void;
   /** All kept files, oldest first, as one text. */
   read(): string;
-  readonly file: string;
 }
 
-export const LOG_FILE = 'ccat.log';
+const LOG_FILE = 'ccat.log';
 
 /** Replaces the home folder and any other user profile folder in `text` by "~". */
 export function scrubPaths(text: string, home: string): string {
@@ -88,7 +87,6 @@ export function createSupportLog({ dir, home, maxBytes = 512 * 1024, keep = 3, n
     return `${now().toISOString()} ${scrubPaths(name, home)}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}\n`;
   };
   return {
-    file,
     event: (name, fields = {}) => write(format(name, fields)),
     error: (name, error) => write(format(name, describeError(error, home))),
     read: () =>

@@ -4,7 +4,7 @@ import { parseFile } from '../framework/load-library.node.ts';
 import { assessmentSchema, type Assessment } from '../model/assessment';
 
 /** Where the sample sits under the assessments folder (the repository's or the packaged app's). */
-export const SAMPLE_FILE = join('samples', 'sample.json');
+const SAMPLE_FILE = join('samples', 'sample.json');
 
 /**
  * The demonstration assessment shipped with the app: fictional, bilingual (English, then

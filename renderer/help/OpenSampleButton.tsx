@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { navigate } from '../route';
 
 /** Opens the bundled sample assessment (stored on first use) at its rating screen. */
-export function OpenSampleButton({ primary = false }: { primary?: boolean }) {
+export function OpenSampleButton() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
@@ -20,7 +20,7 @@ export function OpenSampleButton({ primary = false }: { primary?: boolean }) {
   };
   return (
     <>
-      <button type="button" className={primary ? 'button button-primary' : 'button'} disabled={busy} onClick={() => void open()}>
+      <button type="button" className="button" disabled={busy} onClick={() => void open()}>
         {t('help.sample.open')}
       </button>
       {error && <ErrorMessage error={error} />}

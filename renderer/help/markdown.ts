@@ -97,7 +97,7 @@ function table(rows: string[]): Block {
 }
 
 /** Inline markup, innermost first: code spans hide everything inside them. */
-export function parseInline(text: string): Inline[] {
+function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   let plain = '';
   const flush = () => {

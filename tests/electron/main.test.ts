@@ -15,7 +15,7 @@ const core = vi.hoisted(() => ({
 vi.mock('../../core/api/open-core.node.ts', () => ({ openCore: core.openCore }));
 
 // The real log writes under userData, which here is the fake's '/fake/userData'; log.test.ts tests the files.
-const log = vi.hoisted(() => ({ event: vi.fn(), error: vi.fn(), read: vi.fn(() => ''), file: 'ccat.log' }));
+const log = vi.hoisted(() => ({ event: vi.fn(), error: vi.fn(), read: vi.fn(() => '') }));
 vi.mock('../../electron/log', () => ({ createSupportLog: () => log }));
 
 // Under vitest main.ts runs from electron/, not dist/electron/, so it sees the folder above the
