@@ -14,3 +14,8 @@ export function channelFor(name: CommandName): string {
 export const OPENED_FILE_NUDGE = 'ccat-shell:file-opened';
 /** Page → main: hand over the files opened with the app that the page has not taken yet. */
 export const TAKE_OPENED_FILES = 'ccat-shell:take-opened-files';
+/** Main → page: the Help menu asks for the Help screen; the payload is one of `helpSections`. */
+export const SHOW_HELP = 'ccat-shell:show-help';
+/** '' is the guide from its start; 'licences' is About and the third-party licence texts. */
+export const helpSections = ['', 'licences'] as const;
+export type HelpSection = (typeof helpSections)[number];

@@ -7,6 +7,8 @@ export interface MenuContext {
   platform: NodeJS.Platform;
   /** The menu's language: the OS language, as for the main process's other texts. */
   language: UiLanguage;
+  /** The Help menu's own entries (help-menu.ts), above About. */
+  help?: MenuItemConstructorOptions[];
 }
 
 type Role = 'quit' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'reload' | 'forceReload' | 'toggleDevTools' | 'about';
@@ -17,7 +19,7 @@ type Role = 'quit' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 
  * stays in packaged builds (people read reports on small laptop screens); reload and developer
  * tools do not: a reload could drop an unsaved edit, and devtools is a way in.
  */
-export function buildMenuTemplate({ isPackaged, platform, language }: MenuContext): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isPackaged, platform, language, help = [] }: MenuContext): MenuItemConstructorOptions[] {
   const t = createTranslator(language, 'common');
   const item = (role: Role): MenuItemConstructorOptions => ({ role, label: t(`menu.${role}`) });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -29,6 +31,6 @@ export function buildMenuTemplate({ isPackaged, platform, language }: MenuContex
     { label: t('menu.file'), submenu: [item('quit')] },
     { label: t('menu.edit'), submenu: [item('undo'), item('redo'), separator, item('cut'), item('copy'), item('paste'), item('selectAll')] },
     { label: t('menu.view'), submenu: view },
-    { role: 'help', label: t('menu.help'), submenu: [item('about')] },
+    { role: 'help', label: t('menu.help'), submenu: [...help, item('about')] },
   ];
 }

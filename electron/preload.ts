@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { commandNames } from '../core/api/commands';
-import { channelFor, OPENED_FILE_NUDGE, TAKE_OPENED_FILES } from './channels';
+import { channelFor, helpSections, OPENED_FILE_NUDGE, SHOW_HELP, TAKE_OPENED_FILES } from './channels';
 import type { OpenedFile } from './opened-files';
 
 /**
@@ -21,11 +21,24 @@ const api = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('ccat', Object.freeze(api));
 
+/*
+ * A Help menu choice that opened the window arrives before the page has subscribed: it waits
+ * here, and only the known sections are passed on.
+ */
+let helpListener: ((section: string) => void) | undefined;
+let pendingHelp: string | undefined;
+ipcRenderer.on(SHOW_HELP, (_event, section: unknown) => {
+  if (!(helpSections as readonly unknown[]).includes(section)) return;
+  if (helpListener) helpListener(section as string);
+  else pendingHelp = section as string;
+});
+
 /**
- * The one event the page can subscribe to, `window.ccatShell.onBundleOpened`: a .ccat file opened
+ * The events the page can subscribe to. `window.ccatShell.onBundleOpened`: a .ccat file opened
  * with the app (double-click, "open with", a second launch). The listener gets each file once;
  * files opened before the page subscribed are delivered on subscribing. It takes no arguments
  * from the page besides the listener, so it opens no door the commands do not.
+ * `onShowHelp`: a Help menu choice; only the known sections reach the listener.
  */
 const shell = {
   onBundleOpened(listener: (file: OpenedFile) => void): () => void {
@@ -38,6 +51,15 @@ const shell = {
     take();
     return () => {
       ipcRenderer.removeListener(OPENED_FILE_NUDGE, take);
+    };
+  },
+  /** The Help menu: the listener gets the section to open ('' for the guide, 'licences'). */
+  onShowHelp(listener: (section: string) => void): () => void {
+    helpListener = listener;
+    if (pendingHelp !== undefined) listener(pendingHelp);
+    pendingHelp = undefined;
+    return () => {
+      if (helpListener === listener) helpListener = undefined;
     };
   },
 };

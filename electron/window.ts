@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, screen, shell, type Rectangle, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 import { isAllowedExternalUrl } from './external-links';
 
@@ -7,13 +7,31 @@ export interface MainWindowOptions {
   preloadPath: string;
 }
 
+const preferred = { width: 1280, height: 800 };
+const minimum = { width: 800, height: 600 };
+
+/**
+ * The window's first size and place: the preferred size where it fits, otherwise the whole work
+ * area (the screen less the taskbar or dock), centred in it. A 1366×768 laptop has about 1366×728
+ * to give; a window taller than that would hide its bottom edge, and the rating screen's Next, below the taskbar.
+ */
+export function windowBounds(workArea: Rectangle) {
+  const width = Math.min(preferred.width, workArea.width);
+  const height = Math.min(preferred.height, workArea.height);
+  return {
+    x: workArea.x + Math.floor((workArea.width - width) / 2),
+    y: workArea.y + Math.floor((workArea.height - height) / 2),
+    width,
+    height,
+    minWidth: Math.min(minimum.width, width),
+    minHeight: Math.min(minimum.height, height),
+  };
+}
+
 /** The one window. Nothing is loaded here: the caller loads the app URL after wiring IPC. */
 export function createMainWindow({ preloadPath }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
+    ...windowBounds(screen.getPrimaryDisplay().workArea),
     title: 'CCAT',
     // Shown on 'ready-to-show' so the user never sees an empty white frame.
     show: false,

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { ImportScreen } from './exchange/ImportScreen';
 import { followOpenedFiles } from './exchange/pending';
+import { followHelpMenu } from './help/shell-help';
 import { StoreNotices } from './components/StoreNotices';
 import { href, useRoute } from './route';
 import { AssessmentScreen } from './screens/AssessmentScreen';
@@ -16,10 +17,14 @@ import { RankingScreen } from './portfolio/RankingScreen';
 import { ShelfScreen } from './portfolio/ShelfScreen';
 import { TrendScreen } from './portfolio/TrendScreen';
 
+// The guide and the licences load only when someone opens Help.
+const HelpScreen = lazy(() => import('./help/HelpScreen'));
+
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   useEffect(followOpenedFiles, []);
+  useEffect(followHelpMenu, []);
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => {
@@ -35,6 +40,9 @@ export function App() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </a>
         <nav className="header-nav" aria-label={t('nav.app')}>
+          <a href={href({ screen: 'help' })} aria-current={route.screen === 'help' ? 'page' : undefined}>
+            {t('nav.help')}
+          </a>
           <a href={href({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -46,6 +54,11 @@ export function App() {
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'import' && <ImportScreen key={route.at ?? 'choose'} />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'help' && (
+          <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
+            <HelpScreen section={route.section} />
+          </Suspense>
+        )}
         {route.screen === 'new' && <CreateScreen key={route.baselineId ?? 'new'} baselineId={route.baselineId} />}
         {route.screen === 'assessment' && <AssessmentScreen key={route.id} route={route} />}
         {route.screen === 'merge' && <MergeScreen key={`${route.leftId}/${route.rightId}`} leftId={route.leftId} rightId={route.rightId} />}

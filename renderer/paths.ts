@@ -20,8 +20,11 @@ export type PortfolioRoute =
   | { screen: 'ranking' }
   | { screen: 'shelf'; shelf: 'archive' | 'trash' };
 
+/** The assessor's guide and the licences; `section` is a guide anchor (`{#rating}` in docs/framework.md) or "licences". */
+export type HelpRoute = { screen: 'help'; section?: string };
+
 /** `at` tells one opened file from the next, so that opening another file starts the import screen afresh. */
-export type Route = { screen: 'home' } | PortfolioRoute | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | AssessmentRoute | PairRoute;
+export type Route = { screen: 'home' } | PortfolioRoute | { screen: 'new'; baselineId?: string } | { screen: 'import'; at?: number } | { screen: 'settings' } | HelpRoute | AssessmentRoute | PairRoute;
 
 export type View = AssessmentRoute['view'];
 
@@ -36,6 +39,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'import') return parts[1] && /^\d+$/.test(parts[1]) ? { screen: 'import', at: Number(parts[1]) } : { screen: 'import' };
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'portfolio') return parsePortfolio(parts.slice(1));
+  if (parts[0] === 'help') return parts[1] ? { screen: 'help', section: parts[1] } : { screen: 'help' };
   if (parts[0] === 'new') return parts[1] === 'from' && parts[2] ? { screen: 'new', baselineId: parts[2] } : { screen: 'new' };
   if ((parts[0] === 'merge' || parts[0] === 'compare') && parts[1] && parts[2]) return { screen: parts[0], leftId: parts[1], rightId: parts[2] };
   if (parts[0] !== 'a' || !parts[1]) return { screen: 'home' };
@@ -96,6 +100,8 @@ export function href(route: Route): string {
       return '#/portfolio/ranking';
     case 'shelf':
       return `#/portfolio/${route.shelf}`;
+    case 'help':
+      return route.section ? `#/help/${e(route.section)}` : '#/help';
     case 'new':
       return route.baselineId ? `#/new/from/${e(route.baselineId)}` : '#/new';
     case 'merge':

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { licencesPlugin } from '../electron/licences';
 
 // Node runs this file at build time; the app itself never reaches Node.
 const root = import.meta.dirname;
@@ -7,7 +8,8 @@ const root = import.meta.dirname;
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  // The third-party licence texts are written beside index.html (Help → About CCAT and third-party licences).
+  plugins: [react(), licencesPlugin(`${root}/..`)],
   build: {
     outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,

@@ -353,6 +353,8 @@ export const commands = {
   exportPortfolio: z.strictObject({ ...hqExport, query: portfolioQuery.optional(), weights: selectionWeightsInput.optional() }),
   exportComparison: z.strictObject({ ...hqExport, ids: compareIds }),
   exportRanking: z.strictObject({ ...hqExport, weights: selectionWeightsInput.optional(), regions: z.array(id).max(50).optional() }),
+  /** The bundled sample assessment (first use): stored on first open, the stored copy after that. */
+  openSample: z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -438,6 +440,7 @@ export interface CommandResults {
   exportPortfolio: ExportedFile;
   exportComparison: ExportedFile;
   exportRanking: ExportedFile;
+  openSample: { id: string };
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

@@ -8,6 +8,7 @@ import { createHandlers, type ExportServices } from './handlers/index';
 import { readOnlySnapshotError } from '../store/errors';
 import { userSettingsStore } from '../store/user-settings.node.ts';
 import type { Result } from './result';
+import { loadSample } from '../samples/sample.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -71,6 +72,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     exports: options.exports ?? {},
     exchange,
     settings: userSettingsStore(options.dataDir, { readOnly, now }),
+    loadSample: () => loadSample(options.assessmentsDir),
   });
   return {
     handlers,

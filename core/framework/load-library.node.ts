@@ -37,7 +37,8 @@ export async function loadLibrary(assessmentsDir: string): Promise<FrameworkLibr
 
 type SafeParse<T> = (value: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } };
 
-function parseFile<T>(text: string, name: string, safeParse: SafeParse<T>): T {
+/** Parses a data file shipped with the app; a broken one fails with the file's name and the field at fault. */
+export function parseFile<T>(text: string, name: string, safeParse: SafeParse<T>): T {
   const result = safeParse(parseUntrustedJson(text, name));
   if (!result.success) throw new CoreError('INVALID_FRAMEWORK', `${name} is not a valid CCAT data file: ${describeIssues(result.error.issues)}`);
   return result.data;

@@ -156,6 +156,8 @@ export const assessmentSchema = z.strictObject({
   sessions: z.array(interviewSession),
   attachments: z.array(attachmentMeta),
   plan: planState,
+  /** The bundled demonstration assessment (assessments/samples/): every screen shows that it is a sample. */
+  sample: z.literal(true).optional(),
   /** The earlier assessment of the same country this one follows up; its ratings are shown beside, never copied. */
   baselineId: z.string().optional(),
   signOff: z.strictObject({ by: shortText, at: isoTimestamp }).optional(),

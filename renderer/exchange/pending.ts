@@ -12,8 +12,11 @@ export type PendingFile = BundleFile | { name: string; tooLarge: number };
 
 declare global {
   interface Window {
-    /** Electron only (electron/preload.ts): .ccat files opened with the app. */
-    ccatShell?: { onBundleOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: number }) => void): () => void };
+    /** Electron only (electron/preload.ts): .ccat files opened with the app, and Help menu choices. */
+    ccatShell?: {
+      onBundleOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: number }) => void): () => void;
+      onShowHelp(listener: (section: string) => void): () => void;
+    };
   }
 }
 

@@ -10,6 +10,7 @@ import { useWorkspace } from '../workspace/context';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BaselineNote } from './BaselineNote';
 import { Guidance } from './Guidance';
+import { HowToRateLink } from '../help/HowToRateLink';
 import { IndicatorHistory } from './IndicatorHistory';
 import { LevelChoice } from './LevelChoice';
 import { ratingText, sameAnswer } from './marks';
@@ -104,6 +105,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
         <span className="breadcrumb" title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
           {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
         </span>
+        <HowToRateLink />
       </p>
       <div className={secondLanguage ? 'bilingual' : undefined}>
         <h2 id="indicator-question" ref={heading} tabIndex={-1}>

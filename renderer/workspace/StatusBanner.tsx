@@ -4,9 +4,27 @@ import { formatDateTime } from '../format';
 import { href } from '../route';
 import { useWorkspace } from './context';
 
-/** Says plainly when the assessment is read-only, and why every change is being logged after a reopen. */
+/**
+ * Says plainly when the assessment is the bundled sample (fictional data), when it is read-only,
+ * and why every change is being logged after a reopen.
+ */
 // Memoised: moving between indicators re-renders the workspace, not what it shows around the view.
 export const StatusBanner = memo(function StatusBanner({ onReview }: { onReview: boolean }) {
+  const { t } = useTranslation();
+  const { assessment } = useWorkspace();
+  return (
+    <>
+      {assessment.sample && (
+        <p className="banner banner-sample" role="note">
+          <strong>{t('help.sample.banner')}</strong> {t('help.sample.bannerHint')}
+        </p>
+      )}
+      <StateBanner onReview={onReview} />
+    </>
+  );
+});
+
+function StateBanner({ onReview }: { onReview: boolean }) {
   const { t, i18n } = useTranslation();
   const { assessment } = useWorkspace();
   if (assessment.status === 'final') {
@@ -33,4 +51,4 @@ export const StatusBanner = memo(function StatusBanner({ onReview }: { onReview:
     );
   }
   return null;
-});
+}

@@ -40,6 +40,10 @@ export class FakeWebContents extends EventEmitter {
   readonly session = new FakeSession();
   windowOpenHandler: WindowOpenHandler | undefined;
   readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
+  loading = false;
+  isLoading(): boolean {
+    return this.loading;
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -92,8 +96,12 @@ export function createFakeElectron() {
     readonly setAboutPanelOptions = vi.fn();
   }
 
+  const defaultWorkArea = { x: 0, y: 0, width: 1920, height: 1040 };
+  const display = { workArea: { ...defaultWorkArea } };
+
   const module = {
     app: new FakeApp(),
+    screen: { getPrimaryDisplay: vi.fn(() => display) },
     BrowserWindow: FakeBrowserWindow,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     dialog: { showErrorBox: vi.fn(), showSaveDialogSync: vi.fn((..._args: unknown[]): string | undefined => undefined) },
@@ -108,6 +116,8 @@ export function createFakeElectron() {
   return {
     module,
     windows,
+    /** The primary display's work area the next window opens on. */
+    display,
     /** Empty records and default state for the next test (the objects stay: modules hold them). */
     reset(): void {
       windows.length = 0;
@@ -116,6 +126,7 @@ export function createFakeElectron() {
       module.app.lockGranted = true;
       module.app.userData = '/fake/userData';
       module.app.locale = 'en-US';
+      display.workArea = { ...defaultWorkArea };
       module.session.defaultSession.removeAllListeners();
       vi.clearAllMocks();
     },

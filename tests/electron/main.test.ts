@@ -14,6 +14,10 @@ const core = vi.hoisted(() => ({
 }));
 vi.mock('../../core/api/open-core.node.ts', () => ({ openCore: core.openCore }));
 
+// The real log writes under userData, which here is the fake's '/fake/userData'; log.test.ts tests the files.
+const log = vi.hoisted(() => ({ event: vi.fn(), error: vi.fn(), read: vi.fn(() => '') }));
+vi.mock('../../electron/log', () => ({ createSupportLog: () => log }));
+
 // Under vitest main.ts runs from electron/, not dist/electron/, so it sees the folder above the
 // repository as its app root; the exact packaged/dev layout is pinned down in paths.test.ts.
 const sourceAppRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -30,6 +34,8 @@ beforeEach(() => {
   core.openCore.mockResolvedValue(core.instance);
   core.instance.close.mockReset();
   core.instance.close.mockResolvedValue(undefined);
+  log.event.mockClear();
+  log.error.mockClear();
 });
 
 describe('single-instance lock', () => {
@@ -199,5 +205,38 @@ describe('quitting', () => {
     fake.module.app.emit('will-quit', { preventDefault: second });
     expect(second).not.toHaveBeenCalled(); // the second pass lets the quit through
     expect(core.instance.close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('support log and Help menu', () => {
+  it('logs the start, and a failed command by its name and error code only', async () => {
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(log.event).toHaveBeenCalledWith('start', expect.objectContaining({ app: expect.stringMatching(/^CCAT 0\.1\.0-test, Electron /), language: 'en' }));
+    core.instance.dispatch.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: 'The notes "Interview with Mr Nguyen" were changed elsewhere.' } });
+    const [, handler] = fake.module.ipcMain.handle.mock.calls.find(([channel]) => channel === 'ccat:updateResponse') as [string, (event: unknown, payload: unknown) => Promise<unknown>];
+    const window = fake.windows[0]!;
+    await handler({ sender: window.webContents, senderFrame: { parent: null, url: 'app://ccat/index.html' } }, { notes: 'Interview with Mr Nguyen' });
+    expect(log.event).toHaveBeenLastCalledWith('command failed', { command: 'updateResponse', code: 'CONFLICT' });
+    expect(JSON.stringify(log.event.mock.calls)).not.toContain('Nguyen');
+  });
+
+  it('puts the guide, the licences and "Save log for support" in the Help menu, in the system language', async () => {
+    fake.module.app.locale = 'ja-JP';
+    await launch();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const [template] = fake.module.Menu.buildFromTemplate.mock.calls[0] as [Array<{ role?: string; submenu?: Array<{ label?: string; role?: string; click?: () => void }> }>];
+    const help = template.find((menu) => menu.role === 'help')!.submenu!;
+    expect(help.map((item) => item.label ?? item.role)).toEqual(['評価者向けガイド', 'CCATについて及びサードパーティのライセンス', undefined, 'サポート用にログを保存…', undefined, 'about']);
+    help[1]!.click!();
+    expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('ccat-shell:show-help', 'licences');
+    // A page still loading gets the request once it has loaded.
+    const contents = fake.windows[0]!.webContents;
+    contents.send.mockClear();
+    contents.loading = true;
+    help[0]!.click!();
+    expect(contents.send).not.toHaveBeenCalled();
+    contents.emit('did-finish-load');
+    expect(contents.send).toHaveBeenCalledExactlyOnceWith('ccat-shell:show-help', '');
   });
 });

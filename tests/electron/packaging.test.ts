@@ -41,6 +41,31 @@ describe('what the installer ships', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'ccat', name: 'CCAT exchange file', role: 'Viewer', description: expect.stringMatching(/\S/) })]);
   });
 
+  it('gives Windows, macOS and Linux an icon electron-builder can use: a 1024 px PNG and the Linux sizes', async () => {
+    const { config } = await builderConfig();
+    const size = async (file: string) => {
+      const bytes = await readFile(join(root, file));
+      expect(bytes.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+      return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    };
+    expect(config.win?.icon).toBe('build/icon.png');
+    expect(config.mac?.icon).toBe('build/icon.png');
+    expect(await size('build/icon.png')).toEqual([1024, 1024]);
+    expect(config.linux?.icon).toBe('build/icons');
+    const linux = (await readdir(join(root, 'build', 'icons'))).sort((a, b) => parseInt(a) - parseInt(b));
+    expect(linux).toEqual(['16x16.png', '24x24.png', '32x32.png', '48x48.png', '64x64.png', '128x128.png', '256x256.png', '512x512.png']);
+    for (const file of linux) {
+      const n = parseInt(file);
+      expect(await size(join('build', 'icons', file))).toEqual([n, n]);
+    }
+  });
+
+  it('ships the third-party licence texts the renderer build writes', async () => {
+    const { patterns } = await builderConfig();
+    expect(patterns).toContain('dist/renderer/**');
+    expect(viteConfig.plugins?.flat().map((plugin) => (plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : undefined))).toContain('ccat-third-party-licences');
+  });
+
   it('excludes every source map from the package', async () => {
     const { patterns } = await builderConfig();
     expect(patterns.at(-1)).toBe('!**/*.map'); // last, so no later pattern can bring one back

@@ -17,13 +17,31 @@ function exposed(): { api: Record<string, unknown> } {
 }
 
 describe('preload bridge', () => {
-  it('exposes window.ccat (the commands) and window.ccatShell (one event subscription), nothing else', () => {
+  it('exposes window.ccat (the commands) and window.ccatShell (event subscriptions), nothing else', () => {
     expect(fake.module.contextBridge.exposeInMainWorld.mock.calls.map(([key]) => key).sort()).toEqual(['ccat', 'ccatShell']);
   });
 
-  it('ccatShell has only onBundleOpened: it takes the opened files on subscribing and on each nudge, and unsubscribes', async () => {
+  it('ccatShell has onShowHelp: it passes on only the known Help sections, also one that came before the page subscribed', () => {
     const shell = exposedAs('ccatShell');
-    expect(Object.keys(shell)).toEqual(['onBundleOpened']);
+    // Registered when the preload ran, before any page code: a message for a page still loading waits.
+    const [channel, onShow] = fake.module.ipcRenderer.on.mock.calls.find(([name]) => name === 'ccat-shell:show-help') as [string, (event: unknown, section: unknown) => void];
+    expect(channel).toBe('ccat-shell:show-help');
+    onShow({}, 'licences');
+    const listener = vi.fn();
+    const unsubscribe = (shell.onShowHelp as (l: typeof listener) => () => void)(listener);
+    expect(listener.mock.calls).toEqual([['licences']]);
+    onShow({}, '');
+    onShow({}, '../settings');
+    onShow({}, { toString: () => 'licences' });
+    expect(listener.mock.calls).toEqual([['licences'], ['']]);
+    unsubscribe();
+    onShow({}, 'licences');
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('ccatShell has only onBundleOpened and onShowHelp: it takes the opened files on subscribing and on each nudge, and unsubscribes', async () => {
+    const shell = exposedAs('ccatShell');
+    expect(Object.keys(shell)).toEqual(['onBundleOpened', 'onShowHelp']);
     expect(Object.isFrozen(shell)).toBe(true);
     const file = { name: 'vn.ccat', bytes: new Uint8Array([1, 2]) };
     fake.module.ipcRenderer.invoke.mockResolvedValueOnce([file]).mockResolvedValueOnce([]);

@@ -4,7 +4,7 @@ import { navigationEvent } from './fake-electron';
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('electron', () => fake.module);
 
-const { createMainWindow } = await import('../../electron/window');
+const { createMainWindow, windowBounds } = await import('../../electron/window');
 
 function openWindow() {
   createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs' });
@@ -32,7 +32,7 @@ describe('main window options', () => {
 
   it('has a usable default and minimum size and stays hidden until ready-to-show', () => {
     const window = openWindow();
-    expect(window.options).toMatchObject({ width: 1280, height: 800, minWidth: 1024, minHeight: 700, show: false });
+    expect(window.options).toMatchObject({ width: 1280, height: 800, minWidth: 800, minHeight: 600, show: false });
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
@@ -114,5 +114,23 @@ describe('session', () => {
     const callback = vi.fn();
     session.beforeRequest?.listener({ url: 'https://fonts.example/font.woff2' }, callback);
     expect(callback).toHaveBeenCalledWith({ cancel: true });
+  });
+});
+
+describe('window size on small screens', () => {
+  it('opens no larger than the work area of a 1366×768 laptop, centred in it', () => {
+    // Windows' taskbar takes 40 px at the bottom.
+    fake.display.workArea = { x: 0, y: 0, width: 1366, height: 728 };
+    const { options } = openWindow();
+    expect(options).toMatchObject({ width: 1280, height: 728, x: 43, y: 0, minWidth: 800, minHeight: 600 });
+  });
+
+  it('fits a 1280×720 screen at 150 % with a taskbar at the top, and never asks for a minimum it cannot meet', () => {
+    expect(windowBounds({ x: 0, y: 40, width: 1280, height: 640 })).toEqual({ x: 0, y: 40, width: 1280, height: 640, minWidth: 800, minHeight: 600 });
+    expect(windowBounds({ x: 1920, y: 0, width: 700, height: 500 })).toEqual({ x: 1920, y: 0, width: 700, height: 500, minWidth: 700, minHeight: 500 });
+  });
+
+  it('keeps the preferred size, centred, on a large screen', () => {
+    expect(windowBounds({ x: 0, y: 0, width: 1920, height: 1040 })).toEqual({ x: 320, y: 120, width: 1280, height: 800, minWidth: 800, minHeight: 600 });
   });
 });

@@ -9,6 +9,8 @@ describe('hash routes', () => {
     { screen: 'import' },
     { screen: 'import', at: 3 },
     { screen: 'settings' },
+    { screen: 'help' },
+    { screen: 'help', section: 'rating' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'rate' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'rate', indicatorId: 'hygiene.strategy.document' },
     { screen: 'assessment', id: 'a1b2c3d4', view: 'setup', step: 'context' },

@@ -11,6 +11,7 @@ import { portfolioHandlers } from './portfolio';
 import { readingHandlers } from './reading';
 import { responseHandlers } from './responses';
 import type { HandlerServices } from './services';
+import { sampleHandlers } from './sample';
 import { sessionHandlers } from './sessions';
 import { settingsHandlers } from './settings';
 
@@ -32,5 +33,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...mergeHandlers(ctx),
     ...settingsHandlers(ctx),
     ...portfolioHandlers(ctx),
+    ...sampleHandlers(ctx),
   };
 }

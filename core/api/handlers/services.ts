@@ -5,6 +5,7 @@ import type { UserSettingsStore } from '../../model/user-settings';
 import type { Edit } from '../editing';
 import type { AssessmentRepository } from '../repository';
 import type { ExportServices } from '../../report/services';
+import type { Assessment } from '../../model/assessment';
 
 export type { ExportServices };
 
@@ -21,6 +22,8 @@ export interface HandlerServices {
   exchange: ExchangeServices;
   /** The data folder's user settings, e.g. who enters data. */
   settings: UserSettingsStore;
+  /** The bundled sample assessment (assessments/samples/), read from disk by the shell's core. */
+  loadSample: () => Promise<Assessment>;
 }
 
 export interface HandlerContext extends HandlerServices {

@@ -113,6 +113,7 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     exportPortfolio: { format: 'json', language: 'ja', query: { modes: ['field'] }, weights: { networkNode: 0 } },
     exportComparison: { format: 'json', language: 'en', ids: [s.id, s.selfId] },
     exportRanking: { format: 'json', language: 'en' },
+    openSample: {},
   };
 }
 

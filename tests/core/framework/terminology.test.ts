@@ -8,12 +8,11 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const terminology = terminologySchema.parse(JSON.parse(read('assessments/terminology/terminology.json')));
 
-/** The Japanese half of the guide, line by line ("docs/framework.md:123"). */
+/** The Japanese guide, line by line ("docs/framework.ja.md:12"). */
 function guideJapanese(): LocatedText[] {
-  const lines = read('docs/framework.md').split('\n');
-  const start = lines.findIndex((line) => line.startsWith('## 日本語'));
-  expect(start, 'docs/framework.md has a "## 日本語" part').toBeGreaterThan(0);
-  return lines.flatMap((text, index) => (index > start ? [{ path: `docs/framework.md:${index + 1}`, text }] : []));
+  return read('docs/framework.ja.md')
+    .split('\n')
+    .map((text, index) => ({ path: `docs/framework.ja.md:${index + 1}`, text }));
 }
 
 const localeFiles = readdirSync(join(root, 'locales', 'ja')).filter((f) => f.endsWith('.json'));
@@ -23,7 +22,7 @@ const sources: Array<{ file: string; scope: TermScope; texts: () => Iterable<Loc
   { file: 'assessments/frameworks/ccat-1.1.0.json', scope: 'framework', texts: () => jsonTexts(JSON.parse(read('assessments/frameworks/ccat-1.1.0.json')), 'ja') },
   { file: 'assessments/catalogue/programmes.json', scope: 'catalogue', texts: () => jsonTexts(JSON.parse(read('assessments/catalogue/programmes.json')), 'ja') },
   ...localeFiles.map((name) => ({ file: `locales/ja/${name}`, scope: 'ui' as const, texts: () => jsonTexts(JSON.parse(read(`locales/ja/${name}`))) })),
-  { file: 'docs/framework.md', scope: 'guide', texts: guideJapanese },
+  { file: 'docs/framework.ja.md', scope: 'guide', texts: guideJapanese },
 ];
 
 describe('one Japanese terminology across the shipped texts', () => {
