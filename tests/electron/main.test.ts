@@ -227,7 +227,7 @@ describe('support log and Help menu', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     const [template] = fake.module.Menu.buildFromTemplate.mock.calls[0] as [Array<{ role?: string; submenu?: Array<{ label?: string; role?: string; click?: () => void }> }>];
     const help = template.find((menu) => menu.role === 'help')!.submenu!;
-    expect(help.map((item) => item.label ?? item.role)).toEqual(['評価者向けガイド', 'CCATについて及びサードパーティのライセンス', undefined, 'サポート用にログを保存…', undefined, 'about']);
+    expect(help.map((item) => item.label ?? item.role)).toEqual(['評価者向けガイド', 'CCATについて及びサードパーティのライセンス', undefined, 'サポート用にログを保存…', undefined, 'CCATについて']);
     help[1]!.click!();
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('ccat-shell:show-help', 'licences');
     // A page still loading gets the request once it has loaded.
