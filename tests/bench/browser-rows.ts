@@ -152,7 +152,7 @@ function ccatSide(browser: Browser, serve: ServeChild, assessmentId: string, que
       return openWatched(context, `${serve.origin}/#/a/${encodeURIComponent(assessmentId)}`, { title: '#indicator-question', text: questions[0]!, ready: '#level-1:enabled' });
     },
     async next(page, n) {
-      const ms = await clickUntilShown(page, '.pager a.button-primary', '#indicator-question', questions[n + 1]!);
+      const ms = await clickUntilShown(page, '.rating-pager a.button-primary', '#indicator-question', questions[n + 1]!);
       await page.locator('#level-1:enabled').waitFor();
       return ms;
     },
