@@ -6,6 +6,7 @@ import { assessmentSchema, historyEntry } from '../model/assessment';
 import type { Assessment, HistoryEntry } from '../model/assessment';
 import type { EditableAssessment } from '../api/repository';
 import type { Catalogue } from '../model/catalogue';
+import { importSigner } from '../portfolio/facts';
 import { ensureFolderDurably, syncDirectory } from './atomic-write.node.ts';
 import { ASSESSMENTS_FOLDER, AssessmentGenerations, PRE_MIGRATION_FOLDER } from './assessment-generations.node.ts';
 import { ATTACHMENTS_FOLDER } from './attachments.node.ts';
@@ -481,11 +482,13 @@ class FileAssessmentStore implements AssessmentStore {
       open.db.data = previous;
       throw error;
     }
-    this.setEntry(this.entryOf(doc));
+    // The signer changes only with an import: looked for among the new entries, not the whole history.
+    const signer = importSigner(change.added) ?? this.entries.get(doc.id)?.signer ?? null;
+    this.setEntry(this.entryOf(doc, signer));
   }
 
-  private entryOf(doc: Assessment): IndexEntry {
-    return toIndexEntry(doc, this.settings.frameworkFor, this.settings.catalogue);
+  private entryOf(doc: Assessment, signer?: IndexEntry['signer']): IndexEntry {
+    return toIndexEntry(doc, this.settings.frameworkFor, this.settings.catalogue, signer);
   }
 
   private setEntry(entry: IndexEntry): void {

@@ -59,7 +59,8 @@ export function upgradeIndex(): StoreIndex {
 /** The framework an assessment was made with, or undefined when it is not installed. */
 export type FrameworkLookup = (assessment: Pick<Assessment, 'frameworkId' | 'frameworkVersion'>) => Framework | undefined;
 
-export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup, catalogue?: Catalogue): IndexEntry {
+/** `signer` may be given by a caller that knows it without reading the whole history (a save). */
+export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup, catalogue?: Catalogue, signer = importSigner(a.history)): IndexEntry {
   const framework = frameworkFor?.(a);
   const scores = framework === undefined ? undefined : scoreAssessment(framework, a);
   const plan = framework === undefined || scores === undefined || catalogue === undefined ? undefined : proposePlan({ framework, catalogue, assessment: a, scores });
@@ -84,7 +85,7 @@ export function toIndexEntry(a: Assessment, frameworkFor?: FrameworkLookup, cata
           },
     coverage: scores === undefined ? null : { rated: scores.overall.rated, total: scores.overall.total },
     gaps: scores === undefined ? [] : largestGaps(scores),
-    signer: importSigner(a.history),
+    signer,
     selection: {
       japaneseBusinessPresence: a.context.japaneseBusinessPresence ?? null,
       networkNodeImportance: a.context.networkNodeImportance ?? null,

@@ -17,6 +17,14 @@ const folders = async (dataDir: string) => (await readdir(join(dataDir, 'assessm
 const shelfFile = async (dataDir: string) => JSON.parse(await readFile(join(dataDir, 'shelf.json'), 'utf8')) as { assessments: Record<string, { state: string }> };
 
 describe('the portfolio', () => {
+  it('keeps the import signer through later edits, which do not read the whole history for it', async () => {
+    const api = await seeded();
+    const signer = { fingerprint: 'ABCD 0123 4567 89AB CDEF 0123 4567 89AB', installation: 'Manila laptop' };
+    await ok(api, 'reopenAssessment', { id: 'ph-2026-0001', reason: 'A late interview', by: 'HQ' });
+    await ok(api, 'updateResponse', { id: 'ph-2026-0001', indicatorId: 'hygiene.csirt.mandate', patch: { notes: 'Seen in Manila' }, base: { notes: '' } });
+    expect((await ok(api, 'listPortfolio', {})).rows.find((r) => r.id === 'ph-2026-0001')!.signer).toEqual(signer);
+  });
+
   it('lists every assessment from the index with scores, coverage, largest gaps and the import signer; filters, sorts and groups', async () => {
     const api = await seeded();
     const view = await ok(api, 'listPortfolio', {});
