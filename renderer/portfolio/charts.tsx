@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { GappedSeries } from '../results/DomainRadar';
 import { CartesianGrid, Legend, Line, LineChart, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
 /** Up to eight series told apart by colour and by dash, so that they read in grayscale and in print. */
@@ -27,9 +28,10 @@ export function CompareRadar({ rows, series, summary }: { rows: Array<Record<str
         <RadarChart margin={{ top: 10, right: 110, bottom: 10, left: 110 }} data={rows} outerRadius="75%" role="img" aria-label={summary}>
           <PolarGrid />
           <PolarAngleAxis dataKey="domain" tick={{ fontSize: 12, fill: '#222' }} />
-          <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} />
+          {/* Levels run 1–5, labelled between the first two domains, clear of the first domain's name. */}
+          <PolarRadiusAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} angle={90 - 180 / Math.max(rows.length, 1)} tick={{ fontSize: 11, fill: '#444' }} axisLine={false} />
           {series.map((s, i) => (
-            <Radar key={s.key} name={s.name} dataKey={s.key} stroke={styles[i % styles.length]!.stroke} strokeWidth={2} strokeDasharray={styles[i % styles.length]!.dash} fill={i === 0 ? styles[0].stroke : 'none'} fillOpacity={0.15} isAnimationActive={false} />
+            <Radar key={s.key} name={s.name} dataKey={s.key} stroke={styles[i % styles.length]!.stroke} strokeWidth={2} strokeDasharray={styles[i % styles.length]!.dash} fill={i === 0 ? styles[0].stroke : 'none'} fillOpacity={0.15} isAnimationActive={false} shape={<GappedSeries />} />
           ))}
           <Legend />
         </RadarChart>
@@ -48,7 +50,7 @@ export function TrendLines({ rows, series, summary }: { rows: Array<Record<strin
         <LineChart data={rows} margin={{ top: 10, right: 30, bottom: 10, left: 0 }} role="img" aria-label={summary}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#222' }} interval={0} padding={{ left: 40, right: 40 }} />
-          <YAxis domain={[0, 5]} tickCount={6} />
+          <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
           {series.map((s, i) => (
             <Line key={s.key} name={s.name} dataKey={s.key} stroke={styles[i % styles.length]!.stroke} strokeWidth={2} strokeDasharray={styles[i % styles.length]!.dash} connectNulls isAnimationActive={false} />
           ))}

@@ -37,7 +37,7 @@ const scored = (point: RadarPoint) => typeof point.value === 'number';
  * a 1–5 axis reads as level 1 (and on a 0–5 axis as "no capacity"); here an unscored domain
  * breaks the outline instead, and the outline is filled only when every domain has a value.
  */
-function GappedSeries({ points = [], stroke, strokeWidth, strokeDasharray, fill, fillOpacity }: SeriesShapeProps) {
+export function GappedSeries({ points = [], stroke, strokeWidth, strokeDasharray, fill, fillOpacity }: SeriesShapeProps) {
   const complete = points.length > 0 && points.every(scored);
   const line = { stroke, strokeWidth, strokeDasharray };
   return (
