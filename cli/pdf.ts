@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { CoreError } from '../core/api/result';
+import { withPdfFonts } from '../core/report/pdf-fonts.node.ts';
 import type { PdfPrinter, SvgRasterizer } from '../core/report/services';
+
+/** The CLI runs from the repository (or an npm install of it), where the font package is installed. */
+const pdfFontDir = () => dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
 
 /** Headless, offline, quiet: no GPU, no QUIC, no first-run or background traffic (design §7: no network at run time). */
 export const chromiumArgs = [
@@ -85,8 +91,9 @@ async function withContext<T>(path: string, use: (context: BrowserContext) => Pr
 export function createChromiumServices(executablePath?: string): ChromiumServices {
   const path = chromiumPath(executablePath);
   return {
-    printPdf: (html, setup) =>
+    printPdf: (report, pageSetup) =>
       withContext(path, async (context) => {
+        const { html, setup } = await withPdfFonts(report, pageSetup, pdfFontDir());
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
         const mm = (n: number) => `${n}mm`;

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,11 +71,25 @@ async function buildPreload(): Promise<void> {
   assertExternals(result.metafile, outfile, (specifier) => specifier === 'electron');
 }
 
+/**
+ * The Japanese font PDFs embed (core/report/pdf-fonts.node.ts): the package's subset map and its
+ * Japanese subsets in the two weights reports use, about 8 MB, beside the bundle in app.asar.
+ */
+async function copyPdfFonts(): Promise<void> {
+  const from = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
+  const to = path.join(outDir, 'fonts', 'noto-sans-jp');
+  const wanted = (name: string) => /^noto-sans-jp-\d+-(400|700)-normal\.woff2$/.test(name);
+  await mkdir(path.join(to, 'files'), { recursive: true });
+  await copyFile(path.join(from, 'unicode.json'), path.join(to, 'unicode.json'));
+  await copyFile(path.join(from, 'LICENSE'), path.join(to, 'LICENSE'));
+  await Promise.all((await readdir(path.join(from, 'files'))).filter(wanted).map((name) => copyFile(path.join(from, 'files', name), path.join(to, 'files', name))));
+}
+
 rmSync(outDir, { recursive: true, force: true });
 try {
   const electron = unsupportedElectron((createRequire(import.meta.url)('electron/package.json') as { version: string }).version);
   if (electron !== undefined) throw new Error(electron);
-  await Promise.all([buildMain(), buildPreload()]);
+  await Promise.all([buildMain(), buildPreload(), copyPdfFonts()]);
   console.log(`electron: built ${outDir}/main.cjs and preload.cjs${release ? ' (release: no source maps)' : ''}`);
 } catch (error) {
   // esbuild has already printed its own diagnostics; add ours (assertExternals) and fail.

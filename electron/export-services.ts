@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { ExportServices } from '../core/api/handlers/index';
+import { withPdfFonts } from '../core/report/pdf-fonts.node.ts';
 
 type WindowConstructor = new (options: BrowserWindowConstructorOptions) => Pick<BrowserWindow, 'loadFile' | 'webContents' | 'destroy' | 'isDestroyed'>;
 
@@ -33,10 +34,11 @@ async function withPage<T>(Window: WindowConstructor, content: string, extension
 }
 
 /** PDF and chart images for exports, printed by Electron's own Chromium (design §6: printToPDF). */
-export function electronExportServices(Window: WindowConstructor): Required<ExportServices> {
+export function electronExportServices(Window: WindowConstructor, pdfFontDir: string): Required<ExportServices> {
   return {
-    printPdf: async (html, setup) =>
-      withPage(Window, html, 'html', [1240, 1754], async (window) =>
+    printPdf: async (report, pageSetup) => {
+      const { html, setup } = await withPdfFonts(report, pageSetup, pdfFontDir);
+      return withPage(Window, html, 'html', [1240, 1754], async (window) =>
         new Uint8Array(
           await window.webContents.printToPDF({
             printBackground: true,
@@ -54,7 +56,8 @@ export function electronExportServices(Window: WindowConstructor): Required<Expo
               : {}),
           }),
         ),
-      ),
+      );
+    },
     rasterize: async (svg) =>
       withPage(Window, `<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`, 'html', [900, 700], async (window) =>
         new Uint8Array((await window.webContents.capturePage()).toPNG()),

@@ -80,7 +80,7 @@ async function start(): Promise<void> {
       dataDir: paths.dataDir,
       assessmentsDir: paths.assessmentsDir,
       appVersion: app.getVersion(),
-      exports: electronExportServices(BrowserWindow),
+      exports: electronExportServices(BrowserWindow, paths.pdfFontDir),
     });
   } catch (error) {
     // A full or read-only disk, STORE_LOCKED (the CLI holds the folder), STORE_NEWER_VERSION, a

@@ -11,6 +11,8 @@ export interface AppPaths {
   rendererDir: string;
   preloadPath: string;
   assessmentsDir: string;
+  /** The Japanese font PDFs embed (electron/build.ts copies it beside the bundle). */
+  pdfFontDir: string;
   dataDir: string;
 }
 
@@ -27,6 +29,7 @@ export function resolveAppPaths({ bundleDir, userDataDir }: AppPathInputs): AppP
     // Packaged, the framework and catalogue files sit inside app.asar beside the code, under the
     // same integrity check (electron-builder.yml); in development they are the repository's own folder.
     assessmentsDir: path.join(appRoot, 'assessments'),
+    pdfFontDir: path.join(bundleDir, 'fonts', 'noto-sans-jp'),
     dataDir: path.join(userDataDir, 'ccat'),
   };
 }

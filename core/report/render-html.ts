@@ -5,7 +5,8 @@ import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
 
 /** No script, no network: the page may only use its own inline styles and data: images (design §6). */
-export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** `font-src data:`: a printed report carries its Japanese font inline (pdf-fonts.node.ts). */
+export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /**
  * The self-contained HTML report. Every text passes through escapeHtml; user text is marked

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildReport } from '../../core/report/build-report';
 import { pdfPageSetup } from '../../core/report/page-setup';
 import { renderHtml } from '../../core/report/render-html';
 import { electronExportServices } from '../../electron/export-services';
 import { exportInput } from '../core/report/report-fixture';
+
+const pdfFontDir = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
 
 /** Records what the printing windows were asked to do; the real printing needs Electron's binary. */
 function fakeWindows(printing: (options?: Record<string, unknown>) => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake')) {
@@ -34,12 +38,14 @@ function fakeWindows(printing: (options?: Record<string, unknown>) => Promise<Bu
 describe('Electron export services', () => {
   it('prints a PDF in a hidden, script-less, sandboxed window and cleans up after itself', async () => {
     const { Window, created } = fakeWindows();
-    const services = electronExportServices(Window as never);
+    const services = electronExportServices(Window as never, pdfFontDir);
     const pdf = await services.printPdf('<!DOCTYPE html><title>Report</title><p>Ghana</p>');
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 fake');
     const [window] = created;
     expect(window!.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
     expect(window!.html).toContain('<p>Ghana</p>');
+    // English only: no Japanese font is added.
+    expect(window!.html).not.toContain('@font-face');
     expect(window!.destroyed).toBe(true);
     expect(existsSync(window!.loaded[0]!)).toBe(false);
   });
@@ -52,13 +58,14 @@ describe('Electron export services', () => {
     });
     const doc = buildReport({ ...exportInput('pdf', 'summary', { language: 'ja' }), classification: 'confidential' });
     const setup = pdfPageSetup(doc);
-    await electronExportServices(Window as never).printPdf(renderHtml(doc), setup);
+    await electronExportServices(Window as never, pdfFontDir).printPdf(renderHtml(doc), setup);
     expect(asked[0]).toEqual({
       printBackground: true,
       pageSize: 'A4',
       displayHeaderFooter: true,
-      headerTemplate: setup.headerTemplate,
-      footerTemplate: setup.footerTemplate,
+      // The Japanese title and marking need the shipped font in the page furniture too.
+      headerTemplate: expect.stringMatching(/^<style>@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
+      footerTemplate: expect.stringMatching(/^<style>@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
       margins: { top: 16 / 25.4, bottom: 16 / 25.4, left: 12 / 25.4, right: 12 / 25.4 },
       generateTaggedPDF: true,
       generateDocumentOutline: true,
@@ -70,14 +77,14 @@ describe('Electron export services', () => {
 
   it('rasterises a chart to PNG the same way', async () => {
     const { Window, created } = fakeWindows();
-    const png = await electronExportServices(Window as never).rasterize('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    const png = await electronExportServices(Window as never, pdfFontDir).rasterize('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(created[0]!.html).toContain('<svg');
   });
 
   it('destroys the window and removes the temp file when printing fails', async () => {
     const { Window, created } = fakeWindows(async () => Promise.reject(new Error('printer on fire')));
-    await expect(electronExportServices(Window as never).printPdf('<p>x</p>')).rejects.toThrow('printer on fire');
+    await expect(electronExportServices(Window as never, pdfFontDir).printPdf('<p>x</p>')).rejects.toThrow('printer on fire');
     const used = created[0]!;
     expect(used.destroyed).toBe(true);
     expect(existsSync(used.loaded[0]!)).toBe(false);

@@ -76,7 +76,11 @@ describe('what the installer ships', () => {
     const out = await tempDir();
     const built = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'build.ts'), '--release', '--out', out], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(built.status, built.stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['main.cjs', 'preload.cjs']);
+    expect((await readdir(out)).sort()).toEqual(['fonts', 'main.cjs', 'preload.cjs']);
+    // The Japanese font PDFs embed: the subset map, the licence and 120 subsets in two weights.
+    const fonts = join(out, 'fonts', 'noto-sans-jp');
+    expect((await readdir(fonts)).sort()).toEqual(['LICENSE', 'files', 'unicode.json']);
+    expect((await readdir(join(fonts, 'files'))).filter((name) => /^noto-sans-jp-\d+-(400|700)-normal\.woff2$/.test(name))).toHaveLength(240);
     for (const file of ['main.cjs', 'preload.cjs']) expect(await readFile(join(out, file), 'utf8')).not.toContain('sourceMappingURL');
   }, 60_000);
 });

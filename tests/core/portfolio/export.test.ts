@@ -63,7 +63,7 @@ describe('HQ exports', () => {
     const file = await ok(api, 'exportComparison', { format: 'html', language: 'ja', ids: ['vn-2026-0001', 'ke-2026-0001'] });
     expect(file.verified).toMatch(/^HTML re-read: complete document, title present, no script, CSP set/);
     const html = file.content;
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('評価の比較');

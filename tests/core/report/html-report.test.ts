@@ -21,7 +21,7 @@ describe('the HTML report is inert', () => {
     const document = dom(source);
     const policies = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((meta) => meta.getAttribute('content'));
     // Written out (design §6), not taken from the module: a weakened policy must fail here.
-    expect(policies).toEqual(["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]);
+    expect(policies).toEqual(["default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"]);
     expect(document.head.firstElementChild?.nextElementSibling?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(document.querySelectorAll('script, iframe, object, embed, link, img, image, foreignObject, a, form, base, meta[http-equiv="refresh"]')).toHaveLength(0);
     const attributes = [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]);

@@ -118,15 +118,17 @@ describe('PDF reports printed by Chromium', () => {
     expect(text).toMatch(/[\u0600-\u06FF]{4}/);
   });
 
-  it('in Japanese: the title and labels are extractable text, every font embedded with a Unicode map', () => {
+  it('in Japanese: the title and labels are extractable text in the shipped Noto Sans JP, embedded as a real font (not Type 3) with a Unicode map', () => {
     const { text, path } = pdfs.get('summary-ja')!;
     expect(text).toContain('サイバー能力評価報告書');
     expect(text).toContain('領域別の主な評価結果');
     expect(text).toContain('ベトナム');
     expect(text).not.toMatch(/[\uFFFD\u25A1]/);
-    // Chromium embeds the CJK face as Type 3 glyph sets; each must be embedded ("emb yes") and map back to Unicode ("uni yes").
+    // The machine's CJK face is CFF (Chromium would print it as Type 3 glyph sets); the report
+    // carries the TrueType Noto Sans JP CCAT ships. Every font embedded ("emb yes") with a Unicode map ("uni yes").
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
-    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.some((font) => /NotoSansJP/.test(font) && /CID TrueType/.test(font))).toBe(true);
+    for (const font of fonts) expect(font).not.toMatch(/Type 3/);
     for (const font of fonts) expect(font).toMatch(/\byes\s+(?:yes|no)\s+yes\s+\d+\s+\d+\s*$/);
   });
 
