@@ -98,9 +98,10 @@ describe('PDF reports printed by Chromium', () => {
     }
   });
 
-  it('embed real fonts, not Type 3, where the text has a TrueType face (English on this machine)', async () => {
+  it('embed real fonts, not Type 3, in an English report', async () => {
     const assessment = fieldAssessment();
-    // Japanese and Arabic notes would need the CJK and Arabic faces, which this machine has only as CFF (Type 3 in Chromium's PDFs).
+    // Arabic notes would need an Arabic face, which this machine has only as CFF (Type 3 in
+    // Chromium's PDFs); Japanese has the shipped Noto Sans JP (see the Japanese test below).
     for (const r of Object.values(assessment.responses)) r.notes = 'Evidence seen.';
     assessment.sessions = [];
     const file = await renderExport(exportInput('pdf', 'summary', { assessment }), chromium);
