@@ -88,6 +88,7 @@ export function countryTrend(country: string, assessments: readonly Assessment[]
       title: a.title,
       mode: a.mode,
       status: a.status,
+      frameworkId: a.frameworkId,
       frameworkVersion: a.frameworkVersion,
       date: assessedOn(a),
       overall: scores.overallMean,

@@ -172,6 +172,7 @@ export interface TrendPoint {
   title: string;
   mode: AssessmentMode;
   status: PortfolioRow['status'];
+  frameworkId: string;
   frameworkVersion: string;
   /** The date it is placed at: period end, else period start, else creation day (YYYY-MM-DD). */
   date: string;

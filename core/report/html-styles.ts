@@ -4,11 +4,12 @@ import { PDF_FONT_FAMILY } from './page-setup';
  * not colour alone, carry meaning). Fonts are local only: the report makes no network request.
  * TrueType-outline fonts come first (Yu Gothic and Meiryo on Windows, DejaVu on Linux): Chromium's PDF
  * writer embeds those as real fonts, while CFF-outline fonts (Noto Sans CJK, Hiragino) become Type 3.
- * Before them all, the Japanese font CCAT ships for PDFs (only a printed report defines it).
+ * The Japanese font CCAT ships for PDFs (only a printed report defines it) comes first for
+ * Japanese text and right after the Latin fonts for English, where it fills in Japanese only.
  */
 export const reportStyles = `
 :root{color-scheme:light}
-body,:lang(en){font-family:"${PDF_FONT_FAMILY}","Segoe UI","Noto Sans",Arial,"DejaVu Sans","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif}
+body,:lang(en){font-family:"Segoe UI","Noto Sans",Arial,"DejaVu Sans","${PDF_FONT_FAMILY}","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif}
 body{color:#111;background:#fff;max-width:1000px;margin:2rem auto;padding:0 1rem;line-height:1.45;font-size:15px}
 :lang(ja){font-family:"${PDF_FONT_FAMILY}","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans","Noto Sans",sans-serif}
 .marking{display:flex;justify-content:space-between;gap:1rem;margin:0 0 .4rem;font-weight:700}

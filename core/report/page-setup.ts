@@ -20,14 +20,14 @@ export interface PdfPageSetup {
 
 /**
  * The Japanese font CCAT ships for PDFs (pdf-fonts.node.ts adds it to a report being printed);
- * named first in every font list, it serves only the characters of its Japanese subsets.
+ * named after the Latin fonts in the page furniture, it serves the Japanese of a title or marking.
  */
 export const PDF_FONT_FAMILY = 'CCAT Noto Sans JP';
 
 /** Chromium renders header templates without the page's styles: every rule is inline, fonts named. */
 const base =
   'font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' +
-  `font-family:"${PDF_FONT_FAMILY}","Segoe UI",Arial,"DejaVu Sans","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif`;
+  `font-family:"Segoe UI",Arial,"DejaVu Sans","${PDF_FONT_FAMILY}","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif`;
 
 const text = (t: Txt) => escapeHtml(flat(t));
 

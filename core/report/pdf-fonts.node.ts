@@ -32,21 +32,26 @@ function parseSpan(part: string): [number, number] {
   return [parseInt(from, 16), parseInt(to, 16)];
 }
 
-/** The subsets that hold at least one non-Latin character of `text`. */
+/**
+ * The subsets that hold a character of `text`, when it has Japanese at all. Latin characters
+ * count then (Japanese text carries Latin letters and digits, and its font list names this font
+ * first); an English report names it after its Latin fonts, so it only ever fills in Japanese.
+ */
 export function subsetsFor(text: string, subsets: readonly FontSubset[]): FontSubset[] {
   const owner = new Map<number, FontSubset>();
   for (const subset of subsets) {
     for (const [from, to] of subset.spans) for (let code = from; code <= to; code++) if (!owner.has(code)) owner.set(code, subset);
   }
   const used = new Set<FontSubset>();
+  let japanese = false;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    // Latin text (markup included) keeps the report's own fonts: one subset also covers ASCII.
-    if (code < 0x300) continue;
     const subset = owner.get(code);
-    if (subset) used.add(subset);
+    if (!subset) continue;
+    used.add(subset);
+    if (code >= 0x3000) japanese = true;
   }
-  return subsets.filter((subset) => used.has(subset));
+  return japanese ? subsets.filter((subset) => used.has(subset)) : [];
 }
 
 /** @font-face rules for the subsets `text` needs, each font file read from `fontDir` (the package folder). */

@@ -18,8 +18,7 @@ async function loadTrend(country: string): Promise<{ trend: CountryTrend; framew
   const trend = await request('getCountryTrend', { country });
   const newest = trend.points.at(-1);
   // Names of domains and capabilities come from the newest version, in which the trend is stated.
-  // A trend point does not name its framework: the installed default ('ccat') is the only one that has versions to trend over.
-  const framework = newest ? await loadFramework({ frameworkId: 'ccat', frameworkVersion: newest.frameworkVersion }).catch(() => undefined) : undefined;
+  const framework = newest ? await loadFramework(newest).catch(() => undefined) : undefined;
   return { trend, framework };
 }
 

@@ -90,9 +90,10 @@ describe('trend', () => {
     };
     const other = current({ id: 'other-0001', country: 'KE' });
     const trend = countryTrend('VN', [current(), other, earlier({ plan })], library, library.catalogue);
-    expect(trend.points.map((p) => [p.id, p.date, p.frameworkVersion])).toEqual([
-      ['earlier-0001', '2025-06-30', '1.0.0'],
-      ['current-0001', '2026-03-01', '1.1.0'],
+    // Each point names its framework, so a screen can label domains from the right file.
+    expect(trend.points.map((p) => [p.id, p.date, p.frameworkId, p.frameworkVersion])).toEqual([
+      ['earlier-0001', '2025-06-30', 'ccat', '1.0.0'],
+      ['current-0001', '2026-03-01', 'ccat', '1.1.0'],
     ]);
     // 1.0.0 on its own: strategy (4+2+3)/3 = 3, CSIRT 1 → hygiene 2; 1.1.0: (2.5 + 3) / 2 = 2.75.
     expect(trend.points.map((p) => p.domains.hygiene)).toEqual([2, 2.75]);
