@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { openCore } from '../../core/api/open-core.node.ts';
 import { loadLibrary } from '../../core/framework/load-library.node.ts';
 import type { Assessment } from '../../core/model/assessment';
 import { openAssessmentStore } from '../../core/store/assessment-store.node.ts';
-import { alternate, stats, timed } from './sample';
-import { rssMiB, seedRatedStore } from './store-rows';
-import { assessmentsDir, benchDir, startServeProcess, type Row } from './support';
+import { coldServeRow, seedRatedStore } from './store-rows';
+import { assessmentsDir, benchDir, type Row } from './support';
 
 const countries = ['VN', 'PH', 'ID', 'KH', 'LA', 'TH', 'MY', 'MM', 'KE', 'GH', 'NG', 'RW', 'FJ', 'PG', 'BR', 'PE', 'EG', 'JO', 'UZ', 'UA'];
 
@@ -49,48 +46,13 @@ export async function seedPortfolioStore(dataDir: string, count: number): Promis
 export async function portfolioRow(samples: number): Promise<Row> {
   const dataDir = await benchDir();
   await seedPortfolioStore(dataDir, 1000);
-  const emptyDir = await benchDir();
-  const once = async (dir: string) => {
-    const serve = await startServeProcess(dir);
-    const call = async (name: string, body: unknown) => {
-      const response = await fetch(`${serve.origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}` }, body: JSON.stringify(body) });
-      const result = (await response.json()) as { ok: boolean; data: unknown };
-      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result).slice(0, 200)}`);
-      return result.data;
-    };
-    try {
-      const ms = await timed(async () => {
-        const view = (await call('listPortfolio', { query: { regions: ['asean'], statuses: ['final'], search: 'rated', sort: { column: 'overall', direction: 'desc' } } })) as { total: number };
-        await call('rankCountries', { weights: { resultPerEffort: 3, networkNode: 2 } });
-        if (dir === dataDir && view.total !== 1000) throw new Error(`portfolio listed ${view.total} of 1000`);
-      });
-      return { ms, rss: await rssMiB(serve.pid) };
-    } finally {
-      await serve.stop();
-    }
-  };
-  const indexFile = join(dataDir, 'index.json');
-  const growth: number[] = [];
-  const measured = await alternate(
-    samples,
-    async () => {
-      const [full, empty] = [await once(dataDir), await once(emptyDir)];
-      growth.push(full.rss - empty.rss);
-      return full.ms;
-    },
-    () => timed(async () => JSON.parse(await readFile(indexFile, 'utf8')) as unknown),
-  );
-  growth.shift();
-  const memory = stats(growth);
-  return {
+  return coldServeRow(dataDir, samples, {
     key: 'portfolio',
     measure: 'portfolio: list, filter and rank 1,000 fully rated assessments, cold',
-    ccat: measured.a,
-    peer: measured.b,
-    peerLabel: 'reading index.json',
-    ratio: measured.a.median / measured.b.median,
-    goal: `≤ 200 ms, ≤ 50 MiB growth (grew ${memory.median.toFixed(0)} MiB, p95 ${memory.p95.toFixed(0)})`,
-    met: measured.a.median <= 200 && memory.median <= 50,
-    extra: { memoryGrowthMiB: memory },
-  };
+    work: async (call, full) => {
+      const view = (await call('listPortfolio', { query: { regions: ['asean'], statuses: ['final'], search: 'rated', sort: { column: 'overall', direction: 'desc' } } })) as { total: number };
+      await call('rankCountries', { weights: { resultPerEffort: 3, networkNode: 2 } });
+      if (full && view.total !== 1000) throw new Error(`portfolio listed ${view.total} of 1000`);
+    },
+  });
 }

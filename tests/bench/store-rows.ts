@@ -215,49 +215,57 @@ async function thousandRows(samples: number, wanted: (group: string) => boolean)
 }
 
 /** RSS of a process in MiB, from /proc (Linux). */
-export async function rssMiB(pid: number): Promise<number> {
+async function rssMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
 
+/** One command through a serve's API; a refusal throws. */
+export type ServeCall = (name: string, body: unknown) => Promise<unknown>;
+
 /**
- * Listing 1,000 fully rated assessments in a freshly started `serve` (nothing cached), and how
- * much that serve's memory grows over one started on an empty folder; beside it, the floor of
- * reading and parsing the store's index file.
+ * A row for what a freshly started `serve` (nothing cached) does on a large store, and how much
+ * that serve's memory grows over one started on an empty folder; beside it, the floor of
+ * reading and parsing the store's index file. `work` gets `full` true on the large store.
  */
-async function coldListRow(dataDir: string, samples: number): Promise<Row> {
+export async function coldServeRow(
+  dataDir: string,
+  samples: number,
+  row: { key: string; measure: string; work: (call: ServeCall, full: boolean) => Promise<void> },
+): Promise<Row> {
   const emptyDir = await benchDir();
-  const listOnce = async (dir: string) => {
+  const once = async (dir: string) => {
     const serve = await startServeProcess(dir);
+    const call: ServeCall = async (name, body) => {
+      const response = await fetch(`${serve.origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}` }, body: JSON.stringify(body) });
+      const result = (await response.json()) as { ok: boolean; data: unknown };
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result).slice(0, 200)}`);
+      return result.data;
+    };
     try {
-      const ms = await timed(async () => {
-        const response = await fetch(`${serve.origin}/api/listAssessments`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}` }, body: '{}' });
-        const list = (await response.json()) as { ok: boolean; data: unknown[] };
-        if (!list.ok || (dir === dataDir && list.data.length !== 1000)) throw new Error(`list returned ${JSON.stringify(list).slice(0, 200)}`);
-      });
+      const ms = await timed(() => row.work(call, dir === dataDir));
       return { ms, rss: await rssMiB(serve.pid) };
     } finally {
       await serve.stop();
     }
   };
   const indexFile = join(dataDir, 'index.json');
-  const floor = () => timed(async () => JSON.parse(await readFile(indexFile, 'utf8')) as unknown);
   const growth: number[] = [];
   const measured = await alternate(
     samples,
     async () => {
-      const [full, empty] = [await listOnce(dataDir), await listOnce(emptyDir)];
+      const [full, empty] = [await once(dataDir), await once(emptyDir)];
       growth.push(full.rss - empty.rss);
       return full.ms;
     },
-    floor,
+    () => timed(async () => JSON.parse(await readFile(indexFile, 'utf8')) as unknown),
   );
   growth.shift(); // the warm-up's
   const memory = stats(growth);
   return {
-    key: 'list-cold',
-    measure: 'list 1,000 fully rated assessments, cold',
+    key: row.key,
+    measure: row.measure,
     ccat: measured.a,
     peer: measured.b,
     peerLabel: 'reading index.json',
@@ -266,6 +274,18 @@ async function coldListRow(dataDir: string, samples: number): Promise<Row> {
     met: measured.a.median <= 200 && memory.median <= 50,
     extra: { memoryGrowthMiB: memory },
   };
+}
+
+/** Listing 1,000 fully rated assessments in a freshly started `serve`. */
+function coldListRow(dataDir: string, samples: number): Promise<Row> {
+  return coldServeRow(dataDir, samples, {
+    key: 'list-cold',
+    measure: 'list 1,000 fully rated assessments, cold',
+    work: async (call, full) => {
+      const list = (await call('listAssessments', {})) as unknown[];
+      if (full && list.length !== 1000) throw new Error(`list returned ${list.length} of 1000`);
+    },
+  });
 }
 
 /**
