@@ -4,16 +4,14 @@ import { classificationPresets, dataFormats, exportFormats, reportKinds } from '
 import { openCore } from '../../core/api/open-core.node.ts';
 import type { Assessment } from '../../core/model/assessment';
 import { CoreError } from '../../core/api/result';
-import { fromBase64, utf8 } from '../../core/report/bytes';
 import { isTimeZone } from '../../core/report/format';
 import type { ExportTargetRefusal } from '../../core/report/export-target';
 import { checkExportTarget } from '../../core/report/export-target.node.ts';
-import { writeFileDurably } from '../../core/store/atomic-write.node.ts';
 import { appVersion, assessmentsDir } from '../paths';
 import { createChromiumServices, type ChromiumServices } from '../pdf';
 import { oneOf, requireString, UsageError } from '../usage';
 import { dataDirFrom, unwrap } from './open';
-import { verifyWrittenExport } from './verify-export';
+import { verifyWrittenExport, writeVerified } from './verify-export';
 
 const languages = ['en', 'ja'] as const;
 
@@ -107,14 +105,9 @@ export async function runExport(values: Record<string, unknown>, positionals: st
       }),
     );
     const assessment = unwrap<Assessment>(await core.dispatch('getAssessment', { id }));
-    const bytes = file.encoding === 'base64' ? fromBase64(file.content) : utf8(file.content);
     // Again just before writing: rendering a PDF takes long enough for the target to change.
     checkOut(options, dataDir);
-    await writeFileDurably(options.out, bytes);
-    const onDisk = await verifyWrittenExport(options.out, bytes, format, assessment.title);
-    console.log(`Exported ${options.out}`);
-    console.log(`  core check: ${file.verified}`);
-    console.log(`  on disk:    ${onDisk}`);
+    await writeVerified(options.out, file, (path, bytes) => verifyWrittenExport(path, bytes, format, assessment.title));
     return 0;
   } finally {
     await core.close();

@@ -6,15 +6,14 @@ import { describeIssues } from '../../core/api/dispatch';
 import { portfolioExportFormats, type PortfolioExportFormat } from '../../core/api/exports-vocabulary';
 import { openCore } from '../../core/api/open-core.node.ts';
 import { parseUntrustedJson } from '../../core/json/safe-parse';
-import { fromBase64, fromUtf8, utf8 } from '../../core/report/bytes';
+import { fromUtf8 } from '../../core/report/bytes';
 import { verifyExport } from '../../core/report/verify';
-import { writeFileDurably } from '../../core/store/atomic-write.node.ts';
 import { appVersion, assessmentsDir } from '../paths';
 import { createChromiumServices, type ChromiumServices } from '../pdf';
 import { oneOf, requireString, UsageError } from '../usage';
 import { checkOut } from './export';
 import { dataDirFrom, unwrap } from './open';
-import { readBackIdentical } from './verify-export';
+import { verifiedOnDisk, writeVerified } from './verify-export';
 
 const languages = ['en', 'ja'] as const;
 
@@ -62,13 +61,10 @@ async function weightsFrom(values: Record<string, unknown>): Promise<Record<stri
 }
 
 /** The file as written must be byte-identical to what the core verified, and open again as its format. */
-async function verifyOnDisk(path: string, bytes: Uint8Array, format: PortfolioExportFormat): Promise<string> {
-  const written = await readBackIdentical(path, bytes);
-  const check =
-    format === 'json'
-      ? `JSON re-read: ${(parseUntrustedJson(fromUtf8(written), path) as { kind?: string }).kind ?? 'unknown kind'}`
-      : await verifyExport(written, format);
-  return `${check}; identical to the export (${written.length} bytes)`;
+function verifyOnDisk(path: string, bytes: Uint8Array, format: PortfolioExportFormat): Promise<string> {
+  return verifiedOnDisk(path, bytes, async (written) =>
+    format === 'json' ? `JSON re-read: ${(parseUntrustedJson(fromUtf8(written), path) as { kind?: string }).kind ?? 'unknown kind'}` : verifyExport(written, format),
+  );
 }
 
 /**
@@ -83,13 +79,8 @@ async function runHqExport(values: Record<string, unknown>, command: 'exportPort
   const core = await openCore({ dataDir, assessmentsDir, appVersion, readOnly: true, exports: chromium ? { printPdf: chromium.printPdf } : {} });
   try {
     const file = unwrap<ExportedFile>(await core.dispatch(command, { format: options.format, language: options.language, ...input }));
-    const bytes = file.encoding === 'base64' ? fromBase64(file.content) : utf8(file.content);
     checkOut(options, dataDir);
-    await writeFileDurably(options.out, bytes);
-    const onDisk = await verifyOnDisk(options.out, bytes, options.format);
-    console.log(`Exported ${options.out}`);
-    console.log(`  core check: ${file.verified}`);
-    console.log(`  on disk:    ${onDisk}`);
+    await writeVerified(options.out, file, (path, bytes) => verifyOnDisk(path, bytes, options.format));
     return 0;
   } finally {
     await core.close();
