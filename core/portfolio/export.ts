@@ -17,7 +17,7 @@ import { mediaTypes, pdfHelp } from '../report/render-export';
 import { renderHtml } from '../report/render-html';
 import type { ExportServices } from '../report/services';
 import type { Sheet, SheetColumn, SheetValue } from '../report/sheets';
-import { verifyExport } from '../report/verify';
+import { checkExport, checkFigures, describeCheck, type ExportCheck } from '../report/verify';
 import { listRegions, regionsData } from './regions';
 import type { Comparison, PortfolioQuery, PortfolioView, Ranking, SelectionFactor } from './types';
 import { selectionFactors } from './types';
@@ -367,6 +367,12 @@ export async function renderHqExport(data: HqExportData, options: HqExportOption
   const built = build(data, options);
   let bytes: Uint8Array;
   let verified: string;
+  // Figures for the UI to word in its own language; the JSON's own check is a sentence only.
+  let check: ExportCheck | undefined;
+  const checked = async (format: 'xlsx' | 'html' | 'pdf', expected: Parameters<typeof checkExport>[2]): Promise<[string, ExportCheck]> => {
+    const found = await checkExport(bytes, format, expected);
+    return [describeCheck(found), checkFigures(found)];
+  };
   switch (options.format) {
     case 'json':
       bytes = jsonOf(data, options);
@@ -377,19 +383,19 @@ export async function renderHqExport(data: HqExportData, options: HqExportOption
       const { renderSheets } = await import('../report/render-xlsx');
       const sheets = built.tables.map((t) => t.sheet);
       bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt });
-      verified = await verifyExport(bytes, 'xlsx', { sheets: sheets.map((s) => s.name) });
+      [verified, check] = await checked('xlsx', { sheets: sheets.map((s) => s.name) });
       break;
     }
     case 'html':
       bytes = utf8(renderHtml(built.document));
-      verified = await verifyExport(bytes, 'html', { title: built.title });
+      [verified, check] = await checked('html', { title: built.title });
       break;
     case 'pdf':
       if (!services.printPdf) throw new CoreError('INTERNAL', pdfHelp);
       bytes = await services.printPdf(renderHtml(built.document), pdfPageSetup(built.document));
-      verified = await verifyExport(bytes, 'pdf');
+      [verified, check] = await checked('pdf', {});
       break;
   }
   const text = options.format === 'html' || options.format === 'json';
-  return { fileName: fileName(data, options), mediaType: mediaTypes[options.format], encoding: text ? 'utf8' : 'base64', content: text ? fromUtf8(bytes) : toBase64(bytes), verified };
+  return { fileName: fileName(data, options), mediaType: mediaTypes[options.format], encoding: text ? 'utf8' : 'base64', content: text ? fromUtf8(bytes) : toBase64(bytes), verified, ...(check ? { check } : {}) };
 }

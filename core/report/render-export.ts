@@ -10,7 +10,7 @@ import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import type { ExportFormat, ExportInput } from './report-input';
 import type { ExportServices } from './services';
-import { checkExport, describeCheck, type VerifyExpectations } from './verify';
+import { checkExport, checkFigures, describeCheck, type VerifyExpectations } from './verify';
 
 export const mediaTypes: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
@@ -71,6 +71,6 @@ export async function renderExport(input: ExportInput, services: ExportServices 
     encoding: text ? 'utf8' : 'base64',
     content: text ? fromUtf8(bytes) : toBase64(bytes),
     verified: describeCheck(check),
-    check: { format: check.format, kilobytes: check.kilobytes, pages: check.pages, tables: check.tables, images: check.images, sheets: check.sheets, rows: check.rows, columns: check.columns },
+    check: checkFigures(check),
   };
 }

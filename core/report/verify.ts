@@ -29,6 +29,12 @@ export interface ExportCheck {
   columns?: number;
 }
 
+/** The figures alone, without the details describeCheck adds to its English. */
+export function checkFigures(check: ExportCheck): ExportCheck {
+  const { format, kilobytes, pages, tables, images, sheets, rows, columns } = check;
+  return { format, kilobytes, pages, tables, images, sheets, rows, columns };
+}
+
 const kb = (bytes: Uint8Array) => Math.ceil(bytes.length / 1024);
 
 function fail(format: ExportFormat, problem: string): never {

@@ -8,6 +8,7 @@ import { scoreAssessment, type AssessmentScores } from '../../core/scoring/score
 import type { UiLanguage } from '../../locales/resources';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { checkText } from '../export/check-text';
 import { download } from '../export/download';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
@@ -171,7 +172,7 @@ function ReportExport({ left, right }: { left: Assessment; right: Assessment }) 
     const result = await call('exportAssessment', { id: left.id, compareWithId: right.id, format, report: 'full', language: (i18n.language === 'ja' ? 'ja' : 'en') satisfies UiLanguage });
     if (!result.ok) return setState({ kind: 'error', error: result.error });
     download(result.data);
-    setState({ kind: 'done', text: t('compare.exported', { fileName: result.data.fileName, verified: result.data.verified }) });
+    setState({ kind: 'done', text: t('compare.exported', { fileName: result.data.fileName, verified: checkText(t, result.data) }) });
   }
   return (
     <section className="panel" aria-labelledby="compare-export-heading">

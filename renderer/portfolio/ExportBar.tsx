@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../core/api/commands';
 import { portfolioExportFormats, type PortfolioExportFormat } from '../../core/api/exports-vocabulary';
 import type { ApiError, Result } from '../../core/api/result';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { checkText } from '../export/check-text';
 import { download } from '../export/download';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; verified: string } | { kind: 'error'; error: ApiError };
@@ -20,7 +21,7 @@ export function ExportBar({ what, run }: { what: string; run: (format: Portfolio
     const result = await run(format, i18n.language === 'ja' ? 'ja' : 'en');
     if (!result.ok) return setState({ kind: 'error', error: result.error });
     download(result.data);
-    setState({ kind: 'done', file: result.data.fileName, verified: result.data.verified });
+    setState({ kind: 'done', file: result.data.fileName, verified: checkText(t, result.data) });
   };
   return (
     <div className="export-bar" role="group" aria-label={t('portfolio.export.label', { what })}>

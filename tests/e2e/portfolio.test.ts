@@ -53,6 +53,7 @@ const words = {
     ranking: 'Country selection',
     business: 'Japanese business activity',
     xlsx: 'Excel (XLSX)',
+    checkedSheets: '1 sheet',
     archive: 'Archive',
     restore: 'Restore',
     trash: 'Move to trash',
@@ -78,6 +79,7 @@ const words = {
     ranking: '支援対象国の選定',
     business: '日本企業の活動状況',
     xlsx: 'Excel（XLSX）',
+    checkedSheets: 'シート1枚',
     archive: 'アーカイブ',
     restore: '元に戻す',
     trash: 'ごみ箱へ移動',
@@ -204,6 +206,8 @@ describe('HQ portfolio', () => {
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       expect((await readFile((await download.path())!)).subarray(0, 2).toString()).toBe('PK');
+      // What the re-read found, in the UI's language.
+      await page.locator('.export-status', { hasText: w.checkedSheets }).waitFor();
 
       // Archive one assessment, find it in the archive, restore it.
       await page.goto(page.url().replace(/#.*/, '#/'));

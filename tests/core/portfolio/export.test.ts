@@ -26,6 +26,8 @@ describe('HQ exports', () => {
     const file = await ok(api, 'exportPortfolio', { format: 'xlsx', language: 'en', weights: { networkNode: 5 } });
     expect(file.fileName).toBe('ccat-portfolio-en-2026-03-05.xlsx');
     expect(file.verified).toMatch(/^XLSX re-read: 2 sheets \(Portfolio 6 rows, Ranking \d+ rows\)/);
+    // The same check as figures, which the UI words in its own language.
+    expect(file.check).toMatchObject({ format: 'xlsx', sheets: 2 });
     const book = await workbook(bytesOf(file));
     const [portfolio, ranking] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['Portfolio', 'Ranking']);
