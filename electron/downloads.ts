@@ -3,7 +3,7 @@ import { CoreError } from '../core/api/result';
 import { exportTargetRefused } from '../core/i18n/shell-messages';
 import type { ExportTargetRefusal } from '../core/report/export-target';
 import { checkExportTarget } from '../core/report/export-target.node.ts';
-import type { UiLanguage } from '../locales/resources';
+import type { UiLanguage } from '../locales/languages';
 
 export interface DownloadGuardOptions {
   /** The CCAT data folder: no export may land inside it. */

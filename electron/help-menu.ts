@@ -1,7 +1,7 @@
 import type { BrowserWindow, Dialog, MenuItemConstructorOptions } from 'electron';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { UiLanguage } from '../locales/resources';
+import type { UiLanguage } from '../locales/languages';
 import { createTranslator } from '../core/i18n/translator';
 import { SHOW_HELP, type HelpSection } from './channels';
 import type { SupportLog } from './log';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { createTranslator } from '../core/i18n/translator';
-import type { UiLanguage } from '../locales/resources';
+import type { UiLanguage } from '../locales/languages';
 
 export interface MenuContext {
   isPackaged: boolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiLanguages } from '../../locales/languages';
 import type { Assessment, AssessmentSummary, AttachmentMeta, IndicatorResponse, InterviewSession, TeamMember } from '../model/assessment';
 import { assessmentSchema, countryCode, countryContext, period, rating, teamMember } from '../model/assessment';
 import type { Framework } from '../model/framework';
@@ -22,7 +23,7 @@ import type { Comparison, CountryTrend, EmptyTrashResult, PortfolioView, Ranking
 import { portfolioColumns, selectionFactors, shelfViews } from '../portfolio/types';
 
 const id = z.string().trim().min(1).max(100);
-const language = z.enum(['en', 'ja']);
+const language = z.enum(uiLanguages);
 const who = z.string().trim().max(200).optional();
 const isoDate = z.iso.date();
 const scope = z

@@ -1,4 +1,4 @@
-import { uiLanguages, sourceLanguage, type UiLanguage } from '../../locales/resources';
+import { uiLanguages, sourceLanguage, type UiLanguage } from '../../locales/languages';
 import { errorCodes, type ErrorCode } from '../api/result';
 import type { ExportTargetRefusal } from '../report/export-target';
 import { createTranslator } from './translator';

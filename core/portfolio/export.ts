@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../locales/resources';
+import type { UiLanguage } from '../../locales/languages';
 import type { ExportedFile } from '../api/commands';
 import type { PortfolioExportFormat } from '../api/exports-vocabulary';
 import { CoreError } from '../api/result';
@@ -73,7 +73,7 @@ class Words {
     readonly framework: Framework | undefined,
   ) {
     this.L = createLabels(language);
-    this.regionNames = new Map(listRegions().map((r) => [r.id, r.name[language]]));
+    this.regionNames = new Map(listRegions().map((r) => [r.id, pickText(r.name, language)]));
   }
   t(key: ReportKey, options?: Record<string, string | number>): string {
     return this.L.in(this.language, key, options);
@@ -251,7 +251,7 @@ function describeQuery(w: Words, query: PortfolioQuery): string {
 }
 
 function rankingBlocks(w: Words, ranking: Ranking, tableBlock: TableBlock): Block[] {
-  const note = regionsData().selection.note[w.language];
+  const note = pickText(regionsData().selection.note, w.language);
   return [
     { kind: 'heading', level: 2, text: userText(w.t('hq.rankingTitle', { count: ranking.ranked.length })) },
     tableBlock,

@@ -1,5 +1,5 @@
 import { compareVersions } from '../framework/summary';
-import { uiLanguages } from '../../locales/resources';
+import { uiLanguages } from '../../locales/languages';
 import { countryName } from '../model/countries';
 import type { IndexEntry } from '../store/index-schema';
 import { regionsByCountry } from './region-lookup';

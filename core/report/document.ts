@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../locales/resources';
+import type { UiLanguage } from '../../locales/languages';
 
 /**
  * The structured report every document format renders (HTML, PDF via HTML, DOCX), so that the

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../locales/resources';
+import type { UiLanguage } from '../../locales/languages';
 import type { exportFormats, reportKinds } from '../api/exports-vocabulary';
 import type { Assessment } from '../model/assessment';
 import type { Catalogue } from '../model/catalogue';

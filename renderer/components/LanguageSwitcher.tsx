@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { uiLanguages } from '../../locales/resources';
+import { languageInfo, uiLanguages } from '../../locales/languages';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -9,7 +9,7 @@ export function LanguageSwitcher() {
       <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
         {uiLanguages.map((language) => (
           <option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {languageInfo(language).nativeName}
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../core/api/commands';
 import { classificationPresets, dataFormats, exportFormats, reportKinds } from '../../core/api/exports-vocabulary';
 import type { ApiError } from '../../core/api/result';
-import { uiLanguages, type UiLanguage } from '../../locales/resources';
+import { languageName, uiLanguages, type UiLanguage } from '../../locales/languages';
 import { call } from '../api';
 import { useErrorText } from '../components/ErrorMessage';
 import { Modal } from '../components/Modal';
@@ -113,7 +113,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
               <select id="export-language" value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
                 {uiLanguages.map((l) => (
                   <option key={l} value={l} lang={l}>
-                    {t(`language.${l}`)}
+                    {languageName(l, i18n.language)}
                   </option>
                 ))}
               </select>
@@ -126,7 +126,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
                   .filter((l) => l !== language)
                   .map((l) => (
                     <option key={l} value={l} lang={l}>
-                      {t(`language.${l}`)}
+                      {languageName(l, i18n.language)}
                     </option>
                   ))}
               </select>

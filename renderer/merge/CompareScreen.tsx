@@ -5,7 +5,7 @@ import type { ApiError } from '../../core/api/result';
 import type { Assessment } from '../../core/model/assessment';
 import { pickText } from '../../core/model/pick-text';
 import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
-import type { UiLanguage } from '../../locales/resources';
+import type { UiLanguage } from '../../locales/languages';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { checkText } from '../export/check-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources, sourceLanguage, uiLanguages } from '../../locales/resources';
+import { resources, sourceLanguage, uiLanguages, type UiLanguage } from '../../locales/resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,18 +16,24 @@ function pluralSuffixes(language: string): string[] {
   return new Intl.PluralRules(language).resolvedOptions().pluralCategories;
 }
 
+function stringsOf(language: UiLanguage): Record<string, unknown> {
+  const strings = resources[language];
+  if (!strings) throw new Error(`locales/${language} has no strings registered in locales/resources.ts`);
+  return strings;
+}
+
 describe('locales', () => {
   const source = resources[sourceLanguage];
   for (const language of uiLanguages) {
     for (const namespace of Object.keys(source) as Array<keyof typeof source>) {
       it(`${language}/${namespace} has every key of ${sourceLanguage}, and no other`, () => {
         const expected = baseKeys(leafKeys(source[namespace] as Tree));
-        const actual = baseKeys(leafKeys(resources[language][namespace] as Tree));
+        const actual = baseKeys(leafKeys(stringsOf(language)[namespace] as Tree));
         expect([...actual].sort()).toEqual([...expected].sort());
       });
 
       it(`${language}/${namespace} gives each plural key exactly the forms the language uses`, () => {
-        const keys = leafKeys(resources[language][namespace] as Tree);
+        const keys = leafKeys(stringsOf(language)[namespace] as Tree);
         const plurals = new Map<string, string[]>();
         for (const key of keys) {
           const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
@@ -43,7 +49,7 @@ describe('locales', () => {
         const flat = (tree: Tree, prefix = ''): Array<[string, string]> =>
           Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flat(v, `${prefix}${k}.`)));
         const sourceTexts = new Map(flat(source[namespace] as Tree).map(([k, v]) => [k.replace(/_(one|other)$/, ''), v]));
-        for (const [key, text] of flat(resources[language][namespace] as Tree)) {
+        for (const [key, text] of flat(stringsOf(language)[namespace] as Tree)) {
           expect(text.trim(), key).not.toBe('');
           const placeholders = (value: string) => new Set([...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
           const sourceText = sourceTexts.get(key.replace(/_(one|other)$/, ''));

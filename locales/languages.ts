@@ -1,0 +1,45 @@
+import registry from './languages.json';
+
+/**
+ * The languages CCAT speaks, with how far each can be trusted. English is the source; Japanese
+ * is a reviewed second source; the others start as drafts until a named native speaker reviews them.
+ * This module holds no strings, so the renderer can import it without loading every language.
+ */
+export const sourceLanguage = 'en';
+export const uiLanguages = ['en', 'ja', 'vi', 'id', 'th', 'km', 'fr', 'ar'] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+
+export type LanguageStatus = { kind: 'source' } | { kind: 'draft' } | { kind: 'reviewed'; reviewer: string; reviewedOn: string };
+
+export interface LanguageInfo {
+  code: UiLanguage;
+  nativeName: string;
+  englishName: string;
+  direction: 'ltr' | 'rtl';
+  status: LanguageStatus;
+}
+
+export const languages: readonly LanguageInfo[] = registry.languages as LanguageInfo[];
+
+export function isUiLanguage(code: string): code is UiLanguage {
+  return (uiLanguages as readonly string[]).includes(code);
+}
+
+export function languageInfo(code: UiLanguage): LanguageInfo {
+  const info = languages.find((l) => l.code === code);
+  if (!info) throw new Error(`locales/languages.json has no entry for "${code}"`);
+  return info;
+}
+
+export function textDirection(code: string): 'ltr' | 'rtl' {
+  return isUiLanguage(code) ? languageInfo(code).direction : 'ltr';
+}
+
+/** A language's name as a reader of `inLanguage` calls it ("Khmer", "クメール語"); the menu shows each in its own language. */
+export function languageName(code: UiLanguage, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? languageInfo(code).englishName;
+  } catch {
+    return languageInfo(code).englishName;
+  }
+}
