@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeIssues } from '../../core/api/dispatch';
 import { checkFramework } from '../../core/framework/check';
+import { loadContentTranslations } from '../../core/framework/load-library.node';
 import { terminologySchema, type Terminology } from '../../core/framework/terminology';
 import { parseUntrustedJson } from '../../core/json/safe-parse';
 import { catalogueJsonSchema, frameworkJsonSchema } from '../../core/framework/json-schemas';
@@ -23,7 +24,9 @@ export async function runFrameworksCheck(values: Record<string, unknown>, positi
   const framework = parseUntrustedJson(await readFile(file, 'utf8'), file);
   const catalogueFile = typeof values.catalogue === 'string' ? values.catalogue : undefined;
   const catalogue = catalogueFile ? parseUntrustedJson(await readFile(catalogueFile, 'utf8'), catalogueFile) : undefined;
-  const report = checkFramework(framework, catalogue, 'both-ways', await loadTerminology(values.terminology));
+  // The shipped translations of this framework version are part of what is checked.
+  const translations = (await loadContentTranslations(assessmentsDir)).map((found) => found.translation);
+  const report = checkFramework(framework, catalogue, 'both-ways', await loadTerminology(values.terminology), translations);
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else if (report.schemaErrors.length > 0) {

@@ -173,8 +173,9 @@ export const commands = {
   getAppInfo: z.strictObject({}),
   getStoreStatus: z.strictObject({}),
   listFrameworks: z.strictObject({}),
-  getFramework: z.strictObject({ id, version: id }),
-  getCatalogue: z.strictObject({}),
+  /** `languages`: the content languages the screen shows (English always comes too); without it, every language. */
+  getFramework: z.strictObject({ id, version: id, languages: z.array(language).max(uiLanguages.length).optional() }),
+  getCatalogue: z.strictObject({ languages: z.array(language).max(uiLanguages.length).optional() }),
   listAssessments: z.strictObject({}),
   createAssessment: z.strictObject({
     ...setupFields,

@@ -3,6 +3,8 @@ import { catalogueSchema, type Catalogue } from '../model/catalogue';
 import { frameworkSchema, type Framework } from '../model/framework';
 import type { LocalizedText } from '../model/pick-text';
 import { summarizeFramework } from './summary';
+import { applyContentTranslations, unknownContentKeys, type ContentTranslation } from './translations';
+import { uiLanguages } from '../../locales/languages';
 import { forbiddenTermHits, jsonTexts, type TermHit, type Terminology } from './terminology';
 
 export interface FrameworkCheckReport {
@@ -47,7 +49,14 @@ export function doubleBarrelMatch(question: string, language: string): string | 
  * Validates a framework's shape and its content rules. With a catalogue, programme ids must exist;
  * with `links: 'both-ways'` (the framework the catalogue is written for) the links must also agree in both files.
  */
-export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'both-ways' | 'exist' = 'both-ways', terminology?: Terminology): FrameworkCheckReport {
+export function checkFramework(
+  raw: unknown,
+  rawCatalogue?: unknown,
+  links: 'both-ways' | 'exist' = 'both-ways',
+  terminology?: Terminology,
+  /** Translations kept beside the files (shipped or from a pack): checked as part of the content they translate. */
+  translations: readonly ContentTranslation[] = [],
+): FrameworkCheckReport {
   const report: FrameworkCheckReport = {
     valid: false,
     schemaErrors: [],
@@ -70,7 +79,12 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
     report.schemaErrors = parsed.error.issues.map((issue) => describeIssues([issue]));
     return report;
   }
-  const framework = parsed.data;
+  for (const translation of translations) {
+    const { kind, id, version } = translation.content;
+    if (kind !== 'framework' || id !== parsed.data.id || version !== parsed.data.version) continue;
+    for (const key of unknownContentKeys(parsed.data, translation.texts)) report.schemaErrors.push(`${translation.language} translation: no text "${key}" in the framework`);
+  }
+  const framework = applyContentTranslations(parsed.data, 'framework', translations);
   const summary = summarizeFramework(framework);
   report.id = framework.id;
   report.version = framework.version;
@@ -120,6 +134,7 @@ export function checkFramework(raw: unknown, rawCatalogue?: unknown, links: 'bot
   const declaredComplete = framework.languages.every((language) => (report.localeCompleteness[language] ?? 0) === 100);
   report.valid =
     declaredComplete &&
+    report.schemaErrors.length === 0 &&
     report.indicatorsWithoutRefs.length === 0 &&
     report.capabilitiesWithoutProgrammes.length === 0 &&
     report.unknownProgrammes.length === 0 &&
@@ -169,7 +184,7 @@ function* localizedTexts(framework: Framework): Generator<LocalizedText> {
 }
 
 function localeCompleteness(framework: Framework): Record<string, number> {
-  const languages = new Set(['en', ...framework.languages]);
+  const languages = new Set(['en', ...uiLanguages, ...framework.languages]);
   const present = new Map([...languages].map((language) => [language, 0]));
   let total = 0;
   for (const text of localizedTexts(framework)) {

@@ -7,13 +7,15 @@ import { frameworkSchema, type Framework } from '../model/framework';
 import { describeIssues } from '../api/dispatch';
 import { createLibrary, type FrameworkLibrary } from './library';
 import { frameworkMappingSchema, type FrameworkMapping } from './mapping';
+import { applyContentTranslations, contentTranslationSchema, unknownContentKeys, type ContentTranslation } from './translations';
 
 /**
- * Loads every framework in `<assessmentsDir>/frameworks/*.json`, the catalogue and the version
- * mappings (`mappings/*.json`) beside them.
+ * Loads every framework in `<assessmentsDir>/frameworks/*.json`, the catalogue,
+ * the version mappings (`mappings/*.json`) and the content translations (`translations/<language>/*.json`) beside them.
  * These files ship with the app, so a broken one is a build defect: fail loudly at start.
+ * `installed` translations (language packs in the data folder) are applied after the shipped ones, so they correct them.
  */
-export async function loadLibrary(assessmentsDir: string): Promise<FrameworkLibrary> {
+export async function loadLibrary(assessmentsDir: string, installed: readonly ContentTranslation[] = []): Promise<FrameworkLibrary> {
   const frameworksDir = join(assessmentsDir, 'frameworks');
   const files = (await readdir(frameworksDir)).filter((name) => name.endsWith('.json')).sort();
   const frameworks: Framework[] = [];
@@ -32,7 +34,34 @@ export async function loadLibrary(assessmentsDir: string): Promise<FrameworkLibr
   for (const file of mappingFiles) {
     mappings.push(parseFile(await readFile(join(mappingsDir, file), 'utf8'), `mappings/${file}`, frameworkMappingSchema.safeParse.bind(frameworkMappingSchema)));
   }
-  return createLibrary(frameworks, catalogue, mappings);
+  const translations = await loadContentTranslations(assessmentsDir);
+  const contents = [...frameworks.map((f) => ({ kind: 'framework' as const, content: f })), ...(catalogue ? [{ kind: 'catalogue' as const, content: catalogue }] : [])];
+  for (const { name, translation } of translations) {
+    const { kind, id, version } = translation.content;
+    const target = contents.find((c) => c.kind === kind && c.content.id === id && c.content.version === version);
+    if (!target) throw new CoreError('INVALID_FRAMEWORK', `${name} translates ${kind} ${id} ${version}, which is not installed`);
+    const unknown = unknownContentKeys(target.content, translation.texts);
+    if (unknown.length > 0) throw new CoreError('INVALID_FRAMEWORK', `${name} translates texts ${kind} ${id} ${version} does not have: ${unknown.slice(0, 5).join(', ')}`);
+  }
+  const all = [...translations.map((t) => t.translation), ...installed];
+  const translated = frameworks.map((framework) => applyContentTranslations(framework, 'framework', all));
+  return createLibrary(translated, catalogue && applyContentTranslations(catalogue, 'catalogue', all), mappings);
+}
+
+/** Every shipped content translation, with the file it came from. */
+export async function loadContentTranslations(assessmentsDir: string): Promise<Array<{ name: string; translation: ContentTranslation }>> {
+  const root = join(assessmentsDir, 'translations');
+  const languages = (await readdir(root, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const found: Array<{ name: string; translation: ContentTranslation }> = [];
+  for (const language of languages) {
+    for (const file of (await readdir(join(root, language))).filter((name) => name.endsWith('.json')).sort()) {
+      const name = `translations/${language}/${file}`;
+      const translation = parseFile(await readFile(join(root, language, file), 'utf8'), name, contentTranslationSchema.safeParse.bind(contentTranslationSchema));
+      if (translation.language !== language) throw new CoreError('INVALID_FRAMEWORK', `${name} says it is in "${translation.language}" but sits in the folder for "${language}"`);
+      found.push({ name, translation });
+    }
+  }
+  return found;
 }
 
 type SafeParse<T> = (value: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } };

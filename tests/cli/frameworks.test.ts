@@ -22,7 +22,7 @@ describe('ccat frameworks check', () => {
       valid: true,
       id: 'ccat',
       version: '1.1.0',
-      localeCompleteness: { en: 100, ja: 100 },
+      localeCompleteness: { en: 100, ja: 100, vi: 100, id: 100, th: 100, km: 100, fr: 100, ar: 100 },
       indicatorsWithoutRefs: [],
       capabilitiesWithoutProgrammes: [],
       duplicateIds: [],

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFramework } from '../../core/framework/check';
 import { catalogueJsonSchema, frameworkJsonSchema } from '../../core/framework/json-schemas';
+import { loadContentTranslations } from '../../core/framework/load-library.node';
+import { uiLanguages } from '../../locales/languages';
 
 const assessmentsDir = join(import.meta.dirname, '..', '..', 'assessments');
 const read = (path: string): unknown => JSON.parse(readFileSync(join(assessmentsDir, path), 'utf8'));
@@ -16,9 +18,10 @@ describe('shipped data files', () => {
 
   const latest = frameworkFiles.at(-1);
   for (const file of frameworkFiles) {
-    it(`${file} passes every framework rule against the catalogue`, () => {
+    it(`${file} passes every framework rule against the catalogue, with its shipped translations`, async () => {
+      const translations = (await loadContentTranslations(assessmentsDir)).map((found) => found.translation);
       // The catalogue is written for the newest framework; older versions need only existing programme ids.
-      const report = checkFramework(read(`frameworks/${file}`), catalogue, file === latest ? 'both-ways' : 'exist');
+      const report = checkFramework(read(`frameworks/${file}`), catalogue, file === latest ? 'both-ways' : 'exist', undefined, translations);
       expect({ ...report, valid: report.valid }).toMatchObject({
         valid: true,
         schemaErrors: [],
@@ -28,8 +31,10 @@ describe('shipped data files', () => {
         duplicateIds: [],
         identicalDescriptors: [],
         catalogueProblems: [],
-        localeCompleteness: { en: 100, ja: 100 },
       });
+      // The newest version is translated into every UI language; older ones stay in the two source languages.
+      const complete = file === latest ? uiLanguages : (['en', 'ja'] as const);
+      expect(Object.fromEntries(complete.map((language) => [language, report.localeCompleteness[language]]))).toEqual(Object.fromEntries(complete.map((language) => [language, 100])));
       expect(file).toBe(`${report.id}-${report.version}.json`);
     });
   }

@@ -1,4 +1,5 @@
 import { resources } from '../../../locales/resources';
+import { keepLanguages } from '../../framework/translations';
 import { reviewAssessment } from '../../review/review';
 import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
@@ -15,12 +16,18 @@ export function readingHandlers(ctx: HandlerContext): Handlers {
     getAppInfo: async () => ({ version: ctx.appVersion, dataDir: ctx.dataDir, languages: Object.keys(resources), pdf: ctx.exports.printPdf !== undefined }),
     getStoreStatus: async () => ({ notices: ctx.store.notices() }),
     listFrameworks: async () => ctx.library.list(),
-    getFramework: async ({ id, version }) => ctx.library.get(id, version),
+    getFramework: async ({ id, version, languages }) => {
+      const framework = ctx.library.get(id, version);
+      return languages ? keepLanguages(framework, languages) : framework;
+    },
     openAssessment: async ({ id }) => {
       const { assessment, framework } = await frameworkOf(id);
       return { assessment: { ...assessment, history: [] }, framework };
     },
-    getCatalogue: async () => ctx.library.catalogue ?? null,
+    getCatalogue: async ({ languages }) => {
+      const catalogue = ctx.library.catalogue;
+      return catalogue && languages ? keepLanguages(catalogue, languages) : (catalogue ?? null);
+    },
     getScores: async ({ id }) => {
       const { assessment, framework } = await frameworkOf(id);
       return scoreAssessment(framework, assessment);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { contentTextEntries, withContentTexts, type ContentTexts } from '../i18n/content-keys';
+import { languageCode } from '../model/localized-text';
+
+/**
+ * A translation of one content file into one language, kept beside the file rather than in it
+ * (assessments/translations/<language>/<file>.json, or an installed language pack), so a language
+ * can be added or corrected without touching the framework and without loading every language.
+ */
+export const contentTranslationSchema = z.strictObject({
+  language: languageCode,
+  content: z.strictObject({ kind: z.enum(['framework', 'catalogue']), id: z.string().min(1), version: z.string().min(1) }),
+  texts: z.record(z.string().min(1), z.string()),
+});
+export type ContentTranslation = z.infer<typeof contentTranslationSchema>;
+
+/** Keys of `texts` that `content` does not have: a translation made for another version, or a typo. */
+export function unknownContentKeys(content: unknown, texts: ContentTexts): string[] {
+  const known = new Set(contentTextEntries(content).map((entry) => entry.key));
+  return Object.keys(texts).filter((key) => !known.has(key));
+}
+
+/** `content` with each translation of it filled in; `languages` (a framework's declared languages) grows by each one applied. */
+export function applyContentTranslations<T extends { id: string; version: string; languages?: string[] }>(
+  content: T,
+  kind: ContentTranslation['content']['kind'],
+  translations: readonly ContentTranslation[],
+): T {
+  let result = content;
+  for (const translation of translations) {
+    const { id, version } = translation.content;
+    if (translation.content.kind !== kind || id !== content.id || version !== content.version) continue;
+    result = withContentTexts(result, translation.language, translation.texts);
+    if (result.languages && !result.languages.includes(translation.language)) result = { ...result, languages: [...result.languages, translation.language] };
+  }
+  return result;
+}
+
+/** Only English and `languages`: what a screen needs, not the eight languages the library holds. */
+export function keepLanguages<T>(content: T, languages: readonly string[]): T {
+  const keep = new Set(['en', ...languages]);
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    const isText = typeof record.en === 'string' && Object.values(record).every((v) => typeof v === 'string');
+    return Object.fromEntries(Object.entries(record).filter(([key]) => !isText || keep.has(key)).map(([key, child]) => [key, isText ? child : visit(child)]));
+  };
+  return visit(content) as T;
+}
