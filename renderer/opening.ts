@@ -1,5 +1,6 @@
 import type { CommandResults } from '../core/api/commands';
 import { request } from './api';
+import { rememberContentLanguages, storedContentLanguages } from './frameworks';
 
 type Opened = CommandResults['openAssessment'];
 
@@ -7,7 +8,7 @@ const started = new Map<string, Promise<Opened>>();
 
 /** Asks for the assessment the address names while the app's code is still loading. */
 export function startOpening(id: string): void {
-  const opening = request('openAssessment', { id });
+  const opening = openWithContent(id);
   // Unhandled until the screen takes it; the screen reports a failure itself.
   opening.catch(() => undefined);
   started.set(id, opening);
@@ -17,5 +18,14 @@ export function startOpening(id: string): void {
 export function openAssessment(id: string): Promise<Opened> {
   const opening = started.get(id);
   started.delete(id);
-  return opening ?? request('openAssessment', { id });
+  return opening ?? openWithContent(id);
+}
+
+/** The assessment with its framework's content in the languages the screen will show, not all eight. */
+function openWithContent(id: string): Promise<Opened> {
+  const languages = storedContentLanguages();
+  return request('openAssessment', { id, languages }).then((opened) => {
+    rememberContentLanguages(opened.framework, languages);
+    return opened;
+  });
 }

@@ -186,7 +186,7 @@ export const commands = {
   }),
   getAssessment: z.strictObject({ id }),
   /** What the workspace opens with, in one answer: the assessment without its history, and its framework. */
-  openAssessment: z.strictObject({ id }),
+  openAssessment: z.strictObject({ id, languages: z.array(language).max(uiLanguages.length).optional() }),
   /** The team is edited one member at a time (add/update/removeTeamMember), never as a whole list. */
   updateSetup: z
     .strictObject({

@@ -6,7 +6,7 @@ import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { loadFramework } from '../frameworks';
+import { loadFramework, storedContentLanguages } from '../frameworks';
 
 export interface PairData {
   preview: MergePreview;
@@ -16,7 +16,7 @@ export interface PairData {
 /** The core's comparison of the two and the framework both are on; refused when they do not match. */
 export async function loadPair(leftId: string, rightId: string): Promise<PairData> {
   const preview = await request('previewMerge', { leftId, rightId });
-  return { preview, framework: await loadFramework(preview) };
+  return { preview, framework: await loadFramework(preview, storedContentLanguages()) };
 }
 
 export function useRatingLabel(framework: Framework) {

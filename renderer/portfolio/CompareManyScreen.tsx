@@ -7,7 +7,7 @@ import { pickText } from '../../core/model/pick-text';
 import type { ComparedAssessment, ComparedScores, Comparison as Compared } from '../../core/portfolio/types';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { loadFramework } from '../frameworks';
+import { loadFramework, storedContentLanguages } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { ExportBar } from './ExportBar';
@@ -19,7 +19,7 @@ const CompareRadar = lazy(() => import('./charts').then((module) => ({ default: 
 /** The core compares (carrying older versions over through the mapping); the framework only names what it compared. */
 async function loadComparison(ids: string[]): Promise<{ comparison: Compared; framework: Framework }> {
   const comparison = await request('compareAssessments', { ids });
-  return { comparison, framework: await loadFramework(comparison) };
+  return { comparison, framework: await loadFramework(comparison, storedContentLanguages()) };
 }
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));

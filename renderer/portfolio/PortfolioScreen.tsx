@@ -11,7 +11,7 @@ import { lastAssessor } from '../hooks/useAssessor';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useBundleDrop } from '../exchange/BundlePicker';
 import { openForImport, readBundleFile } from '../exchange/pending';
-import { loadFramework } from '../frameworks';
+import { loadFramework, storedContentLanguages } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { PortfolioFilters } from './PortfolioFilters';
@@ -31,7 +31,7 @@ interface Loaded {
 async function loadPortfolio(language: string): Promise<Loaded> {
   const view = await request('listPortfolio', {});
   const newest = view.rows.find((r) => r.frameworkVersion === view.facets.frameworkVersions[0]);
-  const framework = newest ? await loadFramework(newest).catch(() => undefined) : undefined;
+  const framework = newest ? await loadFramework(newest, storedContentLanguages()).catch(() => undefined) : undefined;
   const names = new Map(framework?.domains.flatMap((d) => d.capabilities.map((c) => [c.id, pickText(c.title, language)] as const)) ?? []);
   const domains = view.domainIds.map((id, i) => {
     const domain = framework?.domains.find((d) => d.id === id);

@@ -7,7 +7,7 @@ import { pickText } from '../../core/model/pick-text';
 import type { CountryTrend } from '../../core/portfolio/types';
 import { request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { loadFramework } from '../frameworks';
+import { loadFramework, storedContentLanguages } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import './portfolio.css';
@@ -18,7 +18,7 @@ async function loadTrend(country: string): Promise<{ trend: CountryTrend; framew
   const trend = await request('getCountryTrend', { country });
   const newest = trend.points.at(-1);
   // Names of domains and capabilities come from the newest version, in which the trend is stated.
-  const framework = newest ? await loadFramework(newest).catch(() => undefined) : undefined;
+  const framework = newest ? await loadFramework(newest, storedContentLanguages()).catch(() => undefined) : undefined;
   return { trend, framework };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { indicatorNumber, indicatorPlaces } from '../../core/framework/summary';
 import { indicatorFilters, matchesFilter, matchesSearch, type IndicatorFilter } from '../../core/review/filters';
 import { NavTree } from '../components/NavTree';
+import { useFrameworkIn } from '../frameworks';
 import { useStoredState } from '../hooks/useStoredState';
 import { href } from '../route';
 import { useWorkspace } from '../workspace/context';
@@ -15,10 +16,11 @@ import './rating.css';
 /** The rating view: the tree with filters and search on the left, one indicator on the right. */
 export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { assessment, framework } = useWorkspace();
+  const { assessment, framework: held } = useWorkspace();
   const [filterValue, setFilter] = useStoredState(`ccat.filter.${assessment.id}`, 'all');
   const [query, setQuery] = useStoredState(`ccat.search.${assessment.id}`, '');
   const [second, setSecond] = useStoredState('ccat.bilingual', '', 'local');
+  const framework = useFrameworkIn(held, [second]);
   const filter: IndicatorFilter = (indicatorFilters as readonly string[]).includes(filterValue) ? (filterValue as IndicatorFilter) : 'all';
   const places = useMemo(() => indicatorPlaces(framework), [framework]);
   const numbers = useMemo(() => new Map(places.map((p) => [p.indicator.id, indicatorNumber(framework, p.indicator.id)])), [places, framework]);

@@ -12,7 +12,8 @@ export function useBaselineScores(baseline: Assessment | undefined, framework: F
   const sameFramework = baseline !== undefined && baseline.frameworkId === framework.id && baseline.frameworkVersion === framework.version;
   const loaded = useLoad(async () => {
     if (!baseline || sameFramework) return undefined;
-    return loadFramework(baseline);
+    // Scores only: no text is shown from it, so English alone is fetched.
+    return loadFramework(baseline, []);
   }, baseline ? `${baseline.frameworkId}@${baseline.frameworkVersion}` : 'none');
   if (!baseline) return undefined;
   if (sameFramework) return scoreAssessment(framework, baseline);

@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/model/assessment';
 import type { Framework } from '../../core/model/framework';
 import { call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useFrameworkIn } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { openAssessment } from '../opening';
 import { href, type AssessmentRoute } from '../route';
@@ -41,5 +43,13 @@ export function AssessmentScreen({ route }: { route: AssessmentRoute }) {
         </p>
       </div>
     );
-  return <Workspace route={route} initial={state.data} />;
+  return <LoadedWorkspace route={route} loaded={state.data} />;
+}
+
+/** The workspace, with the framework's content following the UI language when it changes. */
+function LoadedWorkspace({ route, loaded }: { route: AssessmentRoute; loaded: LoadedAssessment }) {
+  const { i18n } = useTranslation();
+  const framework = useFrameworkIn(loaded.framework, [i18n.language]);
+  const initial = useMemo(() => (framework === loaded.framework ? loaded : { ...loaded, framework }), [framework, loaded]);
+  return <Workspace route={route} initial={initial} />;
 }

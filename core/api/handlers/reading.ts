@@ -20,9 +20,9 @@ export function readingHandlers(ctx: HandlerContext): Handlers {
       const framework = ctx.library.get(id, version);
       return languages ? keepLanguages(framework, languages) : framework;
     },
-    openAssessment: async ({ id }) => {
+    openAssessment: async ({ id, languages }) => {
       const { assessment, framework } = await frameworkOf(id);
-      return { assessment: { ...assessment, history: [] }, framework };
+      return { assessment: { ...assessment, history: [] }, framework: languages ? keepLanguages(framework, languages) : framework };
     },
     getCatalogue: async ({ languages }) => {
       const catalogue = ctx.library.catalogue;
