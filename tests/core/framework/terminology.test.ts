@@ -2,36 +2,52 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { doubleBarrelMatch } from '../../../core/framework/check';
+import { loadContentTranslations } from '../../../core/framework/load-library.node';
+import { applyContentTranslations } from '../../../core/framework/translations';
+import { uiLanguages } from '../../../locales/languages';
 import { forbiddenTermHits, jsonTexts, terminologySchema, type LocatedText, type TermScope, type Terminology } from '../../../core/framework/terminology';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const terminology = terminologySchema.parse(JSON.parse(read('assessments/terminology/terminology.json')));
 
-/** The Japanese guide, line by line ("docs/framework.ja.md:12"). */
-function guideJapanese(): LocatedText[] {
-  return read('docs/framework.ja.md')
+/** A guide, line by line ("docs/framework.ja.md:12"). */
+function guideLines(file: string): LocatedText[] {
+  return read(file)
     .split('\n')
-    .map((text, index) => ({ path: `docs/framework.ja.md:${index + 1}`, text }));
+    .map((text, index) => ({ path: `${file}:${index + 1}`, text }));
 }
 
-const localeFiles = readdirSync(join(root, 'locales', 'ja')).filter((f) => f.endsWith('.json'));
+const translations = (await loadContentTranslations(join(root, 'assessments'))).map((found) => found.translation);
+const translated = (file: string, kind: 'framework' | 'catalogue') => {
+  const content = JSON.parse(read(file)) as { id: string; version: string; languages?: string[] };
+  return applyContentTranslations(content, kind, translations);
+};
 
-/** Every Japanese text the project ships, by scope: 1.0.0 is frozen as shipped and is not checked. */
-const sources: Array<{ file: string; scope: TermScope; texts: () => Iterable<LocatedText> }> = [
-  { file: 'assessments/frameworks/ccat-1.1.0.json', scope: 'framework', texts: () => jsonTexts(JSON.parse(read('assessments/frameworks/ccat-1.1.0.json')), 'ja') },
-  { file: 'assessments/catalogue/programmes.json', scope: 'catalogue', texts: () => jsonTexts(JSON.parse(read('assessments/catalogue/programmes.json')), 'ja') },
-  ...localeFiles.map((name) => ({ file: `locales/ja/${name}`, scope: 'ui' as const, texts: () => jsonTexts(JSON.parse(read(`locales/ja/${name}`))) })),
-  { file: 'docs/framework.ja.md', scope: 'guide', texts: guideJapanese },
-];
+/** Every text the project ships in `language`, by scope: 1.0.0 is frozen as shipped and is not checked. */
+function sourcesIn(language: string): Array<{ file: string; scope: TermScope; texts: () => Iterable<LocatedText> }> {
+  const localeFiles = readdirSync(join(root, 'locales', language)).filter((f) => f.endsWith('.json'));
+  return [
+    { file: 'assessments/frameworks/ccat-1.1.0.json', scope: 'framework', texts: () => jsonTexts(translated('assessments/frameworks/ccat-1.1.0.json', 'framework'), language) },
+    { file: 'assessments/catalogue/programmes.json', scope: 'catalogue', texts: () => jsonTexts(translated('assessments/catalogue/programmes.json', 'catalogue'), language) },
+    ...localeFiles.map((name) => ({ file: `locales/${language}/${name}`, scope: 'ui' as const, texts: () => jsonTexts(JSON.parse(read(`locales/${language}/${name}`))) })),
+    { file: `docs/framework.${language}.md`, scope: 'guide', texts: () => guideLines(`docs/framework.${language}.md`) },
+  ];
+}
 
-describe('one Japanese terminology across the shipped texts', () => {
-  it.each(sources.map((s) => [s.file, s] as const))('%s uses no Japanese term the terminology forbids', (file, { scope, texts }) => {
-    const all = [...texts()];
-    expect(all.length).toBeGreaterThan(0);
-    const hits = forbiddenTermHits(terminology, scope, 'ja', all).map((hit) => `${file} ${hit.path}: "${hit.forbidden}" → use "${hit.use}" (${hit.rule})`);
-    expect(hits).toEqual([]);
+describe('one terminology per language across the shipped texts', () => {
+  it('covers every UI language', () => {
+    expect([...terminology.languages].sort()).toEqual([...uiLanguages].sort());
   });
+
+  for (const language of terminology.languages.filter((l) => l !== 'en')) {
+    it.each(sourcesIn(language).map((s) => [s.file, s] as const))(`%s uses no ${language} term the terminology forbids`, (file, { scope, texts }) => {
+      const all = [...texts()];
+      expect(all.length).toBeGreaterThan(0);
+      const hits = forbiddenTermHits(terminology, scope, language, all).map((hit) => `${file} ${hit.path}: "${hit.forbidden}" → use "${hit.use}" (${hit.rule})`);
+      expect(hits).toEqual([]);
+    });
+  }
 });
 
 describe('the forbidden-term rules', () => {
