@@ -1,5 +1,4 @@
 import { emptyProposedPlan } from '../../planning/types';
-import { renderExport } from '../../report/render-export';
 import { scoreAssessment } from '../../scoring/scores';
 import type { ApiHandlers } from '../dispatch';
 import { comparablePair } from './merge';
@@ -13,6 +12,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
       const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
       const baseline = assessment.baselineId ? await baselineOf(ctx, assessment.baselineId) : undefined;
       const other = input.compareWithId === undefined ? undefined : (await comparablePair(ctx, input.id, input.compareWithId))[1];
+      // Loaded on first export: the report engine and every language's strings are not needed to list or rate.
+      const { renderExport } = await import('../../report/render-export');
       return renderExport(
         {
           format: input.format,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { UiLanguage } from '../../../locales/languages';
 import type { Assessment } from '../../model/assessment';
 import { compareAssessments } from '../../portfolio/compare';
-import { renderHqExport, type HqExportData } from '../../portfolio/export';
+import type { HqExportData } from '../../portfolio/export';
 import { portfolioRows, portfolioView } from '../../portfolio/portfolio';
 import { rankCountries } from '../../portfolio/ranking';
 import { defaultSelectionWeights, listRegions, regionsData } from '../../portfolio/regions';
@@ -82,7 +82,9 @@ export function portfolioHandlers(ctx: HandlerContext): Pick<ApiHandlers, Portfo
     return { ids, shelf: state };
   }
 
-  function exportOf(data: HqExportData, format: PortfolioExportFormat, language: UiLanguage, framework = newestFramework(data)) {
+  async function exportOf(data: HqExportData, format: PortfolioExportFormat, language: UiLanguage, framework = newestFramework(data)) {
+    // Loaded on first export, like the assessment export: listing needs neither the report engine nor the strings.
+    const { renderHqExport } = await import('../../portfolio/export');
     return renderHqExport(data, { format, language, framework, generatedAt: ctx.now(), appVersion: ctx.appVersion }, ctx.exports);
   }
 

@@ -1,4 +1,4 @@
-import { resources } from '../../../locales/resources';
+import { uiLanguages } from '../../../locales/languages';
 import { keepLanguages } from '../../framework/translations';
 import { reviewAssessment } from '../../review/review';
 import { scoreAssessment } from '../../scoring/scores';
@@ -13,7 +13,7 @@ export function readingHandlers(ctx: HandlerContext): Handlers {
     return { assessment, framework: ctx.library.get(assessment.frameworkId, assessment.frameworkVersion) };
   };
   return {
-    getAppInfo: async () => ({ version: ctx.appVersion, dataDir: ctx.dataDir, languages: Object.keys(resources), pdf: ctx.exports.printPdf !== undefined }),
+    getAppInfo: async () => ({ version: ctx.appVersion, dataDir: ctx.dataDir, languages: [...uiLanguages], pdf: ctx.exports.printPdf !== undefined }),
     getStoreStatus: async () => ({ notices: ctx.store.notices() }),
     listFrameworks: async () => ctx.library.list(),
     getFramework: async ({ id, version, languages }) => {
