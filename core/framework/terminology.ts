@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCode, localizedText } from '../model/localized-text';
+import { pickText } from '../model/pick-text';
 
 /** Where a text lives: the framework file, the programme catalogue, the UI strings, the assessor's guide. */
 export const termScopes = ['framework', 'catalogue', 'ui', 'guide'] as const;
@@ -14,24 +15,22 @@ const forbiddenVariant = z.strictObject({
   allowedIn: z.array(z.string().min(1)),
 });
 
-const term = z
-  .object({
-    id: slug,
-    en: z.string().min(1),
-    definition: localizedText,
-    forbidden: z.record(languageCode, z.array(forbiddenVariant)).optional(),
-    /** Without it, a term's forbidden variants apply everywhere. */
-    appliesTo: appliesTo.optional(),
-  })
-  // The one term per language sits beside `en` under the language code.
-  .catchall(z.string().min(1));
+const term = z.strictObject({
+  id: slug,
+  /** The term in each language; not beside `id`, where Indonesian ("id") would collide with it. */
+  term: localizedText,
+  definition: localizedText,
+  forbidden: z.record(languageCode, z.array(forbiddenVariant)).optional(),
+  /** Without it, a term's forbidden variants apply everywhere. */
+  appliesTo: appliesTo.optional(),
+});
 
 const styleRule = z.strictObject({ id: slug, language: languageCode, forbidden: z.string().min(1), use: z.string().min(1), appliesTo });
 
 /** assessments/terminology/terminology.json: one term per concept and language, and the variants nobody may use. */
 export const terminologySchema = z.strictObject({
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   languages: z.array(languageCode).min(1),
   terms: z.array(term),
   styleRules: z.array(styleRule),
@@ -65,7 +64,7 @@ function bansFor(terminology: Terminology, scope: TermScope, language: string): 
   const bans: Ban[] = [];
   for (const t of terminology.terms) {
     if (t.appliesTo && !t.appliesTo.includes(scope)) continue;
-    const use = typeof t[language] === 'string' ? t[language] : t.en;
+    const use = pickText(t.term, language);
     for (const variant of t.forbidden?.[language] ?? []) bans.push({ forbidden: variant.text, allowedIn: variant.allowedIn, use, rule: t.id });
   }
   for (const rule of terminology.styleRules) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentTextEntries, withContentTexts, type ContentTexts } from '../i18n/content-keys';
+import { contentKeySet, withContentTexts, type ContentTexts } from '../i18n/content-keys';
 import { languageCode } from '../model/localized-text';
 
 /**
@@ -16,7 +16,7 @@ export type ContentTranslation = z.infer<typeof contentTranslationSchema>;
 
 /** Keys of `texts` that `content` does not have: a translation made for another version, or a typo. */
 export function unknownContentKeys(content: unknown, texts: ContentTexts): string[] {
-  const known = new Set(contentTextEntries(content).map((entry) => entry.key));
+  const known = contentKeySet(content);
   return Object.keys(texts).filter((key) => !known.has(key));
 }
 

@@ -16,6 +16,8 @@ function isLocalizedText(value: unknown): value is LocalizedText {
 }
 
 function elementSegment(element: unknown, index: number): { segment: string; resets: boolean } {
+  // A text is never an id-bearing element, though its Indonesian ("id") looks like an id.
+  if (isLocalizedText(element)) return { segment: String(index), resets: false };
   if (element !== null && typeof element === 'object' && !Array.isArray(element)) {
     const record = element as Record<string, unknown>;
     if (typeof record.id === 'string') return { segment: record.id, resets: true };
@@ -55,6 +57,13 @@ export function contentTextEntries(content: unknown): Array<{ key: string; text:
     entries.push({ key, text });
   });
   return entries;
+}
+
+/** The keys `content` has; unlike contentTextEntries it does not refuse duplicates (a check reports those itself). */
+export function contentKeySet(content: unknown): Set<string> {
+  const keys = new Set<string>();
+  visit(content, '', (key) => keys.add(key));
+  return keys;
 }
 
 /** The texts of one language, by key (blank and missing texts left out). */

@@ -49,9 +49,9 @@ describe('ccat frameworks check', () => {
     await writeFile(
       terminology,
       JSON.stringify({
-        schemaVersion: 1,
+        schemaVersion: 2,
         languages: ['en', 'ja'],
-        terms: [{ id: 'partner-country', en: 'partner country', ja: 'パートナー国', definition: { en: 'd' }, forbidden: { ja: [{ text: '友好国', allowedIn: [] }] } }],
+        terms: [{ id: 'partner-country', term: { en: 'partner country', ja: 'パートナー国' }, definition: { en: 'd' }, forbidden: { ja: [{ text: '友好国', allowedIn: [] }] } }],
         styleRules: [],
       }),
     );

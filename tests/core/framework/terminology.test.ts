@@ -52,11 +52,11 @@ describe('one terminology per language across the shipped texts', () => {
 
 describe('the forbidden-term rules', () => {
   const rules: Terminology = terminologySchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     languages: ['en', 'ja'],
     terms: [
-      { id: 'domain', en: 'domain', ja: '領域', definition: { en: 'd' }, forbidden: { ja: [{ text: 'ドメイン', allowedIn: ['ドメイン名', 'トップレベルドメイン'] }] } },
-      { id: 'only-ui', en: 'x', ja: 'エックス', definition: { en: 'd' }, forbidden: { ja: [{ text: 'ばつ', allowedIn: [] }] }, appliesTo: ['ui'] },
+      { id: 'domain', term: { en: 'domain', ja: '領域' }, definition: { en: 'd' }, forbidden: { ja: [{ text: 'ドメイン', allowedIn: ['ドメイン名', 'トップレベルドメイン'] }] } },
+      { id: 'only-ui', term: { en: 'x', ja: 'エックス' }, definition: { en: 'd' }, forbidden: { ja: [{ text: 'ばつ', allowedIn: [] }] }, appliesTo: ['ui'] },
     ],
     styleRules: [{ id: 'or', language: 'ja', forbidden: 'または', use: '又は', appliesTo: ['framework', 'guide'] }],
   });

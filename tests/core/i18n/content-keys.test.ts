@@ -32,3 +32,12 @@ describe('content keys', () => {
     expect(Object.keys(contentTexts(framework, 'ja')).length).toBe(contentTextEntries(framework).length);
   });
 });
+
+describe('content keys and the language code "id"', () => {
+  it('keys a list of texts by position even once Indonesian ("id") is filled in', () => {
+    const content = { descriptors: [{ en: 'one' }, { en: 'two' }] };
+    const withIndonesian = withContentTexts(content, 'id', { 'descriptors/0': 'satu', 'descriptors/1': 'dua' });
+    expect(contentTextEntries(withIndonesian).map((e) => e.key)).toEqual(['descriptors/0', 'descriptors/1']);
+    expect(contentTexts(withContentTexts(withIndonesian, 'th', { 'descriptors/1': 'สอง' }), 'th')).toEqual({ 'descriptors/1': 'สอง' });
+  });
+});
