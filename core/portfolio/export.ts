@@ -13,6 +13,7 @@ import { safeFileName } from '../report/file-name';
 import { fmtDate, fmtDateTime, fmtScore } from '../report/format';
 import { createLabels, type Labels, type ReportKey } from '../report/labels';
 import { PAGE_MARK, PAGES_MARK, pdfPageSetup } from '../report/page-setup';
+import { translationNote } from '../report/translation-note';
 import { mediaTypes, pdfHelp } from '../report/render-export';
 import { renderHtml } from '../report/render-html';
 import type { ExportServices } from '../report/services';
@@ -331,6 +332,7 @@ function build(data: HqExportData, options: HqExportOptions): Built {
     draft: null,
     classification: null,
     pageOf: w.L.t('marking.pageOf', { page: PAGE_MARK, pages: PAGES_MARK }),
+    translationNote: translationNote(w.L),
     blocks,
   };
   return { title, tables, document };
