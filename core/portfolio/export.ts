@@ -384,7 +384,7 @@ export async function renderHqExport(data: HqExportData, options: HqExportOption
       // exceljs is large: loaded only for a workbook.
       const { renderSheets } = await import('../report/render-xlsx');
       const sheets = built.tables.map((t) => t.sheet);
-      bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt });
+      bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt, language: options.language });
       [verified, check] = await checked('xlsx', { sheets: sheets.map((s) => s.name) });
       break;
     }

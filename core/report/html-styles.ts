@@ -26,6 +26,9 @@ h3{font-size:1.08rem;margin:1.4rem 0 .4rem}
 h2 .l2,h3 .l2,h1 .l2,.kicker .l2{display:inline;font-size:inherit;color:inherit}
 .l2.in{display:inline;font-size:inherit}
 h2 .l2::before,h3 .l2::before,.kicker .l2::before,.l2.in::before{content:" / ";color:#4a4a4a}
+.sep{display:none;color:#4a4a4a}
+.mixed .l2::before{content:none}
+h1 .sep,h2 .sep,h3 .sep,.kicker .sep,.sep.in{display:inline}
 .u{white-space:pre-wrap;unicode-bidi:plaintext}
 .muted,.muted .l2{color:#4a4a4a;font-size:.92em}
 .strong{font-weight:700}

@@ -27,8 +27,10 @@ export function renderHtml(doc: ReportDocument): string {
     if (text.user) return `<span class="u" dir="auto">${escapeHtml(text.parts[0] ?? '')}</span>`;
     if (text.neutral && direction === 'rtl') return `<bdi dir="ltr">${escapeHtml(text.parts[0] ?? '')}</bdi>`;
     const inline = wide && isShortPair(text) ? ' in' : '';
+    // Between parts of opposite directions the " / " stands outside both, or it would sit at the far end of the right-to-left one.
+    const separator = mixed ? `<span class="sep${inline}" aria-hidden="true"> / </span>` : '';
     return text.parts
-      .map((part, i) => (i === 0 ? `<span${text.parts.length > 1 && mixed ? langAttrs(0) : ''}>${escapeHtml(part)}</span>` : `<span class="l2${inline}"${langAttrs(i)}>${escapeHtml(part)}</span>`))
+      .map((part, i) => (i === 0 ? `<span${text.parts.length > 1 && mixed ? langAttrs(0) : ''}>${escapeHtml(part)}</span>` : `${separator}<span class="l2${inline}"${langAttrs(i)}>${escapeHtml(part)}</span>`))
       .join('');
   };
   /** A long text of a left-to-right and a right-to-left language: two columns, each in its own language and direction. */
@@ -68,7 +70,7 @@ export function renderHtml(doc: ReportDocument): string {
 <title>${escapeHtml(doc.documentTitle)}</title>
 <style>${reportStyles}</style>
 </head>
-<body${doc.languages.length > 1 ? ' class="bilingual"' : ''}>
+<body${doc.languages.length > 1 ? ` class="bilingual${mixed ? ' mixed' : ''}"` : ''}>
 <header>
 ${doc.classification || doc.draft ? `<p class="marking">${doc.classification ? `<span class="classification">${txt(doc.classification, true)}</span>` : ''}${doc.draft ? `<span class="draft">${txt(doc.draft, true)}</span>` : ''}</p>` : ''}
 <p class="kicker">${txt(doc.kicker)}</p>
