@@ -202,7 +202,7 @@ function cellText(value: SheetValue, type: SheetColumn['type'], language: UiLang
   if (value === null || value === '') return MISSING;
   // A page shows the day; the workbook keeps the time.
   if (value instanceof Date) return fmtDate(value.toISOString(), language);
-  if (typeof value === 'number') return type === 'score' ? fmtScore(value)! : String(value);
+  if (typeof value === 'number') return type === 'score' ? fmtScore(value, language)! : String(value);
   return String(value);
 }
 
