@@ -37,13 +37,14 @@ function pageOf(label: Txt): string {
 
 export function pdfPageSetup(doc: ReportDocument): PdfPageSetup {
   const dir = documentDirection(doc);
-  const row = (content: string, extra = '') => `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='${base(doc)}${extra}'>${content}</div>`;
+  const row = (content: string) => `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='${base(doc)}'>${content}</div>`;
   const left = doc.classification ? `<span style="font-weight:700">${text(doc.classification)}</span>` : '<span></span>';
   const right = doc.draft ? `<span style="font-weight:700;color:#a40000;letter-spacing:.04em">${text(doc.draft)}</span>` : '<span></span>';
   // The title is the team's text, in any script: it takes its own direction.
   const footer =
     row(`<span dir="auto" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:70%">${escapeHtml(doc.documentTitle)}</span><span style="white-space:nowrap">${pageOf(doc.pageOf)}</span>`) +
-    (doc.translationNote ? row(`<span>${text(doc.translationNote)}</span>`, 'margin-top:1mm;') : '');
+    // A block of its own (not a flex row of full width), so that a long note wraps inside the margins in either direction.
+    (doc.translationNote ? `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='font-size:7px;margin:1mm 12mm 0;color:#333;font-family:${fontStack(doc.languages[0] ?? 'en')}'>${text(doc.translationNote)}</div>` : '');
   return {
     headerTemplate: row(`${left}${right}`),
     footerTemplate: `<div style="width:100%">${footer}</div>`,

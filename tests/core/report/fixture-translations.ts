@@ -22,12 +22,15 @@ export const arabicTeamWithheld = {
   teamWithheld_other: '{{count}} عضو (الأسماء محجوبة)',
 };
 
+/** The draft note in Arabic: an English sentence inside a right-to-left page would not read in order. */
+export const arabicDraftNote = 'النص {{language}} في هذا التقرير ترجمة أولية لم يراجعها بعد متحدث أصلي.';
+
 export function installFixtureTranslations(): () => void {
   const saved = new Map<keyof typeof fixtureTitles, ResourceLanguage | undefined>();
   for (const language of ['th', 'km', 'ar'] as const) {
     saved.set(language, resources[language]);
     const existing = resources[language];
-    const report = { ...(existing?.report as Record<string, unknown> | undefined), title: fixtureTitles[language], ...(language === 'ar' ? arabicTeamWithheld : {}) };
+    const report = { ...(existing?.report as Record<string, unknown> | undefined), title: fixtureTitles[language], ...(language === 'ar' ? { ...arabicTeamWithheld, marking: { ...(existing?.report as { marking?: object } | undefined)?.marking, translationDraft: arabicDraftNote } } : {}) };
     resources[language] = { ...existing, report };
   }
   return () => {
