@@ -21,7 +21,7 @@ export interface PdfPageSetup {
 
 /** Chromium renders header templates without the page's styles: every rule is inline, fonts named. */
 function base(doc: ReportDocument): string {
-  return 'font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' + `font-family:${fontStack(doc.languages[0] ?? 'en')}`;
+  return 'font-size:8px;width:100%;box-sizing:border-box;padding:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' + `font-family:${fontStack(doc.languages[0] ?? 'en')}`;
 }
 
 const text = (t: Txt) => escapeHtml(flat(t));
@@ -44,7 +44,7 @@ export function pdfPageSetup(doc: ReportDocument): PdfPageSetup {
   const footer =
     row(`<span dir="auto" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:70%">${escapeHtml(doc.documentTitle)}</span><span style="white-space:nowrap">${pageOf(doc.pageOf)}</span>`) +
     // A block of its own (not a flex row of full width), so that a long note wraps inside the margins in either direction.
-    (doc.translationNote ? `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='font-size:7px;margin:1mm 12mm 0;color:#333;font-family:${fontStack(doc.languages[0] ?? 'en')}'>${text(doc.translationNote)}</div>` : '');
+    (doc.translationNote ? `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='font-size:7px;padding:1mm 12mm 0;color:#333;font-family:${fontStack(doc.languages[0] ?? 'en')}'>${text(doc.translationNote)}</div>` : '');
   return {
     headerTemplate: row(`${left}${right}`),
     footerTemplate: `<div style="width:100%">${footer}</div>`,
