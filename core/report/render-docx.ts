@@ -122,7 +122,9 @@ function paragraphs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline
 // Table text is a point smaller than body text so that A4 columns hold whole words.
 function lineParagraphs(doc: ReportDocument, line: Line, numeric = false, wide = false): Paragraph[] {
   const style: RunStyle = line.tone === 'muted' ? { color: muted, size: 15 } : line.tone === 'strong' ? { bold: true, size: 17 } : { size: 17 };
-  return paragraphs(doc, line.text, style, wide && isShortPair(line.text), { ...(numeric ? { alignment: AlignmentType.RIGHT } : {}), spacing: { after: 20 } });
+  // Figures line up at the end of the line, as in the HTML: the right in a left-to-right report, the left in a right-to-left one.
+  const end = documentDirection(doc) === 'rtl' ? AlignmentType.LEFT : AlignmentType.RIGHT;
+  return paragraphs(doc, line.text, style, wide && isShortPair(line.text), { ...(numeric ? { alignment: end } : {}), spacing: { after: 20 } });
 }
 
 function tableCell(doc: ReportDocument, cell: Cell, width: number, header = false, wide = false): TableCell {

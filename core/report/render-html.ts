@@ -6,7 +6,7 @@ import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
 
 /** No script, no network: the page may only use its own inline styles and data: images (design §6). */
-/** `font-src data:`: a printed report carries its Japanese font inline (pdf-fonts.node.ts). */
+/** `font-src data:`: a printed report carries the fonts its scripts need inline (pdf-fonts.node.ts). */
 export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /**
