@@ -14,6 +14,8 @@ import { fixtureTitles, installFixtureTranslations } from './fixture-translation
 import { exportInput } from './report-fixture';
 import { translationProblems } from './untranslated';
 import { createRequire } from 'node:module';
+import { pseudoLocalize, pseudoResources } from '../../../core/i18n/pseudo';
+import { resources } from '../../../locales/resources';
 import { dirname } from 'node:path';
 
 let restore: () => void;
@@ -30,6 +32,10 @@ async function zipPart(file: ExportedFile, prefix: string): Promise<string> {
   return (await Promise.all(names.map((name) => zip.file(name)!.async('string')))).join('\n');
 }
 
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: object, prefix = ''): Record<string, string> =>
+  Object.assign({}, ...Object.entries(tree as Tree).map(([key, value]) => (typeof value === 'string' ? { [prefix + key]: value } : flatten(value, `${prefix}${key}.`)))) as Record<string, string>;
+
 const draftNote = 'text of this report is a draft translation, not yet reviewed by a native speaker';
 /** The note as a reader of `language` gets it (English wording until that language's strings land). */
 const noteIn = (language: UiLanguage) => createLabels(language).in(language, 'marking.translationDraft', { language: languageName(language, language) });
@@ -43,6 +49,30 @@ describe('reports in each of the eight languages', () => {
         // Languages whose strings have not landed fall back to English, which is not a problem here.
         expect(translationProblems(await visibleText(file), ['en']), `${language} ${report} ${format}`).toEqual([]);
       }
+    }
+  });
+
+  it('use the report language’s strings in every section and format when it has them (pseudo-locale strings as French)', async () => {
+    const saved = resources.fr;
+    resources.fr = pseudoResources({ common: resources.en.common, report: resources.en.report });
+    try {
+      // English sentences of the report strings, long enough to be unmistakable (placeholders split them).
+      const fragments = Object.values(flatten(resources.en.report))
+        .flatMap((value) => value.split(/\{\{[^}]*\}\}/))
+        .map((fragment) => fragment.trim())
+        .filter((fragment) => fragment.length >= 20);
+      expect(fragments.length).toBeGreaterThan(100);
+      for (const report of ['summary', 'full', 'plan'] as const) {
+        for (const format of ['html', 'docx', 'xlsx'] as const) {
+          const text = await visibleText(await exported(format, report, 'fr'));
+          expect(fragments.filter((fragment) => text.includes(fragment)), `${report} ${format}`).toEqual([]);
+          // The workbook names its sheets' columns, not the report's title.
+          if (format !== 'xlsx') expect(text, `${report} ${format}`).toContain(pseudoLocalize(resources.en.report.title));
+        }
+      }
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(resources, 'fr');
+      else resources.fr = saved;
     }
   });
 
