@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { bytesOf } from './extract';
 import { fixtureTitles, installFixtureTranslations } from './fixture-translations';
 import { exportInput, fieldAssessment } from './report-fixture';
 
+const screenshots = join(import.meta.dirname, '..', '..', '..', 'artifacts', 'screenshots');
 const chromium = createChromiumServices();
 const folder = mkdtempSync(join(tmpdir(), 'ccat-languages-e2e-'));
 let restore: () => void;
@@ -33,12 +34,15 @@ async function print(language: UiLanguage, title?: string): Promise<Printed> {
   const file = await renderExport(exportInput('pdf', 'summary', { language, assessment }), chromium);
   const path = join(folder, `${language}.pdf`);
   writeFileSync(path, bytesOf(file));
+  // The first page as a reader sees it, for people to look at (design §9): boxes, clipping, mirroring.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, join(screenshots, `report-language-${language}`)]);
   const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
   return { text: execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }), fonts };
 }
 
 beforeAll(async () => {
   restore = installFixtureTranslations();
+  mkdirSync(screenshots, { recursive: true });
   for (const language of ['th', 'km', 'ar', 'en'] as const) printed.set(language, await print(language));
   printed.set('vi', await print('vi', vietnameseTitle));
 }, 120_000);
