@@ -12,7 +12,7 @@ Commands:
   frameworks schema [--catalogue]                       print the framework (or catalogue) JSON Schema
   assessments list [--data-dir DIR] [--json]            list stored assessments (read-only snapshot, works while the app is open)
   export <id> --format html|pdf|docx|xlsx|csv|json --out FILE [--report summary|full|plan]
-         [--lang en|ja] [--second-lang en|ja] [--redact] [--classification internal|official-use|confidential|TEXT]
+         [--lang en|ja|vi|id|th|km|fr|ar] [--second-lang LANG] [--redact] [--classification internal|official-use|confidential|TEXT]
          [--time-zone IANA] [--force] [--chromium PATH] [--data-dir DIR]
                                                         export a report or data file, then re-read and verify it
                                                         (read-only snapshot, works while the app is open); FILE must

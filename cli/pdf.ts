@@ -6,8 +6,8 @@ import { CoreError } from '../core/api/result';
 import { withPdfFonts } from '../core/report/pdf-fonts.node.ts';
 import type { PdfPrinter, SvgRasterizer } from '../core/report/services';
 
-/** The CLI runs from the repository (or an npm install of it), where the font package is installed. */
-const pdfFontDir = () => dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
+/** The CLI runs from the repository (or an npm install of it), where the font packages are installed side by side (core/report/fonts.ts). */
+const pdfFontsRoot = () => dirname(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/unicode.json')));
 
 /** Headless, offline, quiet: no GPU, no QUIC, no first-run or background traffic (design §7: no network at run time). */
 export const chromiumArgs = [
@@ -93,7 +93,7 @@ export function createChromiumServices(executablePath?: string): ChromiumService
   return {
     printPdf: (report, pageSetup) =>
       withContext(path, async (context) => {
-        const { html, setup } = await withPdfFonts(report, pageSetup, pdfFontDir());
+        const { html, setup } = await withPdfFonts(report, pageSetup, pdfFontsRoot());
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
         const mm = (n: number) => `${n}mm`;

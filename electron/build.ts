@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { pdfFontFile, pdfFonts, pdfFontWeights } from '../core/report/fonts';
 import { unsupportedElectron } from './support';
 
 /*
@@ -72,17 +73,23 @@ async function buildPreload(): Promise<void> {
 }
 
 /**
- * The Japanese font PDFs embed (core/report/pdf-fonts.node.ts): the package's subset map and its
- * Japanese subsets in the two weights reports use, about 8 MB, beside the bundle in app.asar.
+ * The fonts PDFs embed (core/report/fonts.ts, pdf-fonts.node.ts): per package its subset map, its
+ * licence and the subsets reports use in the two weights, about 9 MB, beside the bundle in app.asar
+ * (fonts/<package>/, the layout the packages have under node_modules/@fontsource).
  */
 async function copyPdfFonts(): Promise<void> {
-  const from = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
-  const to = path.join(outDir, 'fonts', 'noto-sans-jp');
-  const wanted = (name: string) => /^noto-sans-jp-\d+-(400|700)-normal\.woff2$/.test(name);
-  await mkdir(path.join(to, 'files'), { recursive: true });
-  await copyFile(path.join(from, 'unicode.json'), path.join(to, 'unicode.json'));
-  await copyFile(path.join(from, 'LICENSE'), path.join(to, 'LICENSE'));
-  await Promise.all((await readdir(path.join(from, 'files'))).filter(wanted).map((name) => copyFile(path.join(from, 'files', name), path.join(to, 'files', name))));
+  await Promise.all(
+    pdfFonts.map(async (font) => {
+      const from = path.dirname(createRequire(import.meta.url).resolve(`@fontsource/${font.package}/unicode.json`));
+      const to = path.join(outDir, 'fonts', font.package);
+      const subsets = Object.keys(JSON.parse(await readFile(path.join(from, 'unicode.json'), 'utf8')) as Record<string, string>).filter(font.subset);
+      await mkdir(path.join(to, 'files'), { recursive: true });
+      await copyFile(path.join(from, 'unicode.json'), path.join(to, 'unicode.json'));
+      await copyFile(path.join(from, 'LICENSE'), path.join(to, 'LICENSE'));
+      const files = subsets.flatMap((subset) => pdfFontWeights.map((weight) => pdfFontFile(font, subset, weight)));
+      await Promise.all(files.map((name) => copyFile(path.join(from, 'files', name), path.join(to, 'files', name))));
+    }),
+  );
 }
 
 rmSync(outDir, { recursive: true, force: true });

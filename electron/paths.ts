@@ -11,7 +11,7 @@ export interface AppPaths {
   rendererDir: string;
   preloadPath: string;
   assessmentsDir: string;
-  /** The Japanese font PDFs embed (electron/build.ts copies it beside the bundle). */
+  /** The fonts PDFs embed, one folder per package (electron/build.ts copies them beside the bundle). */
   pdfFontDir: string;
   dataDir: string;
 }
@@ -29,7 +29,7 @@ export function resolveAppPaths({ bundleDir, userDataDir }: AppPathInputs): AppP
     // Packaged, the framework and catalogue files sit inside app.asar beside the code, under the
     // same integrity check (electron-builder.yml); in development they are the repository's own folder.
     assessmentsDir: path.join(appRoot, 'assessments'),
-    pdfFontDir: path.join(bundleDir, 'fonts', 'noto-sans-jp'),
+    pdfFontDir: path.join(bundleDir, 'fonts'),
     dataDir: path.join(userDataDir, 'ccat'),
   };
 }

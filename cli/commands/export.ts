@@ -12,8 +12,10 @@ import { createChromiumServices, type ChromiumServices } from '../pdf';
 import { oneOf, requireString, UsageError } from '../usage';
 import { dataDirFrom, unwrap } from './open';
 import { verifyWrittenExport, writeVerified } from './verify-export';
+import { uiLanguages } from '../../locales/languages';
 
-const languages = ['en', 'ja'] as const;
+// A report can be in any UI language, whatever language the person making it reads.
+const languages = uiLanguages;
 
 export interface ExportOptions {
   id: string;

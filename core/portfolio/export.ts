@@ -13,6 +13,7 @@ import { safeFileName } from '../report/file-name';
 import { fmtDate, fmtDateTime, fmtScore } from '../report/format';
 import { createLabels, type Labels, type ReportKey } from '../report/labels';
 import { PAGE_MARK, PAGES_MARK, pdfPageSetup } from '../report/page-setup';
+import { translationNote } from '../report/translation-note';
 import { mediaTypes, pdfHelp } from '../report/render-export';
 import { renderHtml } from '../report/render-html';
 import type { ExportServices } from '../report/services';
@@ -201,7 +202,7 @@ function cellText(value: SheetValue, type: SheetColumn['type'], language: UiLang
   if (value === null || value === '') return MISSING;
   // A page shows the day; the workbook keeps the time.
   if (value instanceof Date) return fmtDate(value.toISOString(), language);
-  if (typeof value === 'number') return type === 'score' ? fmtScore(value)! : String(value);
+  if (typeof value === 'number') return type === 'score' ? fmtScore(value, language)! : String(value);
   return String(value);
 }
 
@@ -331,6 +332,7 @@ function build(data: HqExportData, options: HqExportOptions): Built {
     draft: null,
     classification: null,
     pageOf: w.L.t('marking.pageOf', { page: PAGE_MARK, pages: PAGES_MARK }),
+    translationNote: translationNote(w.L),
     blocks,
   };
   return { title, tables, document };
@@ -382,7 +384,7 @@ export async function renderHqExport(data: HqExportData, options: HqExportOption
       // exceljs is large: loaded only for a workbook.
       const { renderSheets } = await import('../report/render-xlsx');
       const sheets = built.tables.map((t) => t.sheet);
-      bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt });
+      bytes = await renderSheets(sheets, { title: built.document.documentTitle, generatedAt: options.generatedAt, language: options.language });
       [verified, check] = await checked('xlsx', { sheets: sheets.map((s) => s.name) });
       break;
     }

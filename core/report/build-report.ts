@@ -4,6 +4,7 @@ import { classificationText } from './classification';
 import { fmtDateTime } from './format';
 import { PAGE_MARK, PAGES_MARK } from './page-setup';
 import type { ReportInput } from './report-input';
+import { translationNote } from './translation-note';
 import { comparisonSection } from './sections/comparison';
 import { crosswalkAppendix } from './sections/crosswalk';
 import { executiveSummary } from './sections/executive';
@@ -38,6 +39,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     draft: ctx.assessment.status === 'final' ? null : L.t('marking.draft', (l) => ({ status: L.commonIn(l, `status.${ctx.assessment.status}`) })),
     classification: classificationText(ctx),
     pageOf: L.t('marking.pageOf', { page: PAGE_MARK, pages: PAGES_MARK }),
+    translationNote: translationNote(L),
     blocks: [metaFacts(ctx), ...(input.redact ? [{ kind: 'paragraph', text: L.t('redactedNote'), tone: 'muted' } as Block] : []), ...body],
   };
 }

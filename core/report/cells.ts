@@ -2,7 +2,7 @@ import type { Cell, Line, Txt } from './document';
 
 /** Language-neutral text: figures, ids, codes. */
 export function plain(text: string): Txt {
-  return { parts: [text] };
+  return { parts: [text], neutral: true };
 }
 
 function isLine(value: Line | Txt): value is Line {

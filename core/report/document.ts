@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../locales/languages';
+import { textDirection, type UiLanguage } from '../../locales/languages';
 
 /**
  * The structured report every document format renders (HTML, PDF via HTML, DOCX), so that the
@@ -14,6 +14,8 @@ import type { UiLanguage } from '../../locales/languages';
 export interface Txt {
   readonly parts: readonly string[];
   readonly user?: true;
+  /** Figures, ids and formulas ("2.50 → 3"): read left to right even inside right-to-left text. */
+  readonly neutral?: true;
 }
 
 /** One line inside a cell or a fact; `muted` for secondary detail, `strong` for warnings. */
@@ -87,6 +89,8 @@ export interface ReportDocument {
   readonly classification: Txt | null;
   /** "Page {{page}} of {{pages}}" in each report language, for page footers. */
   readonly pageOf: Txt;
+  /** Which report languages are draft (or reviewed) translations; null when all are source languages. In every format's footer. */
+  readonly translationNote: Txt | null;
   readonly blocks: readonly Block[];
 }
 
@@ -106,4 +110,14 @@ export function flat(text: Txt, separator = ' / '): string {
  */
 export function isShortPair(text: Txt): boolean {
   return text.parts.length === 2 && text.parts[0]!.length + text.parts[1]!.length <= 44 && !text.parts.some((p) => p.includes('\n'));
+}
+
+/** The direction the document reads in: its first language's. */
+export function documentDirection(doc: Pick<ReportDocument, 'languages'>): 'ltr' | 'rtl' {
+  return textDirection(doc.languages[0] ?? 'en');
+}
+
+/** A bilingual report of a left-to-right and a right-to-left language: its long texts go side by side, each in its own direction. */
+export function isMixedDirection(doc: Pick<ReportDocument, 'languages'>): boolean {
+  return new Set(doc.languages.map(textDirection)).size > 1;
 }

@@ -1,6 +1,7 @@
 import type { ReportDocument, Txt } from './document';
-import { flat } from './document';
+import { documentDirection, flat } from './document';
 import { escapeHtml } from './escape';
+import { fontStack } from './fonts';
 
 /**
  * The page furniture of a printed report: one definition for both print engines (Electron's
@@ -18,16 +19,10 @@ export interface PdfPageSetup {
   outline: true;
 }
 
-/**
- * The Japanese font CCAT ships for PDFs (pdf-fonts.node.ts adds it to a report being printed);
- * named after the Latin fonts in the page furniture, it serves the Japanese of a title or marking.
- */
-export const PDF_FONT_FAMILY = 'CCAT Noto Sans JP';
-
 /** Chromium renders header templates without the page's styles: every rule is inline, fonts named. */
-const base =
-  'font-size:8px;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' +
-  `font-family:"Segoe UI",Arial,"DejaVu Sans","${PDF_FONT_FAMILY}","Yu Gothic",Meiryo,"Noto Sans CJK JP","Hiragino Sans",sans-serif`;
+function base(doc: ReportDocument): string {
+  return 'font-size:8px;width:100%;box-sizing:border-box;padding:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' + `font-family:${fontStack(doc.languages[0] ?? 'en')}`;
+}
 
 const text = (t: Txt) => escapeHtml(flat(t));
 
@@ -41,14 +36,19 @@ function pageOf(label: Txt): string {
 }
 
 export function pdfPageSetup(doc: ReportDocument): PdfPageSetup {
+  const dir = documentDirection(doc);
+  const row = (content: string) => `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='${base(doc)}'>${content}</div>`;
   const left = doc.classification ? `<span style="font-weight:700">${text(doc.classification)}</span>` : '<span></span>';
   const right = doc.draft ? `<span style="font-weight:700;color:#a40000;letter-spacing:.04em">${text(doc.draft)}</span>` : '<span></span>';
+  // The title is the team's text, in any script: it takes its own direction.
+  const footer =
+    row(`<span dir="auto" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:70%">${escapeHtml(doc.documentTitle)}</span><span style="white-space:nowrap">${pageOf(doc.pageOf)}</span>`) +
+    // A block of its own (not a flex row of full width), so that a long note wraps inside the margins in either direction.
+    (doc.translationNote ? `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='font-size:7px;padding:1mm 12mm 0;color:#333;font-family:${fontStack(doc.languages[0] ?? 'en')}'>${text(doc.translationNote)}</div>` : '');
   return {
-    headerTemplate: `<div style='${base}'>${left}${right}</div>`,
-    footerTemplate:
-      `<div style='${base}'><span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:70%">${escapeHtml(doc.documentTitle)}</span>` +
-      `<span style="white-space:nowrap">${pageOf(doc.pageOf)}</span></div>`,
-    margin: { top: 16, bottom: 16, left: 12, right: 12 },
+    headerTemplate: row(`${left}${right}`),
+    footerTemplate: `<div style="width:100%">${footer}</div>`,
+    margin: { top: 16, bottom: doc.translationNote ? 20 : 16, left: 12, right: 12 },
     tagged: true,
     outline: true,
   };

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDF_FONT_FAMILY, type PdfPageSetup } from './page-setup';
+import { pdfFontFile, pdfFonts, pdfFontWeights, type PdfFont } from './fonts';
+import type { PdfPageSetup } from './page-setup';
 
 /**
- * Japanese text in a PDF must be a real embedded font, not Type 3 shapes: Chromium's PDF writer
- * turns CFF-outline fonts (Noto Sans CJK, Hiragino: what Linux and macOS have) into Type 3, and
- * embeds TrueType-outline ones as fonts. CCAT therefore ships Noto Sans JP with TrueType outlines
- * (@fontsource/noto-sans-jp, OFL), split by the package into 120 Japanese subsets, and adds to a
- * report being printed only the subsets its text uses, as data: URLs (the page reaches no file
- * and no network). Latin text keeps the report's own fonts.
+ * A printed report carries the fonts its text needs as real embedded fonts, so that Thai, Khmer,
+ * Arabic, Vietnamese and Japanese come out as text on any machine, offline (see fonts.ts for why
+ * these fonts). Each @fontsource package is split into subsets by Unicode range; the report gets
+ * only the subsets holding a character of its text, as data: URLs (the page reaches no file and no
+ * network), and a script's font only when the text has that script at all.
  */
-const weights = [400, 700] as const;
 
 export interface FontSubset {
+  /** The key in the package's unicode.json ("latin", "thai", "[12]"). */
   name: string;
   /** The CSS unicode-range as the package writes it. */
   range: string;
@@ -20,11 +20,10 @@ export interface FontSubset {
   spans: Array<[number, number]>;
 }
 
-/** The package's Japanese subsets ("[0]" … "[119]"); its Latin, Cyrillic and Vietnamese ones are left to the report's fonts. */
-export function japaneseSubsets(unicodeJson: Record<string, string>): FontSubset[] {
+export function fontSubsets(unicodeJson: Record<string, string>, wanted: (name: string) => boolean): FontSubset[] {
   return Object.entries(unicodeJson)
-    .filter(([name]) => /^\[\d+\]$/.test(name))
-    .map(([name, range]) => ({ name: name.slice(1, -1), range, spans: range.split(',').map(parseSpan) }));
+    .filter(([name]) => wanted(name))
+    .map(([name, range]) => ({ name, range, spans: range.split(',').map(parseSpan) }));
 }
 
 function parseSpan(part: string): [number, number] {
@@ -32,50 +31,42 @@ function parseSpan(part: string): [number, number] {
   return [parseInt(from, 16), parseInt(to, 16)];
 }
 
-/**
- * The subsets that hold a character of `text`, when it has Japanese at all. Latin characters
- * count then (Japanese text carries Latin letters and digits, and its font list names this font
- * first); an English report names it after its Latin fonts, so it only ever fills in Japanese.
- */
-export function subsetsFor(text: string, subsets: readonly FontSubset[]): FontSubset[] {
-  const owner = new Map<number, FontSubset>();
-  for (const subset of subsets) {
-    for (const [from, to] of subset.spans) for (let code = from; code <= to; code++) if (!owner.has(code)) owner.set(code, subset);
-  }
-  const used = new Set<FontSubset>();
-  let japanese = false;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    const subset = owner.get(code);
-    if (!subset) continue;
-    used.add(subset);
-    if (code >= 0x3000) japanese = true;
-  }
-  return japanese ? subsets.filter((subset) => used.has(subset)) : [];
+/** The subsets that hold a character of `text`, when the text calls for the font at all. */
+export function subsetsFor(text: string, font: Pick<PdfFont, 'needed'>, subsets: readonly FontSubset[]): FontSubset[] {
+  if (font.needed && !font.needed.test(text)) return [];
+  const codes = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))];
+  return subsets.filter((subset) => codes.some((code) => subset.spans.some(([from, to]) => code >= from && code <= to)));
 }
 
-/** @font-face rules for the subsets `text` needs, each font file read from `fontDir` (the package folder). */
-export async function pdfFontFaces(text: string, fontDir: string): Promise<string> {
-  const subsets = japaneseSubsets(JSON.parse(await readFile(join(fontDir, 'unicode.json'), 'utf8')) as Record<string, string>);
-  const needed = subsetsFor(text, subsets);
+/**
+ * @font-face rules for the fonts `text` needs. `fontsRoot` holds one folder per package, as the
+ * packages sit in node_modules/@fontsource and as electron/build.ts copies them beside the app.
+ */
+export async function pdfFontFaces(text: string, fontsRoot: string): Promise<string> {
   const rules = await Promise.all(
-    needed.flatMap((subset) =>
-      weights.map(async (weight) => {
-        const font = await readFile(join(fontDir, 'files', `noto-sans-jp-${subset.name}-${weight}-normal.woff2`));
-        return `@font-face{font-family:"${PDF_FONT_FAMILY}";font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${font.toString('base64')}) format("woff2");unicode-range:${subset.range}}`;
-      }),
-    ),
+    pdfFonts.map(async (font) => {
+      if (font.needed && !font.needed.test(text)) return [];
+      const dir = join(fontsRoot, font.package);
+      const subsets = fontSubsets(JSON.parse(await readFile(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>, font.subset);
+      return Promise.all(
+        subsetsFor(text, font, subsets).flatMap((subset) =>
+          pdfFontWeights.map(async (weight) => {
+            const data = await readFile(join(dir, 'files', pdfFontFile(font, subset.name, weight)));
+            return `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${data.toString('base64')}) format("woff2");unicode-range:${subset.range}}`;
+          }),
+        ),
+      );
+    }),
   );
-  return rules.join('\n');
+  return rules.flat().join('\n');
 }
 
 /**
- * The report and its page header and footer (the footer carries the title, often Japanese), with
- * the fonts their text needs. The report's styles name PDF_FONT_FAMILY first, so it is used for
- * exactly the characters its subsets cover.
+ * The report and its page header and footer (the footer carries the title, in any script), with
+ * the fonts their text needs. The report's styles name the CCAT families first (fontStack).
  */
-export async function withPdfFonts(html: string, setup: PdfPageSetup | undefined, fontDir: string): Promise<{ html: string; setup: PdfPageSetup | undefined }> {
-  const faces = await pdfFontFaces(html + (setup ? setup.headerTemplate + setup.footerTemplate : ''), fontDir);
+export async function withPdfFonts(html: string, setup: PdfPageSetup | undefined, fontsRoot: string): Promise<{ html: string; setup: PdfPageSetup | undefined }> {
+  const faces = await pdfFontFaces(html + (setup ? setup.headerTemplate + setup.footerTemplate : ''), fontsRoot);
   if (faces === '') return { html, setup };
   const style = `<style>${faces}</style>`;
   const withFaces = html.includes('</head>') ? html.replace('</head>', () => `${style}</head>`) : style + html;

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape';
+import { fontStack } from './fonts';
 
 export interface RadarSeries {
   label: string;
@@ -25,7 +26,8 @@ const centre = { x: 250, y: 225 };
 const radius = 165;
 // Room around the plot for domain names on both sides (two lines in a bilingual report), and for the legend below.
 const view = { x: -110, y: 0, width: 720, plotHeight: 440 };
-const fontFamily = "'Noto Sans', 'Noto Sans CJK JP', 'Yu Gothic', 'Hiragino Sans', Meiryo, 'DejaVu Sans', Arial, sans-serif";
+// The report's own font list (CCAT's fonts in a printed report), in single quotes for the attribute.
+const fontFamily = fontStack('neutral').replaceAll('"', "'");
 
 function point(axis: number, axes: number, value: number): [number, number] {
   const angle = -Math.PI / 2 + (2 * Math.PI * axis) / axes;

@@ -14,19 +14,20 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
 import { chartSvg } from './chart-svg';
+import { textDirection, type UiLanguage } from '../../locales/languages';
 import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
-import { flat, isShortPair } from './document';
+import { documentDirection, flat, isMixedDirection, isShortPair, userText } from './document';
+import { languageScript, type Script } from './fonts';
 import { PAGE_MARK, PAGES_MARK } from './page-setup';
 import type { SvgRasterizer } from './services';
 
 // A4 in twentieths of a point, with 18 mm margins.
 const page = { width: 11906, height: 16838, margin: 1020 };
 const contentWidth = page.width - 2 * page.margin;
-const japaneseFont = 'Yu Gothic';
-const cjk = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const muted = '4A4A4A';
 const accent = '1F4E79';
 
@@ -34,35 +35,100 @@ const accent = '1F4E79';
 const chartPixels = 1000;
 const chartShownWidth = 520;
 
+/**
+ * Fonts named per script, in the slot Word and LibreOffice read for it: Latin text (Vietnamese
+ * included) in ascii/hAnsi, Japanese in eastAsia, and Thai, Khmer and Arabic, which Word treats
+ * as complex scripts, in cs. All are fonts Windows ships (Calibri, Yu Gothic, Leelawadee UI,
+ * Khmer UI, Arial, which has Arabic); LibreOffice substitutes a face with the script where one is
+ * missing. The w:lang tags tell both which language each run is (spelling, line breaking).
+ */
+const latinFont = 'Calibri';
+const japaneseFont = 'Yu Gothic';
+const complexScripts: Partial<Record<Script, { font: string; language: UiLanguage }>> = {
+  thai: { font: 'Leelawadee UI', language: 'th' },
+  khmer: { font: 'Khmer UI', language: 'km' },
+  arabic: { font: 'Arial', language: 'ar' },
+};
+const languageTags: Record<UiLanguage, string> = { en: 'en-GB', fr: 'fr-FR', id: 'id-ID', vi: 'vi-VN', ja: 'ja-JP', th: 'th-TH', km: 'km-KH', ar: 'ar-SA' };
+
+const scriptPatterns: ReadonlyArray<[Script, RegExp]> = [
+  ['arabic', /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/],
+  ['thai', /[\u0E00-\u0E7F]/],
+  ['khmer', /[\u1780-\u17FF\u19E0-\u19FF]/],
+  ['japanese', /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/],
+];
+
+/** A person's text has no language of its own: its script is what it is written in. */
+function scriptOfText(text: string): Script {
+  return scriptPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? 'latin';
+}
+
+/** The font and language a run needs for its script; Arabic runs read right to left. */
+function scriptRun(script: Script, language: UiLanguage | undefined): IRunOptions {
+  const complex = complexScripts[script];
+  if (complex) {
+    return {
+      font: { ascii: latinFont, hAnsi: latinFont, cs: complex.font },
+      language: { bidirectional: languageTags[language ?? complex.language] },
+      ...(script === 'arabic' ? { rightToLeft: true } : {}),
+    };
+  }
+  if (script === 'japanese') return { font: { eastAsia: japaneseFont, hint: 'eastAsia' }, language: { eastAsia: 'ja-JP' } };
+  return language && language !== 'en' ? { language: { value: languageTags[language] } } : {};
+}
+
 type RunStyle = Pick<IRunOptions, 'bold' | 'color' | 'size'>;
 
+/** Left-to-right marks around figures and ids in right-to-left text, so "2.50 → 3" does not turn round. */
+const LRM = '\u200E';
+
 /**
- * Runs for one text. Japanese text gets an East Asian font hint and language so that Word and
- * LibreOffice pick a Japanese face; a second-language part goes on its own line, in grey.
+ * Runs for one text, each part in its language's font; a second-language part goes on its own
+ * line, in grey. `languages` names the language of each part (the document's, or one part's when
+ * a bilingual text is split into paragraphs of different directions).
  */
-function runs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline = false): TextRun[] {
+function runs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline = false, languages: readonly UiLanguage[] = doc.languages): TextRun[] {
+  const rtl = documentDirection(doc) === 'rtl';
   return text.parts.flatMap((part, i) => {
-    const japanese = doc.languages[i] === 'ja' || (text.user === true && cjk.test(part));
-    const base: IRunOptions = {
-      ...style,
-      ...(i > 0 && !inline ? { color: muted } : {}),
-      ...(japanese ? { font: { eastAsia: japaneseFont, hint: 'eastAsia' }, language: { eastAsia: 'ja-JP' } } : {}),
-    };
-    const lines = part.split(/\r\n|\r|\n/);
+    const language = text.user ? undefined : languages[i];
+    const script = language ? languageScript(language) : scriptOfText(part);
+    const base: IRunOptions = { ...style, ...(i > 0 && !inline ? { color: muted } : {}), ...scriptRun(script, language) };
+    const shown = text.neutral && rtl ? `${LRM}${part}${LRM}` : part;
+    const lines = shown.split(/\r\n|\r|\n/);
     const prefix = i === 0 ? [] : inline ? [new TextRun({ ...base, text: ' / ' })] : [new TextRun({ ...base, break: 1 })];
     return [...prefix, ...lines.map((l, n) => new TextRun({ ...base, text: l, ...(n > 0 ? { break: 1 } : {}) }))];
   });
 }
 
+type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'bidirectional'>;
+
+/**
+ * A text as paragraphs: one, in the document's direction (a person's text in its own), or, in a
+ * bilingual report of a left-to-right and a right-to-left language, one per language, each with
+ * its own direction, since a paragraph has only one.
+ */
+function paragraphs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline = false, options: ParagraphOptions = {}): Paragraph[] {
+  if (!text.user && !inline && text.parts.length > 1 && isMixedDirection(doc)) {
+    return text.parts.map(
+      (part, i) =>
+        new Paragraph({ ...options, bidirectional: textDirection(doc.languages[i]!) === 'rtl', children: runs(doc, { parts: [part] }, i > 0 ? { ...style, color: muted } : style, false, [doc.languages[i]!]) }),
+    );
+  }
+  const rtl = text.user ? scriptOfText(text.parts[0] ?? '') === 'arabic' : documentDirection(doc) === 'rtl';
+  return [new Paragraph({ ...options, ...(rtl ? { bidirectional: true } : {}), children: runs(doc, text, style, inline) })];
+}
+
 /** Short pairs go on one line only where the column is wide (the facts table); narrow table columns stack. */
 // Table text is a point smaller than body text so that A4 columns hold whole words.
-function lineParagraph(doc: ReportDocument, line: Line, numeric = false, wide = false): Paragraph {
+function lineParagraphs(doc: ReportDocument, line: Line, numeric = false, wide = false): Paragraph[] {
   const style: RunStyle = line.tone === 'muted' ? { color: muted, size: 15 } : line.tone === 'strong' ? { bold: true, size: 17 } : { size: 17 };
-  return new Paragraph({ children: runs(doc, line.text, style, wide && isShortPair(line.text)), ...(numeric ? { alignment: AlignmentType.RIGHT } : {}), spacing: { after: 20 } });
+  // Figures line up at the end of the line, as in the HTML: the right in a left-to-right report, the left in a right-to-left one.
+  const end = documentDirection(doc) === 'rtl' ? AlignmentType.LEFT : AlignmentType.RIGHT;
+  return paragraphs(doc, line.text, style, wide && isShortPair(line.text), { ...(numeric ? { alignment: end } : {}), spacing: { after: 20 } });
 }
 
 function tableCell(doc: ReportDocument, cell: Cell, width: number, header = false, wide = false): TableCell {
-  const lines = cell.lines.length ? cell.lines.map((l) => lineParagraph(doc, l, cell.numeric, wide)) : [new Paragraph({})];
+  const lines = cell.lines.length ? cell.lines.flatMap((l) => lineParagraphs(doc, l, cell.numeric, wide)) : [new Paragraph({})];
   return new TableCell({
     children: lines,
     width: { size: width, type: WidthType.DXA },
@@ -85,6 +151,8 @@ function table(doc: ReportDocument, block: TableBlock, withHeader = true, wide =
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: widths,
     margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    // A right-to-left report's tables start at the right, like its text.
+    ...(documentDirection(doc) === 'rtl' ? { visuallyRightToLeft: true } : {}),
   });
 }
 
@@ -96,11 +164,11 @@ function svgHeight(svg: string, width: number): number {
 async function blockElements(doc: ReportDocument, block: Block, rasterize: SvgRasterizer | undefined): Promise<Array<Paragraph | Table>> {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: runs(doc, block.text, {}, true) })];
+      return paragraphs(doc, block.text, {}, true, { heading: block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true });
     case 'paragraph':
-      return [new Paragraph({ children: runs(doc, block.text, block.tone === 'muted' ? { color: muted } : {}, isShortPair(block.text)), spacing: { after: 120 } })];
+      return paragraphs(doc, block.text, block.tone === 'muted' ? { color: muted } : {}, isShortPair(block.text), { spacing: { after: 120 } });
     case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(doc, item), spacing: { after: 60 } }));
+      return block.items.flatMap((item) => paragraphs(doc, item, {}, false, { bullet: { level: 0 }, spacing: { after: 60 } }));
     case 'facts':
       return [
         table(doc, {
@@ -117,14 +185,14 @@ async function blockElements(doc: ReportDocument, block: Block, rasterize: SvgRa
     case 'table':
       return [table(doc, block), new Paragraph({})];
     case 'chart': {
-      const caption = new Paragraph({ keepNext: true, children: runs(doc, block.chart.title, { bold: true }), spacing: { before: 120, after: 60 } });
+      const caption = paragraphs(doc, block.chart.title, { bold: true }, false, { keepNext: true, spacing: { before: 120, after: 60 } });
       if (!rasterize) {
-        return [caption, new Paragraph({ children: runs(doc, block.fallbackNote, { color: muted }) }), table(doc, block.fallback), new Paragraph({})];
+        return [...caption, ...paragraphs(doc, block.fallbackNote, { color: muted }), table(doc, block.fallback), new Paragraph({})];
       }
       const svg = chartSvg(block.chart, doc, chartPixels);
       const png = await rasterize(svg);
       return [
-        caption,
+        ...caption,
         new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [
@@ -156,6 +224,11 @@ function pageOfRuns(label: string): Array<string | (typeof PageNumber)[keyof typ
 export async function renderDocx(doc: ReportDocument, rasterize?: SvgRasterizer): Promise<Uint8Array> {
   const body: Array<Paragraph | Table> = [];
   for (const block of doc.blocks) body.push(...(await blockElements(doc, block, rasterize)));
+  const rtl = documentDirection(doc) === 'rtl';
+  const complex = doc.languages.map((l) => complexScripts[languageScript(l)]).find((c) => c !== undefined) ?? complexScripts.arabic!;
+  const latin = doc.languages.find((l) => languageScript(l) === 'latin') ?? 'en';
+  // Page furniture joins the languages into one line: it takes the first language's font and direction.
+  const furniture = scriptRun(languageScript(doc.languages[0]!), doc.languages[0]);
   const document = new Document({
     creator: 'CCAT',
     title: doc.documentTitle,
@@ -165,10 +238,10 @@ export async function renderDocx(doc: ReportDocument, rasterize?: SvgRasterizer)
         document: {
           run: {
             size: 20,
-            font: { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: japaneseFont, cs: 'Arial' },
-            // w:val is the language of Latin-script text and w:eastAsia that of Japanese, whatever the report's first
-            // language; marking Latin text as Japanese makes LibreOffice break English words mid-word.
-            language: { value: 'en-GB', eastAsia: 'ja-JP' },
+            font: { ascii: latinFont, hAnsi: latinFont, eastAsia: japaneseFont, cs: complex.font },
+            // w:val is the language of Latin-script text, w:eastAsia that of Japanese and w:bidi that of complex-script
+            // text, whatever the report's first language; marking Latin text as Japanese makes LibreOffice break English words mid-word.
+            language: { value: languageTags[latin], eastAsia: 'ja-JP', bidirectional: languageTags[complex.language] },
           },
         },
         title: { run: { size: 36, bold: true, color: '111111' } },
@@ -183,11 +256,12 @@ export async function renderDocx(doc: ReportDocument, rasterize?: SvgRasterizer)
           default: new Header({
             children: [
               new Paragraph({
-                alignment: AlignmentType.RIGHT,
+                alignment: rtl ? AlignmentType.LEFT : AlignmentType.RIGHT,
+                ...(rtl ? { bidirectional: true } : {}),
                 children: [
-                  ...(doc.classification ? [new TextRun({ bold: true, size: 16, text: flat(doc.classification) })] : []),
+                  ...(doc.classification ? [new TextRun({ ...furniture, bold: true, size: 16, text: flat(doc.classification) })] : []),
                   ...(doc.classification && doc.draft ? [new TextRun({ size: 16, text: '   ' })] : []),
-                  ...(doc.draft ? [new TextRun({ bold: true, size: 16, color: 'A40000', text: flat(doc.draft) })] : []),
+                  ...(doc.draft ? [new TextRun({ ...furniture, bold: true, size: 16, color: 'A40000', text: flat(doc.draft) })] : []),
                 ],
               }),
             ],
@@ -198,15 +272,17 @@ export async function renderDocx(doc: ReportDocument, rasterize?: SvgRasterizer)
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ color: muted, size: 16, children: [doc.documentTitle, ' · ', ...pageOfRuns(flat(doc.pageOf))] })],
+                ...(rtl ? { bidirectional: true } : {}),
+                children: [new TextRun({ ...furniture, color: muted, size: 16, children: [doc.documentTitle, ' · ', ...pageOfRuns(flat(doc.pageOf))] })],
               }),
+              ...(doc.translationNote ? paragraphs(doc, doc.translationNote, { color: muted, size: 14 }, false, { alignment: AlignmentType.CENTER }) : []),
             ],
           }),
         },
         children: [
-          new Paragraph({ children: runs(doc, doc.kicker, { bold: true, color: accent }, true) }),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc, { parts: [doc.title], user: true }) }),
-          new Paragraph({ children: runs(doc, doc.generated, { color: muted, size: 18 }), spacing: { after: 200 } }),
+          ...paragraphs(doc, doc.kicker, { bold: true, color: accent }, true),
+          ...paragraphs(doc, userText(doc.title), {}, false, { heading: HeadingLevel.TITLE }),
+          ...paragraphs(doc, doc.generated, { color: muted, size: 18 }, false, { spacing: { after: 200 } }),
           ...body,
         ],
       },

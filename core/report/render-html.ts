@@ -1,26 +1,42 @@
 import { chartSvg } from './chart-svg';
+import { textDirection } from '../../locales/languages';
 import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
-import { isShortPair } from './document';
+import { documentDirection, isMixedDirection, isShortPair } from './document';
 import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
 
 /** No script, no network: the page may only use its own inline styles and data: images (design §6). */
-/** `font-src data:`: a printed report carries its Japanese font inline (pdf-fonts.node.ts). */
+/** `font-src data:`: a printed report carries the fonts its scripts need inline (pdf-fonts.node.ts). */
 export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /**
  * The self-contained HTML report. Every text passes through escapeHtml; user text is marked
- * dir="auto" so that right-to-left notes lay out correctly inside a left-to-right report.
+ * dir="auto" so that right-to-left notes lay out correctly inside a left-to-right report. The page
+ * takes its first language's direction; a second-language part carries its own lang and, where it
+ * differs, its own dir. Figures and ids stay left to right inside right-to-left text.
  */
 export function renderHtml(doc: ReportDocument): string {
+  const direction = documentDirection(doc);
+  const mixed = isMixedDirection(doc);
+  const langAttrs = (i: number): string => {
+    const language = doc.languages[i] ?? doc.languages[0]!;
+    return ` lang="${language}"${textDirection(language) !== direction || mixed ? ` dir="${textDirection(language)}"` : ''}`;
+  };
   // Short pairs go on one line only where the column is wide (the facts table); narrow table columns stack.
   const txt = (text: Txt, wide = false): string => {
     if (text.user) return `<span class="u" dir="auto">${escapeHtml(text.parts[0] ?? '')}</span>`;
+    if (text.neutral && direction === 'rtl') return `<bdi dir="ltr">${escapeHtml(text.parts[0] ?? '')}</bdi>`;
     const inline = wide && isShortPair(text) ? ' in' : '';
+    // Between parts of opposite directions the " / " stands outside both, or it would sit at the far end of the right-to-left one.
+    const separator = mixed ? `<span class="sep${inline}" aria-hidden="true"> / </span>` : '';
     return text.parts
-      .map((part, i) => (i === 0 ? `<span>${escapeHtml(part)}</span>` : `<span class="l2${inline}" lang="${doc.languages[i]}">${escapeHtml(part)}</span>`))
+      .map((part, i) => (i === 0 ? `<span${text.parts.length > 1 && mixed ? langAttrs(0) : ''}>${escapeHtml(part)}</span>` : `${separator}<span class="l2${inline}"${langAttrs(i)}>${escapeHtml(part)}</span>`))
       .join('');
   };
+  /** A long text of a left-to-right and a right-to-left language: two columns, each in its own language and direction. */
+  const columns = (text: Txt, tag: string, attributes = ''): string =>
+    `<div class="columns">${text.parts.map((part, i) => `<${tag}${attributes}${langAttrs(i)}>${escapeHtml(part)}</${tag}>`).join('')}</div>`;
+  const sideBySide = (text: Txt) => mixed && !text.user && text.parts.length > 1;
   const line = (l: Line, wide = false) => `<div class="line${l.tone ? ` ${l.tone}` : ''}">${txt(l.text, wide)}</div>`;
   const cellHtml = (c: Cell, tag: 'td' | 'th', scope = '') => `<${tag}${scope}${c.numeric ? ' class="num"' : ''}>${c.lines.map((l) => line(l)).join('')}</${tag}>`;
   const table = (t: TableBlock) =>
@@ -32,7 +48,7 @@ export function renderHtml(doc: ReportDocument): string {
       case 'heading':
         return `<h${b.level}>${txt(b.text)}</h${b.level}>`;
       case 'paragraph':
-        return `<p${b.tone ? ` class="${b.tone}"` : ''}>${txt(b.text, true)}</p>`;
+        return sideBySide(b.text) ? columns(b.text, 'p', b.tone ? ` class="${b.tone}"` : '') : `<p${b.tone ? ` class="${b.tone}"` : ''}>${txt(b.text, true)}</p>`;
       case 'list':
         return `<ul class="method">${b.items.map((item) => `<li>${txt(item)}</li>`).join('')}</ul>`;
       case 'facts':
@@ -45,7 +61,7 @@ export function renderHtml(doc: ReportDocument): string {
     }
   };
   return `<!DOCTYPE html>
-<html lang="${doc.languages[0]}">
+<html lang="${doc.languages[0]}" dir="${direction}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${reportCsp}">
@@ -54,7 +70,7 @@ export function renderHtml(doc: ReportDocument): string {
 <title>${escapeHtml(doc.documentTitle)}</title>
 <style>${reportStyles}</style>
 </head>
-<body${doc.languages.length > 1 ? ' class="bilingual"' : ''}>
+<body${doc.languages.length > 1 ? ` class="bilingual${mixed ? ' mixed' : ''}"` : ''}>
 <header>
 ${doc.classification || doc.draft ? `<p class="marking">${doc.classification ? `<span class="classification">${txt(doc.classification, true)}</span>` : ''}${doc.draft ? `<span class="draft">${txt(doc.draft, true)}</span>` : ''}</p>` : ''}
 <p class="kicker">${txt(doc.kicker)}</p>
@@ -64,6 +80,7 @@ ${doc.classification || doc.draft ? `<p class="marking">${doc.classification ? `
 <main>
 ${doc.blocks.map(block).join('\n')}
 </main>
+${doc.translationNote ? `<footer class="translation">${sideBySide(doc.translationNote) ? columns(doc.translationNote, 'p', ' class="muted"') : `<p class="muted">${txt(doc.translationNote, true)}</p>`}</footer>` : ''}
 </body>
 </html>
 `;

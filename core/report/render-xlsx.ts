@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { textDirection, type UiLanguage } from '../../locales/languages';
 import type { BuildContext } from './build-context';
+import { flat } from './document';
+import { translationNote } from './translation-note';
 import { neutralise } from './neutralise';
 import { workbookSheets, type Sheet, type SheetColumn, type SheetValue } from './sheets';
 
@@ -14,8 +17,9 @@ function cellValue(value: SheetValue): ExcelJS.CellValue {
   return typeof value === 'string' ? neutralise(value) : value;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
-  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+function writeSheet(workbook: ExcelJS.Workbook, sheet: Sheet, rightToLeft: boolean): void {
+  // A right-to-left workbook opens with column A at the right, as an Arabic reader expects.
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, ...(rightToLeft ? { rightToLeft: true } : {}) }] });
   ws.columns = sheet.columns.map((c) => ({
     header: neutralise(c.header),
     width: c.width,
@@ -39,19 +43,38 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
   }
 }
 
-/** The analyst's workbook: typed cells, frozen header rows, filters and sensible widths. */
+/**
+ * The analyst's workbook: typed cells (figures stay numbers, shown by the spreadsheet's own locale),
+ * frozen header rows, filters and sensible widths; right to left when the report language is.
+ */
 export async function renderXlsx(ctx: BuildContext): Promise<Uint8Array> {
-  return renderSheets(workbookSheets(ctx), { title: ctx.assessment.title, generatedAt: ctx.input.generatedAt });
+  const note = translationNote(ctx.L);
+  return renderSheets(workbookSheets(ctx), {
+    title: ctx.assessment.title,
+    generatedAt: ctx.input.generatedAt,
+    language: ctx.L.primary,
+    ...(note ? { description: flat(note) } : {}),
+  });
+}
+
+export interface WorkbookMeta {
+  title: string;
+  generatedAt: Date;
+  /** The workbook's first language: its direction is the sheets'. */
+  language: UiLanguage;
+  /** Document properties' comments: the translation note. */
+  description?: string;
 }
 
 /** Any set of sheets as a workbook, one worksheet each, written the same way (HQ's portfolio exports use it too). */
-export async function renderSheets(sheets: readonly Sheet[], meta: { title: string; generatedAt: Date }): Promise<Uint8Array> {
+export async function renderSheets(sheets: readonly Sheet[], meta: WorkbookMeta): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CCAT';
   workbook.created = meta.generatedAt;
   workbook.modified = meta.generatedAt;
   workbook.title = meta.title;
-  for (const sheet of sheets) writeSheet(workbook, sheet);
+  if (meta.description) workbook.description = meta.description;
+  for (const sheet of sheets) writeSheet(workbook, sheet, textDirection(meta.language) === 'rtl');
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }

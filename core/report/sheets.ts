@@ -3,7 +3,8 @@ import { countryName } from '../model/countries';
 import { pickText } from '../model/pick-text';
 import type { DomainScore } from '../scoring/scores';
 import type { BuildContext } from './build-context';
-import type { Txt } from './document';
+import { flat, type Txt } from './document';
+import { translationNote } from './translation-note';
 import type { ReportKey } from './labels';
 import { crosswalkColumns, refIds } from './sections/crosswalk';
 import { shownOrganisations } from './redact';
@@ -100,6 +101,7 @@ function summarySheet(ctx: BuildContext): Sheet {
   );
   const totals = { coverage: overall, confidence };
   const totalRow = build(ctx, specs, [{ number: null, id: '', title: L.t('columns.overall'), s: null, totals, overall: input.scores.overallMean, baseline: null }]).rows[0]!;
+  const note = translationNote(L);
   const fact = (key: ReportKey, value: SheetValue): SheetValue[] => [L.languages.map((l) => L.in(l, key)).join(' / '), value];
   const after: SheetValue[][] = [
     [],
@@ -116,6 +118,7 @@ function summarySheet(ctx: BuildContext): Sheet {
     fact('framework', `${pickText(input.framework.title, L.primary)} ${input.framework.version}`),
     fact('coverage', L.in(L.primary, 'coverageValue', { ...overall })),
     ['CCAT', `${input.appVersion} · ${fmtDateTime(input.generatedAt, L.primary, ctx.timeZone)}`],
+    ...(note ? [fact('columns.translation', flat(note))] : []),
   ];
   return { name: 'Summary', ...table, rows: [...table.rows, totalRow], after };
 }

@@ -55,7 +55,7 @@ function unescapeXml(text: string): string {
 
 function verifyHtml(bytes: Uint8Array, expected: VerifyExpectations): ExportCheck {
   const html = decode('html', bytes);
-  if (!/^<!DOCTYPE html>\s*<html lang="[a-z-]+">/i.test(html)) fail('html', 'it does not start with an HTML document element');
+  if (!/^<!DOCTYPE html>\s*<html lang="[a-z-]+"(?: dir="(?:ltr|rtl)")?>/i.test(html)) fail('html', 'it does not start with an HTML document element');
   if (!/<\/html>\s*$/.test(html)) fail('html', 'it is cut short (no closing </html>)');
   if (/<script\b/i.test(html)) fail('html', 'it contains a script element');
   if (!html.includes('http-equiv="Content-Security-Policy"')) fail('html', 'it has no Content-Security-Policy');

@@ -31,6 +31,23 @@ describe('ccat export with Chromium', () => {
     expect(text).not.toContain(secretOrganisation.replace(/\s+/g, ''));
   }, 120_000);
 
+  it('prints an Arabic PDF right to left with the shipped Arabic font found from the CLI, and a Thai one with the Thai font', async () => {
+    const { dataDir, id, outDir } = await seeded();
+    for (const [lang, font] of [
+      ['ar', 'NotoSansArabic'],
+      ['th', 'NotoSansThai'],
+    ] as const) {
+      const out = join(outDir, `report-${lang}.pdf`);
+      const run = runCcat(['export', id, '--format', 'pdf', '--report', 'summary', '--lang', lang, '--out', out, '--data-dir', dataDir], { timeout: 90_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
+      expect(fonts).toMatch(new RegExp(`${font}-Regular +CID TrueType`));
+      expect(fonts).not.toMatch(/Type 3/);
+      // The language's name in its own script, in the draft-translation note.
+      expect(execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' })).toContain(lang === 'ar' ? 'العربية' : 'ไทย');
+    }
+  }, 180_000);
+
   it('writes a redacted bilingual DOCX with the chart as a picture', async () => {
     const { dataDir, id, outDir } = await seeded();
     const out = join(outDir, 'summary.docx');

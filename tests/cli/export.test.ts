@@ -31,7 +31,7 @@ describe('ccat export flags', () => {
     [{ out: 'x' }, /--format is required/],
     [{ format: 'rtf', out: 'x' }, /--format must be one of html, pdf, docx, xlsx, csv, json/],
     [{ format: 'html', report: 'annual', out: 'x' }, /--report must be one of summary, full, plan/],
-    [{ format: 'html', lang: 'fr', out: 'x' }, /--lang must be one of en, ja/],
+    [{ format: 'html', lang: 'de', out: 'x' }, /--lang must be one of en, ja, vi, id, th, km, fr, ar \(got "de"\)/],
     [{ format: 'html', lang: 'en', 'second-lang': 'en', out: 'x' }, /--second-lang must differ/],
     [{ format: 'html' }, /--out is required/],
     [{ format: 'pdf', chromium: ' ', out: 'x' }, /--chromium needs the path/],
@@ -69,7 +69,7 @@ describe('ccat export', () => {
     const { code, out, printed } = await exported('html', { report: 'summary', lang: 'ja', 'second-lang': 'en' });
     expect(code).toBe(0);
     const html = await readFile(out, 'utf8');
-    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('<html lang="ja" dir="ltr">');
     expect(html).toContain('サイバー能力評価報告書');
     expect(html).toContain('Cyber capacity assessment report');
     expect(printed).toContain(`Exported ${out}`);

@@ -8,7 +8,7 @@ import { renderHtml } from '../../core/report/render-html';
 import { electronExportServices } from '../../electron/export-services';
 import { exportInput } from '../core/report/report-fixture';
 
-const pdfFontDir = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-jp/unicode.json'));
+const pdfFontDir = dirname(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/unicode.json')));
 
 /** Records what the printing windows were asked to do; the real printing needs Electron's binary. */
 function fakeWindows(printing: (options?: Record<string, unknown>) => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake')) {
@@ -44,8 +44,9 @@ describe('Electron export services', () => {
     const [window] = created;
     expect(window!.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
     expect(window!.html).toContain('<p>Ghana</p>');
-    // English only: no Japanese font is added.
-    expect(window!.html).not.toContain('@font-face');
+    // English only: the Latin font is added, no other script's.
+    expect(window!.html).toContain('@font-face{font-family:"CCAT Noto Sans";');
+    expect(window!.html).not.toMatch(/font-family:"CCAT Noto Sans (JP|Thai|Khmer|Arabic)"/);
     expect(window!.destroyed).toBe(true);
     expect(existsSync(window!.loaded[0]!)).toBe(false);
   });
@@ -64,8 +65,8 @@ describe('Electron export services', () => {
       pageSize: 'A4',
       displayHeaderFooter: true,
       // The Japanese title and marking need the shipped font in the page furniture too.
-      headerTemplate: expect.stringMatching(/^<style>@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
-      footerTemplate: expect.stringMatching(/^<style>@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
+      headerTemplate: expect.stringMatching(/^<style>@font-face.*@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
+      footerTemplate: expect.stringMatching(/^<style>@font-face.*@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
       margins: { top: 16 / 25.4, bottom: 16 / 25.4, left: 12 / 25.4, right: 12 / 25.4 },
       generateTaggedPDF: true,
       generateDocumentOutline: true,

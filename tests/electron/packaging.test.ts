@@ -81,6 +81,15 @@ describe('what the installer ships', () => {
     const fonts = join(out, 'fonts', 'noto-sans-jp');
     expect((await readdir(fonts)).sort()).toEqual(['LICENSE', 'files', 'unicode.json']);
     expect((await readdir(join(fonts, 'files'))).filter((name) => /^noto-sans-jp-\d+-(400|700)-normal\.woff2$/.test(name))).toHaveLength(240);
+    // Latin and Vietnamese, Thai, Khmer and Arabic: the subsets reports use, in the same two weights.
+    expect((await readdir(join(out, 'fonts'))).sort()).toEqual(['noto-sans', 'noto-sans-arabic', 'noto-sans-jp', 'noto-sans-khmer', 'noto-sans-thai']);
+    expect((await readdir(join(out, 'fonts', 'noto-sans', 'files'))).sort()).toEqual(
+      ['latin', 'latin-ext', 'vietnamese'].flatMap((subset) => [400, 700].map((weight) => `noto-sans-${subset}-${weight}-normal.woff2`)).sort(),
+    );
+    for (const script of ['thai', 'khmer', 'arabic']) {
+      expect((await readdir(join(out, 'fonts', `noto-sans-${script}`, 'files'))).sort()).toEqual([400, 700].map((weight) => `noto-sans-${script}-${script}-${weight}-normal.woff2`));
+      expect((await readdir(join(out, 'fonts', `noto-sans-${script}`))).sort()).toEqual(['LICENSE', 'files', 'unicode.json']);
+    }
     for (const file of ['main.cjs', 'preload.cjs']) expect(await readFile(join(out, file), 'utf8')).not.toContain('sourceMappingURL');
   }, 60_000);
 });

@@ -14,7 +14,7 @@ describe('app paths', () => {
       rendererDir: path.join(repo, 'dist', 'renderer'),
       preloadPath: path.join(repo, 'dist', 'electron', 'preload.cjs'),
       assessmentsDir: path.join(repo, 'assessments'),
-      pdfFontDir: path.join(repo, 'dist', 'electron', 'fonts', 'noto-sans-jp'),
+      pdfFontDir: path.join(repo, 'dist', 'electron', 'fonts'),
       dataDir: path.join('/home/dev/.config/CCAT', 'ccat'),
     });
   });
@@ -28,7 +28,7 @@ describe('app paths', () => {
     expect(paths.rendererDir).toBe(path.join(resources, 'app.asar', 'dist', 'renderer'));
     expect(paths.preloadPath).toBe(path.join(resources, 'app.asar', 'dist', 'electron', 'preload.cjs'));
     expect(paths.assessmentsDir).toBe(path.join(resources, 'app.asar', 'assessments'));
-    expect(paths.pdfFontDir).toBe(path.join(resources, 'app.asar', 'dist', 'electron', 'fonts', 'noto-sans-jp'));
+    expect(paths.pdfFontDir).toBe(path.join(resources, 'app.asar', 'dist', 'electron', 'fonts'));
     expect(paths.dataDir).toBe(path.join('/Users/a/Library/Application Support/CCAT', 'ccat'));
   });
 });

@@ -7,7 +7,7 @@ import type { BuildContext } from '../build-context';
 import { ratingText } from '../build-context';
 import { cell, figure, muted, plain } from '../cells';
 import type { Block, RadarChart, TableBlock, Txt } from '../document';
-import { fmtScore } from '../format';
+import { fmtScore, fmtSigned } from '../format';
 
 /** The other assessment a report is compared with: same country and framework version, checked by the caller. */
 export interface ReportComparison {
@@ -15,7 +15,6 @@ export interface ReportComparison {
   scores: AssessmentScores;
 }
 
-const signed = (value: number) => (value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2));
 
 function seriesLabel(ctx: BuildContext, assessment: Assessment): Txt {
   return ctx.L.common(`mode.${assessment.mode}`);
@@ -62,9 +61,9 @@ function columnsFor(ctx: BuildContext, other: ReportComparison, first: Txt, firs
 function scoreCells(ctx: BuildContext, mine: number | null, theirs: number | null) {
   const { L } = ctx;
   return [
-    figure(fmtScore(mine), L.t('notScored')),
-    figure(fmtScore(theirs), L.t('notScored')),
-    figure(mine === null || theirs === null ? null : signed(mine - theirs), L.t('notScored')),
+    figure(fmtScore(mine, L.primary), L.t('notScored')),
+    figure(fmtScore(theirs, L.primary), L.t('notScored')),
+    figure(mine === null || theirs === null ? null : fmtSigned(mine - theirs, L.primary), L.t('notScored')),
   ];
 }
 
@@ -111,7 +110,7 @@ function differencesTable(ctx: BuildContext, other: ReportComparison): TableBloc
             cell(plain(`${d + 1}.${c + 1}.${i + 1}`), muted(L.text(indicator.question))),
             cell(ratingText(ctx, mine)),
             cell(ratingText(ctx, theirs)),
-            figure(signedLevels > 0 ? `+${signedLevels}` : String(signedLevels), L.t('notScored')),
+            figure(fmtSigned(signedLevels, L.primary, 0), L.t('notScored')),
           ],
         ];
       }),
@@ -130,7 +129,7 @@ function radar(ctx: BuildContext, other: ReportComparison): RadarChart {
       summary: domains
         .map((d, i) => {
           const notScored = L.in(l, 'notScored');
-          return `${i + 1}. ${domainLabel(d, l)}: ${fmtScore(input.scores.domains[i]?.mean ?? null) ?? notScored} / ${fmtScore(other.scores.domains[i]?.mean ?? null) ?? notScored}`;
+          return `${i + 1}. ${domainLabel(d, l)}: ${fmtScore(input.scores.domains[i]?.mean ?? null, l) ?? notScored} / ${fmtScore(other.scores.domains[i]?.mean ?? null, l) ?? notScored}`;
         })
         .join('; '),
     })),

@@ -17,7 +17,7 @@ export function overallSentence(ctx: BuildContext): Txt {
   const scored = input.scores.domains.filter((d) => d.mean !== null).length;
   return input.scores.overallMean === null
     ? L.t('summary.noOverall', { unscored: domains - scored, domains })
-    : L.t('summary.overall', { score: fmtScore(input.scores.overallMean)!, domains });
+    : L.t('summary.overall', (l) => ({ score: fmtScore(input.scores.overallMean, l)!, domains }));
 }
 
 /**
@@ -37,13 +37,13 @@ export function executiveSummary(ctx: BuildContext): Block[] {
   sentences.push(overallSentence(ctx));
 
   if (scored.length === 0) sentences.push(L.t('summary.noScores'));
-  else if (scored.length === 1) sentences.push(L.t('summary.oneDomain', (l) => ({ domain: name(scored[0]!, l), score: fmtScore(scored[0]!.mean)! })));
+  else if (scored.length === 1) sentences.push(L.t('summary.oneDomain', (l) => ({ domain: name(scored[0]!, l), score: fmtScore(scored[0]!.mean, l)! })));
   else {
     // Ties go to the domain first in the framework, so the sentence is the same on every run.
     const strongest = scored.reduce((a, b) => (b.mean > a.mean ? b : a));
     const weakest = scored.reduce((a, b) => (b.mean < a.mean ? b : a));
     sentences.push(
-      L.t('summary.range', (l) => ({ strongest: name(strongest, l), high: fmtScore(strongest.mean)!, weakest: name(weakest, l), low: fmtScore(weakest.mean)! })),
+      L.t('summary.range', (l) => ({ strongest: name(strongest, l), high: fmtScore(strongest.mean, l)!, weakest: name(weakest, l), low: fmtScore(weakest.mean, l)! })),
     );
   }
 
@@ -60,7 +60,7 @@ export function executiveSummary(ctx: BuildContext): Block[] {
     sentences.push(
       gaps.length === 0
         ? L.t('summary.noGaps')
-        : L.t('summary.gaps', (l) => ({ list: list(gaps.map((g) => L.in(l, 'summary.gapItem', { capability: capability(g.capabilityId, l), gap: fmtScore(g.gap)! })), l) })),
+        : L.t('summary.gaps', (l) => ({ list: list(gaps.map((g) => L.in(l, 'summary.gapItem', { capability: capability(g.capabilityId, l), gap: fmtScore(g.gap, l)! })), l) })),
     );
   }
 

@@ -38,11 +38,11 @@ function findingsTable(ctx: BuildContext): TableBlock {
     const score = input.scores.domains.find((s) => s.domainId === domain.id);
     const cells: Cell[] = [
       cell(L.each((l) => `${d + 1}. ${pickText(domain.title, l)}`)),
-      figure(fmtScore(score?.mean ?? null), L.t('notScored')),
+      figure(fmtScore(score?.mean ?? null, ctx.L.primary), L.t('notScored')),
       weakestCell(ctx, score),
-      figure(score ? fmtTarget(score.target) : null, L.t('notScored')),
-      figure(fmtScore(score?.gap ?? null), L.t('notScored')),
-      ...(hasBaseline ? [figure(fmtScore(baselineScore(ctx, domain.id)), L.t('notScored'))] : []),
+      figure(score ? fmtTarget(score.target, ctx.L.primary) : null, L.t('notScored')),
+      figure(fmtScore(score?.gap ?? null, ctx.L.primary), L.t('notScored')),
+      ...(hasBaseline ? [figure(fmtScore(baselineScore(ctx, domain.id), ctx.L.primary), L.t('notScored'))] : []),
       coverageCell(ctx, score),
       cell(score ? L.t('confidenceValue', { ...score.confidence }) : null),
     ];
@@ -56,7 +56,7 @@ function findingsTable(ctx: BuildContext): TableBlock {
 function weakestCell(ctx: BuildContext, score: DomainScore | undefined): Cell {
   const weakest = score?.capabilities.filter((c) => c.mean !== null && c.mean === score.min)[0];
   const place = weakest ? ctx.lookup.capability(weakest.capabilityId) : undefined;
-  const value = fmtScore(score?.min ?? null);
+  const value = fmtScore(score?.min ?? null, ctx.L.primary);
   return cell(value === null ? ctx.L.t('notScored') : plain(value), place ? muted(ctx.L.each((l) => `${place.number} ${pickText(place.capability.title, l)}`)) : null);
 }
 
@@ -84,7 +84,7 @@ function radar(ctx: BuildContext): RadarChart {
         .map((d, i) => {
           const s = scoreOf(d.id);
           const notScored = L.in(l, 'notScored');
-          return `${i + 1}. ${domainLabel(d, l)}: ${fmtScore(s?.mean ?? null) ?? notScored} / ${s ? fmtTarget(s.target) : notScored}`;
+          return `${i + 1}. ${domainLabel(d, l)}: ${fmtScore(s?.mean ?? null, l) ?? notScored} / ${s ? fmtTarget(s.target, l) : notScored}`;
         })
         .join('; '),
     })),
@@ -110,9 +110,9 @@ function chartTable(ctx: BuildContext): TableBlock {
       const s = input.scores.domains.find((x) => x.domainId === domain.id);
       return [
         cell(L.each((l) => `${i + 1}. ${domainLabel(domain, l)}`)),
-        figure(fmtScore(s?.mean ?? null), L.t('notScored')),
-        figure(s ? fmtTarget(s.target) : null, L.t('notScored')),
-        ...(hasBaseline ? [figure(fmtScore(baselineScore(ctx, domain.id)), L.t('notScored'))] : []),
+        figure(fmtScore(s?.mean ?? null, ctx.L.primary), L.t('notScored')),
+        figure(s ? fmtTarget(s.target, ctx.L.primary) : null, L.t('notScored')),
+        ...(hasBaseline ? [figure(fmtScore(baselineScore(ctx, domain.id), ctx.L.primary), L.t('notScored'))] : []),
       ];
     }),
   };

@@ -57,10 +57,10 @@ function scoreTable(ctx: BuildContext, score: CapabilityScore | undefined): Bloc
     ],
     rows: [
       [
-        figure(fmtScore(score?.mean ?? null), L.t('notScored')),
-        figure(fmtScore(score?.min ?? null), L.t('notScored')),
-        figure(score ? fmtTarget(score.target) : null, L.t('notScored')),
-        figure(fmtScore(score?.gap ?? null), L.t('notScored')),
+        figure(fmtScore(score?.mean ?? null, L.primary), L.t('notScored')),
+        figure(fmtScore(score?.min ?? null, L.primary), L.t('notScored')),
+        figure(score ? fmtTarget(score.target, L.primary) : null, L.t('notScored')),
+        figure(fmtScore(score?.gap ?? null, L.primary), L.t('notScored')),
         coverageCell(ctx, score),
         cell(score ? L.t('confidenceValue', { ...score.confidence }) : null),
       ],

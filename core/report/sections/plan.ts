@@ -5,6 +5,7 @@ import type { BuildContext } from '../build-context';
 import { cell, figure, muted, plain, strong } from '../cells';
 import type { Block, Cell, Line, Txt } from '../document';
 import { userText } from '../document';
+import { fmtCount } from '../format';
 import { capabilityCell, recommendationLines } from './priorities';
 
 /** Plan report: recommendations, effort per phase and the team's own actions. */
@@ -79,7 +80,7 @@ function recommendationsSection(ctx: BuildContext): Block[] {
         { header: L.t('plan.decision'), width: 14 },
       ],
       rows: recs.map((rec, i) => [
-        figure(String(i + 1), L.t('notStated')),
+        figure(fmtCount(i + 1, L.primary), L.t('notStated')),
         capabilityCell(ctx, rec.capabilityId),
         { lines: recommendationLines(ctx, rec) },
         cell(L.t(`phase.${rec.phase}`)),
@@ -108,7 +109,7 @@ function effortSection(ctx: BuildContext): Block[] {
       rows: phases.map((phase) => {
         const counts = byPhase[phase];
         const total = effortBands.reduce((sum, band) => sum + (counts?.[band] ?? 0), 0);
-        return [cell(L.t(`phase.${phase}`)), ...effortBands.map((band) => figure(String(counts?.[band] ?? 0), L.t('notStated'))), figure(String(total), L.t('notStated'))];
+        return [cell(L.t(`phase.${phase}`)), ...effortBands.map((band) => figure(fmtCount(counts?.[band] ?? 0, L.primary), L.t('notStated'))), figure(fmtCount(total, L.primary), L.t('notStated'))];
       }),
     },
   ];

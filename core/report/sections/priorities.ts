@@ -4,7 +4,8 @@ import type { BuildContext } from '../build-context';
 import { cell, figure, muted, plain, strong } from '../cells';
 import type { Block, Cell, Line } from '../document';
 import { userText } from '../document';
-import { fmtFactor, fmtScore, fmtTarget } from '../format';
+import type { UiLanguage } from '../../../locales/languages';
+import { fmtCount, fmtFactor, fmtScore, fmtTarget } from '../format';
 
 /** Ranked capabilities, highest priority first; capabilities without a gap have no rank. */
 export function rankedPriorities(ctx: BuildContext): CapabilityPriority[] {
@@ -30,12 +31,12 @@ export function recommendationLines(ctx: BuildContext, rec: Recommendation): Lin
   return [{ text: ctx.L.text(programme.name) }, muted(ctx.L.text(programme.provider))];
 }
 
-function priorityFormula(p: CapabilityPriority): string {
-  return `${fmtGap(p.gap)} × ${fmtFactor(p.importance.value)} × ${fmtFactor(p.feasibility.value)}`;
+function priorityFormula(p: CapabilityPriority, language: UiLanguage): string {
+  return `${fmtGap(p.gap, language)} × ${fmtFactor(p.importance.value, language)} × ${fmtFactor(p.feasibility.value, language)}`;
 }
 
-function fmtGap(gap: number | null): string {
-  return gap === null ? '–' : fmtFactor(gap);
+function fmtGap(gap: number | null, language: UiLanguage): string {
+  return gap === null ? '–' : fmtFactor(gap, language);
 }
 
 /** A summary names the first few recommendations per capability; the plan report lists them all. */
@@ -50,11 +51,11 @@ export function topPrioritiesSection(ctx: BuildContext, limit = 5): Block[] {
   const rows = ranked.map((p) => {
     const recs = ctx.input.plan.recommendations.filter((r) => r.capabilityId === p.capabilityId && r.decision !== 'rejected');
     return [
-      figure(String(p.rank), L.t('notScored')),
+      figure(fmtCount(p.rank!, L.primary), L.t('notScored')),
       capabilityCell(ctx, p.capabilityId),
-      cell(plain(`${fmtScore(p.score) ?? '–'} → ${fmtTarget(p.target)}`)),
-      figure(p.gap === null ? null : fmtFactor(p.gap), L.t('notScored')),
-      figure(fmtFactor(p.priority), L.t('notScored'), muted(plain(priorityFormula(p)))),
+      cell(plain(`${fmtScore(p.score, L.primary) ?? '–'} → ${fmtTarget(p.target, L.primary)}`)),
+      figure(p.gap === null ? null : fmtFactor(p.gap, L.primary), L.t('notScored')),
+      figure(fmtFactor(p.priority, L.primary), L.t('notScored'), muted(plain(priorityFormula(p, L.primary)))),
       recs.length === 0
         ? cell(L.t('priorities.noProgramme'))
         : {
@@ -90,27 +91,27 @@ function importanceCell(ctx: BuildContext, p: CapabilityPriority): Cell {
   const frameworkWeight = ctx.lookup.capability(p.capabilityId)?.capability.importance ?? factor.value;
   const explanation =
     factor.source === 'team'
-      ? L.t('factor.teamWeight', (l) => ({ value: factor.value, word: L.in(l, `importanceWord.${word(factor.value)}`), framework: frameworkWeight }))
-      : L.t('factor.frameworkWeight', (l) => ({ value: factor.value, word: L.in(l, `importanceWord.${word(factor.value)}`) }));
-  return cell(strong(plain(fmtFactor(factor.value))), muted(explanation), factor.note?.trim() ? muted(userText(factor.note)) : null);
+      ? L.t('factor.teamWeight', (l) => ({ value: fmtFactor(factor.value, l), word: L.in(l, `importanceWord.${word(factor.value)}`), framework: fmtFactor(frameworkWeight, l) }))
+      : L.t('factor.frameworkWeight', (l) => ({ value: fmtFactor(factor.value, l), word: L.in(l, `importanceWord.${word(factor.value)}`) }));
+  return cell(strong(plain(fmtFactor(factor.value, L.primary))), muted(explanation), factor.note?.trim() ? muted(userText(factor.note)) : null);
 }
 
 /** Feasibility with each context adjustment in the reader's language (the planner's own words are English). */
 function feasibilityCell(ctx: BuildContext, factor: PriorityFactor): Cell {
   const { L } = ctx;
   const lines: Line[] = (factor.parts ?? []).map((part) => {
-    const multiplier = fmtFactor(part.multiplier);
+    const multiplier = (l: UiLanguage) => ({ multiplier: fmtFactor(part.multiplier, l) });
     if (part.kind === 'donorSupport') {
-      if (part.value === null) return muted(L.t('factor.donorNotRecorded', { multiplier }));
-      if (part.value === 0) return muted(L.t('factor.donorNone', { multiplier }));
+      if (part.value === null) return muted(L.t('factor.donorNotRecorded', multiplier));
+      if (part.value === 0) return muted(L.t('factor.donorNone', multiplier));
       const band = Math.min(3, part.value) as 1 | 2 | 3;
-      return muted(L.t('factor.donor', (l) => ({ extent: L.in(l, `donorExtent.${band}`), multiplier })));
+      return muted(L.t('factor.donor', (l) => ({ extent: L.in(l, `donorExtent.${band}`), ...multiplier(l) })));
     }
-    if (part.value === null) return muted(L.t('factor.absorptiveNotRecorded', { multiplier }));
-    return muted(L.t('factor.absorptive', (l) => ({ level: L.in(l, `scale.${Math.min(3, part.value!) as 0 | 1 | 2 | 3}`), multiplier })));
+    if (part.value === null) return muted(L.t('factor.absorptiveNotRecorded', multiplier));
+    return muted(L.t('factor.absorptive', (l) => ({ level: L.in(l, `scale.${Math.min(3, part.value!) as 0 | 1 | 2 | 3}`), ...multiplier(l) })));
   });
   if (lines.length === 0 && factor.explanation) lines.push(muted(plain(factor.explanation)));
-  return cell(strong(plain(fmtFactor(factor.value))), muted(L.t(`factorSource.${factor.source}`)), ...lines);
+  return cell(strong(plain(fmtFactor(factor.value, L.primary))), muted(L.t(`factorSource.${factor.source}`)), ...lines);
 }
 
 /** Plan report: every ranked capability with its factors and where each came from. */
@@ -135,13 +136,13 @@ export function prioritiesTableSection(ctx: BuildContext): Block[] {
       { header: L.t('priority'), width: 11, numeric: true },
     ],
     rows: ranked.map((p) => [
-      figure(String(p.rank), L.t('notScored')),
+      figure(fmtCount(p.rank!, L.primary), L.t('notScored')),
       capabilityCell(ctx, p.capabilityId),
-      cell(plain(`${fmtScore(p.score) ?? '–'} → ${fmtTarget(p.target)}`)),
-      figure(p.gap === null ? null : fmtFactor(p.gap), L.t('notScored')),
+      cell(plain(`${fmtScore(p.score, L.primary) ?? '–'} → ${fmtTarget(p.target, L.primary)}`)),
+      figure(p.gap === null ? null : fmtFactor(p.gap, L.primary), L.t('notScored')),
       importanceCell(ctx, p),
       feasibilityCell(ctx, p.feasibility),
-      figure(fmtFactor(p.priority), L.t('notScored'), muted(plain(priorityFormula(p)))),
+      figure(fmtFactor(p.priority, L.primary), L.t('notScored'), muted(plain(priorityFormula(p, L.primary)))),
     ]),
   });
   if (unranked > 0) blocks.push({ kind: 'paragraph', text: L.t('priorities.unranked', { count: unranked }), tone: 'muted' });

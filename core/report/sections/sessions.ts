@@ -1,4 +1,4 @@
-import { fmtDate } from '../format';
+import { fmtCount, fmtDate } from '../format';
 import type { BuildContext } from '../build-context';
 import { cell, figure, muted } from '../cells';
 import type { Block } from '../document';
@@ -32,7 +32,7 @@ export function sessionsSection(ctx: BuildContext): Block[] {
         return [
           cell(L.each((l) => fmtDate(session.date, l))),
           cell(L.t(`cluster.${session.cluster}`), showTitle ? muted(userText(session.title)) : null),
-          figure(String(session.participants), L.t('notStated')),
+          figure(fmtCount(session.participants, L.primary), L.t('notStated')),
           session.nonAttributable
             ? cell(muted(L.t('sessions.nonAttributable')))
             : cell(organisations ? userText(organisations) : input.redact ? muted(L.t('sessions.withheld')) : muted(L.t('notStated'))),

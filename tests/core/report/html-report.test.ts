@@ -155,7 +155,7 @@ describe('the report content', () => {
 describe('languages', () => {
   it('renders in Japanese with Japanese labels, country name and framework texts', async () => {
     const source = await html('summary', { language: 'ja' });
-    expect(source).toContain('<html lang="ja">');
+    expect(source).toContain('<html lang="ja" dir="ltr">');
     const text = dom(source).body.textContent ?? '';
     expect(text).toContain('サイバー能力評価報告書');
     expect(text).toContain('ベトナム');

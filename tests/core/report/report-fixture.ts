@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../../../locales/languages';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment, IndicatorResponse } from '../../../core/model/assessment';
@@ -131,7 +132,7 @@ export function fieldAssessment(framework: Framework = shippedFramework('1.0.0')
 export function exportInput(
   format: ExportFormat,
   report: ReportKind,
-  options: { language?: 'en' | 'ja'; secondLanguage?: 'en' | 'ja'; redact?: boolean; assessment?: Assessment; baseline?: boolean; frameworkVersion?: '1.0.0' | '1.1.0' } = {},
+  options: { language?: UiLanguage; secondLanguage?: UiLanguage | undefined; redact?: boolean; assessment?: Assessment; baseline?: boolean; frameworkVersion?: '1.0.0' | '1.1.0' } = {},
 ): ExportInput {
   const framework = shippedFramework(options.frameworkVersion ?? '1.0.0');
   const catalogue = shippedCatalogue();

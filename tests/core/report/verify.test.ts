@@ -183,7 +183,7 @@ describe('renderExport', () => {
         return tinyPdf;
       },
     });
-    expect(printed[0]).toContain('<html lang="ja">');
+    expect(printed[0]).toContain('<html lang="ja" dir="ltr">');
     expect(file).toMatchObject({ mediaType: 'application/pdf', encoding: 'base64', verified: expect.stringMatching(/^PDF re-read: 1 page/) });
     expect(file.fileName).toBe('Viet-Nam-national-assessment-March-2026-VN-summary-ja-2026-03-06.pdf');
   });
