@@ -2,7 +2,10 @@ import { languageInfo, languages, type UiLanguage } from '../../../locales/langu
 import type { ExportedFile } from '../../api/commands';
 import { CoreError } from '../../api/result';
 import { fromUtf8, toBase64 } from '../../report/bytes';
-import type { ContentTexts } from '../content-keys';
+import { withContentTexts, type ContentTexts } from '../content-keys';
+import type { UiOverrides } from '../translator';
+import type { Catalogue } from '../../model/catalogue';
+import type { Framework } from '../../model/framework';
 import { assembleGuide, matchGuideTexts } from './guide';
 import { UnreadablePack, type PackMetadata } from './metadata';
 import {
@@ -195,6 +198,21 @@ export function languagePackService(services: LanguagePackServices) {
 
     async contentTexts(kind: ContentKind, id: string, version: string, language: UiLanguage): Promise<ContentTexts> {
       return packContentTexts(await store.read(language), kind, id, version);
+    },
+
+    /** A report's framework, catalogue and UI strings with the installed packs of its languages applied. */
+    async forReport(reportLanguages: UiLanguage[], framework: Framework, catalogue: Catalogue | undefined) {
+      const ui: Partial<Record<UiLanguage, UiOverrides>> = {};
+      let packedFramework = framework;
+      let packedCatalogue = catalogue;
+      for (const language of reportLanguages) {
+        const pack = await store.read(language);
+        if (!pack) continue;
+        ui[language] = packUiResources(pack);
+        packedFramework = withContentTexts(packedFramework, language, packContentTexts(pack, 'framework', framework.id, framework.version));
+        if (packedCatalogue) packedCatalogue = withContentTexts(packedCatalogue, language, packContentTexts(pack, 'catalogue', packedCatalogue.id, packedCatalogue.version));
+      }
+      return { framework: packedFramework, catalogue: packedCatalogue, uiOverrides: ui };
     },
   };
 }
