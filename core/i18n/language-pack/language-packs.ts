@@ -60,6 +60,16 @@ function detectFormat(bytes: Uint8Array): PackFormat | undefined {
   return /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<xliff\b/.test(head) ? 'xliff' : undefined;
 }
 
+/**
+ * Reads a pack file as XLIFF or XLSX, told apart by content (a file's name says nothing a user
+ * cannot change); throws UnreadablePack for anything else. Nothing is checked against CCAT's texts here.
+ */
+export async function readPackFile(bytes: Uint8Array): Promise<{ format: PackFormat; parsed: ParsedPack }> {
+  const format = detectFormat(bytes);
+  if (!format) throw new UnreadablePack('this file is neither an XLIFF 2.0 file nor an XLSX workbook (CCAT tells them apart by content, not by name).');
+  return { format, parsed: await parseFile(bytes, format) };
+}
+
 async function parseFile(bytes: Uint8Array, format: PackFormat): Promise<ParsedPack> {
   if (format === 'xlsx') return (await import('./xlsx')).readXlsx(bytes);
   let text: string;
@@ -143,15 +153,14 @@ export function languagePackService(services: LanguagePackServices) {
 
     /** Reads and checks the whole file first; only a file without problems is written, in one durable step. */
     async importPack(fileName: string, bytes: Uint8Array): Promise<LanguagePackImport> {
-      const format = detectFormat(bytes);
-      if (!format) throw refusal(fileName, [{ code: 'unreadable', message: 'this file is neither an XLIFF 2.0 file nor an XLSX workbook (CCAT tells them apart by content, not by name).' }]);
-      let parsed: ParsedPack;
+      let read: Awaited<ReturnType<typeof readPackFile>>;
       try {
-        parsed = await parseFile(bytes, format);
+        read = await readPackFile(bytes);
       } catch (error) {
         if (!(error instanceof UnreadablePack)) throw error;
         throw refusal(fileName, [{ code: 'unreadable', message: error.message }]);
       }
+      const { format, parsed } = read;
       const shipped = await services.shipped();
       const checked = validatePack(parsed, shipped);
       if (!checked.ok) throw refusal(fileName, checked.problems);
