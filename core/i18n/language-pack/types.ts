@@ -120,7 +120,7 @@ export interface LanguageListing {
   shipped: LanguageStatus;
   /** The installed pack, if any. */
   pack: { status: PackStatus; installedAt: string; fileName: string; units: number } | null;
-  /** Percent (0–100, whole numbers) of UI strings and of the current framework's texts with a translation, pack applied. */
+  /** Percent (0–100, rounded down to a tenth) of UI strings and of the current framework's texts with a translation, pack applied. */
   completeness: { ui: number; framework: number };
 }
 

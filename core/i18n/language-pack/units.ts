@@ -119,9 +119,9 @@ export function packUnits(shipped: ShippedTexts, language: UiLanguage, pack?: In
   return units;
 }
 
-/** Percent of units with a translation, whole numbers; 100 when there is nothing to translate. */
+/** Percent of units with a translation, rounded down to a tenth (a few texts of thousands still show); 100 when there is nothing to translate. */
 export function completeness(units: readonly PackUnit[]): number {
   if (units.length === 0) return 100;
   const done = units.filter((u) => u.target.trim() !== '').length;
-  return Math.floor((done * 100) / units.length);
+  return Math.floor((done * 1000) / units.length) / 10;
 }

@@ -40,6 +40,19 @@ function missingFrom(expected: string[], found: string[]): string[] {
   });
 }
 
+/**
+ * The placeholders a translation must keep and may use. A plural form stands for several English
+ * forms (Japanese "other" covers English "one" too, which names no {{count}}): it must keep what
+ * every English form has and may use what any of them has.
+ */
+function placeholdersOf(unit: PackUnit, pluralBaseKey: string | undefined, english: Map<string, string>): { required: string[]; allowed: string[] } {
+  const own = tokens(unit.source, placeholder, (m) => m[1]!);
+  if (pluralBaseKey === undefined) return { required: own, allowed: own };
+  const forms = [...english].filter(([id]) => id.startsWith(`${pluralBaseKey}_`) && pluralBase(id, english)?.base === pluralBaseKey).map(([, text]) => new Set(tokens(text, placeholder, (m) => m[1]!)));
+  const allowed = [...new Set(forms.flatMap((f) => [...f]))].sort();
+  return { required: allowed.filter((p) => forms.every((f) => f.has(p))), allowed };
+}
+
 function statusOf(parsed: ParsedPack, problems: PackProblem[]): PackStatus | undefined {
   const { kind, reviewer, reviewedOn } = parsed.status;
   const claimed = kind.trim().toLowerCase() || 'draft';
@@ -72,7 +85,8 @@ export function validatePack(parsed: ParsedPack, shipped: ShippedTexts): Validat
   };
   const language = parsed.language.trim();
   if (!isUiLanguage(language)) {
-    add({ code: 'unknown-language', location: parsed.languageLocation, found: [language], reason: `"${language}" is not a language CCAT knows (en, ja, vi, id, th, km, fr, ar).` });
+    const named = language === '' ? 'the file names no language (trgLang in XLIFF, "Language" in the About sheet)' : `"${language}" is not a language CCAT knows`;
+    add({ code: 'unknown-language', location: parsed.languageLocation, found: [language], reason: `${named}; CCAT knows en, ja, vi, id, th, km, fr, ar.` });
     return { ok: false, problems };
   }
   const status = statusOf(parsed, problems);
@@ -101,11 +115,25 @@ export function validatePack(parsed: ParsedPack, shipped: ShippedTexts): Validat
       }
       continue;
     }
+    if (inlineMarkup) {
+      add({ code: 'markup', location, key, found: ['an element inside <target>'], reason: 'the translation contains markup (tags) that the source does not have; CCAT shows plain text only.' });
+      continue;
+    }
     if (target.trim() === '') continue;
-    const expected = tokens(unit.source, placeholder, (m) => m[1]!);
+    const plural = pluralBase(key, english);
+    if (plural) {
+      const group = pluralGroups.get(plural.base) ?? { categories: [], location };
+      group.categories.push(plural.category);
+      pluralGroups.set(plural.base, group);
+    }
+    texts.set(key, target);
+    // The shipped translation is CCAT's own: only what the translator changed is checked.
+    if (target === unit.target) continue;
+    const { required, allowed } = placeholdersOf(unit, plural?.base, english);
     const found = tokens(target, placeholder, (m) => m[1]!);
-    const missing = missingFrom(expected, found);
-    const unknown = missingFrom(found, expected);
+    const missing = missingFrom(required, found);
+    const unknown = [...new Set(found)].filter((p) => !allowed.includes(p));
+    const expected = required;
     if (missing.length > 0) {
       add({ code: 'placeholder-missing', location, key, expected, found, reason: `the translation lacks ${missing.map((p) => `{{${p}}}`).join(', ')}; keep every placeholder of the source exactly as it is.` });
     }
@@ -114,14 +142,8 @@ export function validatePack(parsed: ParsedPack, shipped: ShippedTexts): Validat
     }
     const sourceTags = tokens(unit.source, tag, (m) => m[0]);
     const targetTags = tokens(target, tag, (m) => m[0]);
-    if (inlineMarkup || missingFrom(targetTags, sourceTags).length > 0) {
-      add({ code: 'markup', location, key, found: inlineMarkup ? ['an element inside <target>'] : missingFrom(targetTags, sourceTags), reason: 'the translation contains markup (tags) that the source does not have; CCAT shows plain text only.' });
-    }
-    const plural = pluralBase(key, english);
-    if (plural) {
-      const group = pluralGroups.get(plural.base) ?? { categories: [], location };
-      group.categories.push(plural.category);
-      pluralGroups.set(plural.base, group);
+    if (missingFrom(targetTags, sourceTags).length > 0) {
+      add({ code: 'markup', location, key, found: missingFrom(targetTags, sourceTags), reason: 'the translation contains markup (tags) that the source does not have; CCAT shows plain text only.' });
     }
     if (unit.maxLength !== undefined && visibleLength(target) > unit.maxLength) {
       const length = visibleLength(target);
@@ -134,7 +156,6 @@ export function validatePack(parsed: ParsedPack, shipped: ShippedTexts): Validat
         message: `${describeLocation(location)}, "${key}": ${length} characters where the English has ${visibleLength(unit.source)}; this text sits in tight space (button, label, column), so it may be cut off. Check it on screen or shorten it.`,
       });
     }
-    texts.set(key, target);
   }
   for (const [base, group] of pluralGroups) {
     const lacking = categories.filter((c) => !group.categories.includes(c));
