@@ -61,7 +61,6 @@ export type PackLocation = { line: number } | { sheet: string; row: number };
 export const packProblemCodes = [
   'unreadable',
   'unknown-language',
-  'language-mismatch',
   'bad-status',
   'unknown-key',
   'duplicate-key',
