@@ -96,9 +96,12 @@ export function packUnits(shipped: ShippedTexts, language: UiLanguage, pack?: In
   }
   for (const content of contentSources(shipped, language)) {
     const header = `${content.id} ${content.version}`;
+    const made = pack?.content[content.kind];
+    // A pack made for another version of the file does not apply to this one (its texts may no longer fit).
+    const applies = made?.id === content.id && made.version === content.version;
     for (const entry of content.entries) {
       const id = `${content.kind}:${entry.key}`;
-      units.push({ id, kind: content.kind, source: entry.source, target: current(id, entry.shipped), note: contentNote(content.kind, header, entry.key) });
+      units.push({ id, kind: content.kind, source: entry.source, target: (applies ? pack?.texts[id] : undefined) ?? entry.shipped ?? '', note: contentNote(content.kind, header, entry.key) });
     }
   }
   const englishGuide = shipped.guide.en;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installedContentTexts } from '../../../../core/i18n/language-pack/pack-store.node.ts';
@@ -51,6 +51,24 @@ describe('XLIFF round trip', () => {
     expect(stored.texts).toEqual({ 'report:title': 'サイバー能力評価報告書（修正版）' });
     const strings = await ok(api, 'getUiStrings', { language: 'ja' });
     expect(strings.resources.report).toMatchObject({ title: 'サイバー能力評価報告書（修正版）', country: '国・地域' });
+  });
+});
+
+describe('a pack made for another framework version', () => {
+  it('keeps its UI strings but does not lay its framework texts over a version they were not made for', async () => {
+    const api = await core();
+    let xml = (await exportPack(api, 'km', 'xliff')).text;
+    xml = setXliffTarget(setXliffTarget(xml, 'framework:levels/3/name', 'បានបង្កើតឡើង'), 'common:app.tagline', 'ឧបករណ៍');
+    await ok(api, 'importLanguagePack', importInput('km.xlf', xml));
+    const path = packPath(api.dataDir, 'km');
+    const stored = JSON.parse(await readFile(path, 'utf8')) as { content: { framework: { version: string } } };
+    stored.content.framework.version = '1.0.0';
+    await writeFile(path, JSON.stringify(stored));
+
+    expect(await installedContentTexts(api.dataDir, 'framework', 'ccat', '1.1.0', 'km')).toEqual({});
+    const again = (await exportPack(api, 'km', 'xliff')).text;
+    expect(again).not.toContain('បានបង្កើតឡើង');
+    expect(again).toContain('<target>ឧបករណ៍</target>');
   });
 });
 
