@@ -77,14 +77,20 @@ export function contentSources(shipped: ShippedTexts, language: UiLanguage): Con
   return sources;
 }
 
-/**
- * Every translatable unit for `language`, in a stable order (UI, framework, catalogue, guide),
- * with the text the language has now: the installed pack's, else the shipped one, else empty.
- */
-export function packUnits(shipped: ShippedTexts, language: UiLanguage, pack?: InstalledPack): PackUnit[] {
+/** Each language's units with their shipped texts, made once per set of shipped texts (they never change while CCAT runs). */
+const shippedUnitsCache = new WeakMap<ShippedTexts, Map<UiLanguage, readonly PackUnit[]>>();
+
+function shippedUnits(shipped: ShippedTexts, language: UiLanguage): readonly PackUnit[] {
+  let byLanguage = shippedUnitsCache.get(shipped);
+  if (!byLanguage) shippedUnitsCache.set(shipped, (byLanguage = new Map()));
+  let units = byLanguage.get(language);
+  if (!units) byLanguage.set(language, (units = makeShippedUnits(shipped, language)));
+  return units;
+}
+
+function makeShippedUnits(shipped: ShippedTexts, language: UiLanguage): PackUnit[] {
   const english = flattenUi(shipped.ui.en ?? {});
   const translatedUi = flattenUi(shipped.ui[language] ?? {});
-  const current = (id: string, shippedText: string | undefined) => pack?.texts[id] ?? shippedText ?? '';
   const units: PackUnit[] = [];
   for (const unit of uiSourceUnits(english, language)) {
     const maxLength = unit.plural ? undefined : tightLimit(unit.source);
@@ -92,34 +98,51 @@ export function packUnits(shipped: ShippedTexts, language: UiLanguage, pack?: In
     const parts = [`UI text (${namespace === 'report' ? 'reports' : 'screens'})`];
     if (unit.plural) parts.push(`plural form "${unit.plural.category}"; {{count}} is the number`);
     if (maxLength !== undefined) parts.push(`short label: keep within about ${maxLength} characters`);
-    units.push({ id: unit.id, kind: 'ui', source: unit.source, target: current(unit.id, translatedUi.get(unit.id)), note: parts.join('; '), ...(maxLength === undefined ? {} : { maxLength }) });
+    units.push({ id: unit.id, kind: 'ui', source: unit.source, target: translatedUi.get(unit.id) ?? '', note: parts.join('; '), ...(maxLength === undefined ? {} : { maxLength }) });
   }
   for (const content of contentSources(shipped, language)) {
     const header = `${content.id} ${content.version}`;
-    const made = pack?.content[content.kind];
-    // A pack made for another version of the file does not apply to this one (its texts may no longer fit).
-    const applies = made?.id === content.id && made.version === content.version;
     for (const entry of content.entries) {
-      const id = `${content.kind}:${entry.key}`;
-      units.push({ id, kind: content.kind, source: entry.source, target: (applies ? pack?.texts[id] : undefined) ?? entry.shipped ?? '', note: contentNote(content.kind, header, entry.key) });
+      units.push({ id: `${content.kind}:${entry.key}`, kind: content.kind, source: entry.source, target: entry.shipped ?? '', note: contentNote(content.kind, header, entry.key) });
     }
   }
   const englishGuide = shipped.guide.en;
   if (englishGuide !== undefined) {
     const translatedGuide = shipped.guide[language];
-    const matched = language === 'en' ? new Map<string, string>() : translatedGuide === undefined ? new Map<string, string>() : matchGuideTexts(englishGuide, translatedGuide);
+    const matched = language === 'en' || translatedGuide === undefined ? new Map<string, string>() : matchGuideTexts(englishGuide, translatedGuide);
     for (const unit of guideUnits(englishGuide)) {
       const section = unit.id.slice('guide:'.length, unit.id.lastIndexOf('/'));
       units.push({
         id: unit.id,
         kind: 'guide',
         source: unit.text,
-        target: current(unit.id, language === 'en' ? unit.text : matched.get(unit.id)),
+        target: (language === 'en' ? unit.text : matched.get(unit.id)) ?? '',
         note: `Assessor's guide, section #${section}, ${unit.what}; keep the Markdown (**bold**, \`code\`, [links](…))`,
       });
     }
   }
   return units;
+}
+
+/**
+ * Every translatable unit for `language`, in a stable order (UI, framework, catalogue, guide),
+ * with the text the language has now: the installed pack's, else the shipped one, else empty.
+ * A pack's framework and catalogue texts apply only to the file version it was made for (its
+ * texts may no longer fit another).
+ */
+export function packUnits(shipped: ShippedTexts, language: UiLanguage, pack?: InstalledPack): PackUnit[] {
+  const units = shippedUnits(shipped, language);
+  if (!pack) return [...units];
+  const applies = (kind: ContentKind) => {
+    const made = pack.content[kind];
+    const content = kind === 'framework' ? shipped.framework : shipped.catalogue;
+    return made !== null && made.id === content?.id && made.version === content.version;
+  };
+  const applying = { ui: true, guide: true, framework: applies('framework'), catalogue: applies('catalogue') };
+  return units.map((unit) => {
+    const text = applying[unit.kind] ? pack.texts[unit.id] : undefined;
+    return text === undefined ? unit : { ...unit, target: text };
+  });
 }
 
 /** Percent of units with a translation, rounded down to a tenth (a few texts of thousands still show); 100 when there is nothing to translate. */
