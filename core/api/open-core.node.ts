@@ -82,7 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     settings: userSettingsStore(options.dataDir, { readOnly, now }),
     loadSample: () => loadSample(options.assessmentsDir),
     languagePacks: languagePackService({
-      store: languagePackStore(options.dataDir, { readOnly }),
+      store: languagePackStore(options.dataDir, { readOnly, now }),
       shipped: () => (shipped ??= loadShippedTexts(library, options.assessmentsDir, options.docsDir ?? join(options.assessmentsDir, '..', 'docs'))),
       now,
       appVersion: options.appVersion,

@@ -96,8 +96,22 @@ function refusal(fileName: string, problems: PackProblem[]): CoreError {
 export function languagePackService(services: LanguagePackServices) {
   const { store } = services;
 
+  /**
+   * The installed pack, or none when its file cannot be read: a damaged pack must not take the
+   * language menu, the UI strings or the reports down with it. listLanguages says what is wrong.
+   */
+  async function installed(language: UiLanguage): Promise<{ pack: InstalledPack | undefined; problem: string | null }> {
+    try {
+      return { pack: await store.read(language), problem: null };
+    } catch (error) {
+      if (error instanceof CoreError && (error.code === 'DAMAGED_FILE' || error.code === 'STORE_NEWER_VERSION')) return { pack: undefined, problem: error.message };
+      throw error;
+    }
+  }
+  const readPack = async (language: UiLanguage) => (await installed(language)).pack;
+
   async function units(language: UiLanguage) {
-    return packUnits(await services.shipped(), language, await store.read(language));
+    return packUnits(await services.shipped(), language, await readPack(language));
   }
 
   function metadata(language: UiLanguage, pack: InstalledPack | undefined): PackMetadata {
@@ -112,7 +126,7 @@ export function languagePackService(services: LanguagePackServices) {
     async listLanguages(): Promise<LanguageListing[]> {
       const listings: LanguageListing[] = [];
       for (const info of languages) {
-        const pack = await store.read(info.code);
+        const { pack, problem } = await installed(info.code);
         const all = packUnits(await services.shipped(), info.code, pack);
         listings.push({
           code: info.code,
@@ -121,6 +135,7 @@ export function languagePackService(services: LanguagePackServices) {
           direction: info.direction,
           shipped: info.status,
           pack: pack ? { status: pack.status, installedAt: pack.installedAt, fileName: pack.fileName, units: Object.keys(pack.texts).length } : null,
+          packProblem: problem,
           completeness: { ui: completeness(all.filter((u) => u.kind === 'ui')), framework: completeness(all.filter((u) => u.kind === 'framework')) },
         });
       }
@@ -129,7 +144,7 @@ export function languagePackService(services: LanguagePackServices) {
 
     async exportPack(language: UiLanguage, format: PackFormat): Promise<ExportedFile> {
       const all = await units(language);
-      const about = metadata(language, await store.read(language));
+      const about = metadata(language, await readPack(language));
       const fileName = `ccat-language-pack-${language}.${format === 'xliff' ? 'xlf' : 'xlsx'}`;
       if (format === 'xliff') {
         const { writeXliff, readXliff } = await import('./xliff');
@@ -187,7 +202,7 @@ export function languagePackService(services: LanguagePackServices) {
     },
 
     async uiStrings(language: UiLanguage): Promise<UiStrings> {
-      const pack = await store.read(language);
+      const pack = await readPack(language);
       const flat = flattenUi((await services.shipped()).ui[language] ?? {});
       for (const [id, text] of Object.entries(pack?.texts ?? {})) if (id.startsWith('common:') || id.startsWith('report:')) flat.set(id, text);
       return { language, resources: nestUi(flat), pack: pack?.status ?? null };
@@ -195,7 +210,7 @@ export function languagePackService(services: LanguagePackServices) {
 
     async guide(language: UiLanguage): Promise<GuideText> {
       const shipped = await services.shipped();
-      const pack = await store.read(language);
+      const pack = await readPack(language);
       const english = shipped.guide.en ?? '';
       const own = shipped.guide[language];
       const packTexts = Object.entries(pack?.texts ?? {}).filter(([id]) => id.startsWith('guide:'));
@@ -206,7 +221,7 @@ export function languagePackService(services: LanguagePackServices) {
     },
 
     async contentTexts(kind: ContentKind, id: string, version: string, language: UiLanguage): Promise<ContentTexts> {
-      return packContentTexts(await store.read(language), kind, id, version);
+      return packContentTexts(await readPack(language), kind, id, version);
     },
 
     /** A report's framework, catalogue and UI strings with the installed packs of its languages applied. */
@@ -215,7 +230,7 @@ export function languagePackService(services: LanguagePackServices) {
       let packedFramework = framework;
       let packedCatalogue = catalogue;
       for (const language of reportLanguages) {
-        const pack = await store.read(language);
+        const pack = await readPack(language);
         if (!pack) continue;
         ui[language] = packUiResources(pack);
         packedFramework = withContentTexts(packedFramework, language, packContentTexts(pack, 'framework', framework.id, framework.version));

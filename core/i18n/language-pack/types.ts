@@ -119,6 +119,8 @@ export interface LanguageListing {
   shipped: LanguageStatus;
   /** The installed pack, if any. */
   pack: { status: PackStatus; installedAt: string; fileName: string; units: number } | null;
+  /** Why an installed pack file cannot be used (damaged, or from a newer CCAT); the shipped texts are used meanwhile, and the next import or removal moves it to quarantine. */
+  packProblem: string | null;
   /** Percent (0–100, rounded down to a tenth) of UI strings and of the current framework's texts with a translation, pack applied. */
   completeness: { ui: number; framework: number };
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installedContentTexts } from '../../../../core/i18n/language-pack/pack-store.node.ts';
@@ -180,6 +180,25 @@ describe('length warnings', () => {
     expect(installed.warnings).toEqual([expect.objectContaining({ code: 'too-long', key: 'common:app.tagline', location: { line: expect.any(Number) } })]);
     expect(installed.warnings[0]!.length).toBeGreaterThan(installed.warnings[0]!.maxLength);
     expect(await exists(packPath(api.dataDir, 'th'))).toBe(true);
+  });
+});
+
+describe('a damaged pack file', () => {
+  it('is reported, leaves the shipped texts in use, and is moved to quarantine (never overwritten) by the next import', async () => {
+    const api = await core();
+    await mkdir(join(api.dataDir, 'language-packs'));
+    await writeFile(packPath(api.dataDir, 'ja'), '{"schemaVersion": 1, "language": "ja", "texts": {');
+    const ja = (await ok(api, 'listLanguages', {})).find((l) => l.code === 'ja')!;
+    expect(ja.pack).toBeNull();
+    expect(ja.packProblem).toMatch(/ja\.json is damaged/);
+    expect((await ok(api, 'getUiStrings', { language: 'ja' })).resources.report).toMatchObject({ title: 'サイバー能力評価報告書' });
+
+    const xml = setXliffTarget((await exportPack(api, 'ja', 'xliff')).text, 'report:title', '評価報告書');
+    await ok(api, 'importLanguagePack', importInput('ja.xlf', xml));
+    const quarantined = await readdir(join(api.dataDir, 'quarantine'));
+    expect(quarantined).toEqual([expect.stringMatching(/-language-pack-ja\.json$/)]);
+    expect(await readFile(join(api.dataDir, 'quarantine', quarantined[0]!), 'utf8')).toBe('{"schemaVersion": 1, "language": "ja", "texts": {');
+    expect((await ok(api, 'listLanguages', {})).find((l) => l.code === 'ja')).toMatchObject({ packProblem: null, pack: { fileName: 'ja.xlf' } });
   });
 });
 
