@@ -83,10 +83,11 @@ export function validatePack(parsed: ParsedPack, shipped: ShippedTexts): Validat
     const where = [rest.location ? describeLocation(rest.location) : undefined, rest.key ? `"${rest.key}"` : undefined].filter(Boolean).join(', ');
     problems.push({ ...rest, message: where ? `${where}: ${reason}` : reason });
   };
-  const language = parsed.language.trim();
+  // CAT tools often write a regional tag (fr-FR, km-KH): the language is what comes before the region.
+  const language = parsed.language.trim().split(/[-_]/)[0]!.toLowerCase();
   if (!isUiLanguage(language)) {
-    const named = language === '' ? 'the file names no language (trgLang in XLIFF, "Language" in the About sheet)' : `"${language}" is not a language CCAT knows`;
-    add({ code: 'unknown-language', location: parsed.languageLocation, found: [language], reason: `${named}; CCAT knows en, ja, vi, id, th, km, fr, ar.` });
+    const named = language === '' ? 'the file names no language (trgLang in XLIFF, "Language" in the About sheet)' : `"${parsed.language.trim()}" is not a language CCAT knows`;
+    add({ code: 'unknown-language', location: parsed.languageLocation, found: [parsed.language.trim()], reason: `${named}; CCAT knows en, ja, vi, id, th, km, fr, ar.` });
     return { ok: false, problems };
   }
   const status = statusOf(parsed, problems);
