@@ -153,6 +153,19 @@ describe('a bad pack is refused and changes nothing', () => {
     expect(await exists(join(api.dataDir, 'language-packs'))).toBe(false);
   });
 
+  it('lists at most 50 problems and counts the rest', async () => {
+    const api = await core();
+    // Only the "other" form of every plural group: Arabic needs six, so each group is a problem.
+    const xml = (await exportPack(api, 'ar', 'xliff')).text.replace(/(name="[^"]+_other"[^>]*>[\s\S]*?<\/source>)/g, '$1<target>{{count}}</target>');
+    const refused = await failure(api, 'importLanguagePack', importInput('ar.xlf', xml));
+    const { problems, more } = refused.details as PackRefusal;
+    expect(problems).toHaveLength(50);
+    expect(more).toBeGreaterThan(0);
+    expect(refused.message).toMatch(new RegExp(`: ${50 + more} problems\\.\\n`));
+    expect(refused.message.split('\n')).toHaveLength(12);
+    expect(refused.message).toMatch(new RegExp(`- and ${40 + more} more$`));
+  });
+
   it('refuses a language CCAT does not know and a file that is not a pack', async () => {
     const api = await core();
     const xml = (await exportPack(api, 'th', 'xliff')).text.replace('trgLang="th"', 'trgLang="de"');
