@@ -14,7 +14,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
       const baseline = assessment.baselineId ? await baselineOf(ctx, assessment.baselineId) : undefined;
       const other = input.compareWithId === undefined ? undefined : (await comparablePair(ctx, input.id, input.compareWithId))[1];
       const languages = input.secondLanguage ? [input.language, input.secondLanguage] : [input.language];
-      const packed = await ctx.languagePacks.forReport(languages, framework, ctx.library.catalogue);
+      const packed = await ctx.languagePacks.applyPacks(languages, framework, ctx.library.catalogue);
       return renderExport(
         {
           format: input.format,

@@ -41,9 +41,11 @@ export interface LanguagePackServices {
 /** At most this many problems are listed for a refused file; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 50;
 
+const isUiUnit = (id: string) => id.startsWith('common:') || id.startsWith('report:');
+
 /** The UI strings a pack changes, as i18next resources (for createTranslator's overrides). */
 export function packUiResources(pack: InstalledPack | undefined): UiResources {
-  return nestUi(Object.entries(pack?.texts ?? {}).filter(([id]) => id.startsWith('common:') || id.startsWith('report:')));
+  return nestUi(Object.entries(pack?.texts ?? {}).filter(([id]) => isUiUnit(id)));
 }
 
 /** A pack's texts for one content file, by content key; empty when the pack was made for another file or version. */
@@ -204,7 +206,7 @@ export function languagePackService(services: LanguagePackServices) {
     async uiStrings(language: UiLanguage): Promise<UiStrings> {
       const pack = await readPack(language);
       const flat = flattenUi((await services.shipped()).ui[language] ?? {});
-      for (const [id, text] of Object.entries(pack?.texts ?? {})) if (id.startsWith('common:') || id.startsWith('report:')) flat.set(id, text);
+      for (const [id, text] of Object.entries(pack?.texts ?? {})) if (isUiUnit(id)) flat.set(id, text);
       return { language, resources: nestUi(flat), pack: pack?.status ?? null };
     },
 
@@ -220,12 +222,12 @@ export function languagePackService(services: LanguagePackServices) {
       return { language, markdown: assembleGuide(english, texts), pack: pack?.status ?? null };
     },
 
-    async contentTexts(kind: ContentKind, id: string, version: string, language: UiLanguage): Promise<ContentTexts> {
-      return packContentTexts(await readPack(language), kind, id, version);
-    },
-
-    /** A report's framework, catalogue and UI strings with the installed packs of its languages applied. */
-    async forReport(reportLanguages: UiLanguage[], framework: Framework, catalogue: Catalogue | undefined) {
+    /**
+     * The framework, the catalogue and the UI strings with the installed packs of `reportLanguages`
+     * laid over them: what a report in those languages is made from, and what getFramework can
+     * serve (`(await ctx.languagePacks.applyPacks(languages, framework, catalogue)).framework`).
+     */
+    async applyPacks(reportLanguages: UiLanguage[], framework: Framework, catalogue: Catalogue | undefined) {
       const ui: Partial<Record<UiLanguage, UiOverrides>> = {};
       let packedFramework = framework;
       let packedCatalogue = catalogue;
