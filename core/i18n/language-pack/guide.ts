@@ -92,9 +92,13 @@ export function matchGuideTexts(english: string, translated: string): Map<string
   return texts;
 }
 
-/** The English guide's Markdown with each unit's text replaced from `texts` where it has one. */
+/**
+ * The English guide's Markdown with each unit's text replaced from `texts` where it has one. A
+ * line break inside a translation becomes a space (as Markdown reads it in a paragraph), so it
+ * cannot end a heading, a list item or a table row early.
+ */
 export function assembleGuide(english: string, texts: ReadonlyMap<string, string>): string {
   return guideParts(english)
-    .map((part) => (typeof part === 'string' ? part : (texts.get(part.id) ?? part.text)))
+    .map((part) => (typeof part === 'string' ? part : (texts.get(part.id)?.trim().replace(/\s*\n\s*/g, ' ') ?? part.text)))
     .join('');
 }

@@ -30,6 +30,8 @@ describe("the assessor's guide as units", () => {
       ['guide:levels/5', 'ខ'],
     ]);
     expect(assembleGuide(markdown, texts)).toBe('## កម្រិត {#levels}\n\n- **មួយ**\n\n| A | B |\n|---|---|\n| x | ខ |\n');
+    // A line break typed into a cell would end the table row: it becomes a space.
+    expect(assembleGuide(markdown, new Map([['guide:levels/5', 'ខ\n  គ']]))).toContain('| x | ខ គ |');
   });
 
   it('leaves a translated section out when its shape differs from the English one, instead of pairing the wrong texts', () => {
