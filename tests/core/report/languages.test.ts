@@ -183,6 +183,8 @@ describe('right to left', () => {
     const html = (await exported('html', 'full', 'ar')).content;
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toMatch(/<bdi dir="ltr">1\.1\.1<\/bdi>/);
+    // The radar keeps its left-to-right geometry (text anchors) inside the mirrored page.
+    expect(html).toMatch(/<figure class="chart"><svg [^>]*direction="ltr"/);
   });
 
   it('HTML: a bilingual English + Arabic report puts long texts in two columns, each with its own lang and dir', async () => {
