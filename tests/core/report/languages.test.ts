@@ -210,6 +210,17 @@ describe('right to left', () => {
     for (const mark of ['<w:bidi/>', '<w:rtl/>', '<w:bidiVisual/>', '\u200E']) expect(en).not.toContain(mark);
   });
 
+  it('DOCX: a person’s note takes the direction of its first letter, as dir="auto" does in the HTML', async () => {
+    const paragraphs = (await zipPart(await exported('docx', 'full', 'en'), 'word/document.xml')).split('<w:p>');
+    const arabicNote = paragraphs.find((p) => p.includes('ملاحظات الفريق'))!;
+    expect(arabicNote).toMatch(/^<w:pPr><w:bidi\/>/);
+    expect(arabicNote).toContain('<w:rtl/>');
+    // Latin first, Arabic at its end: a left-to-right paragraph.
+    const mixedNote = paragraphs.find((p) => p.includes('onerror=alert(1)'))!;
+    expect(mixedNote).not.toContain('<w:bidi/>');
+    expect(mixedNote).not.toContain('<w:rtl/>');
+  });
+
   it('DOCX: a bilingual English + Arabic text becomes a left-to-right and a right-to-left paragraph', async () => {
     const xml = await zipPart(await exported('docx', 'summary', 'en', 'ar'), 'word/document.xml');
     const paragraphs = xml.split('<w:p>').slice(1);
