@@ -1,7 +1,7 @@
 import { uiLanguages } from '../../locales/languages';
 import { fontStack } from './fonts';
 
-/** Each language's own font list (fonts.ts); a language without a rule would inherit its neighbour's script first. */
+/** Each language's own font list (fonts.ts): a part in a second language takes its own script's fonts first. */
 const languageFonts = uiLanguages.map((language) => `:lang(${language}){font-family:${fontStack(language)}}`).join('\n');
 
 /**

@@ -20,9 +20,7 @@ export interface PdfPageSetup {
 }
 
 /** Chromium renders header templates without the page's styles: every rule is inline, fonts named. */
-function base(doc: ReportDocument): string {
-  return 'font-size:8px;width:100%;box-sizing:border-box;padding:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;' + `font-family:${fontStack(doc.languages[0] ?? 'en')}`;
-}
+const base = 'font-size:8px;width:100%;box-sizing:border-box;padding:0 12mm;display:flex;justify-content:space-between;gap:8mm;color:#333;';
 
 const text = (t: Txt) => escapeHtml(flat(t));
 
@@ -36,18 +34,21 @@ function pageOf(label: Txt): string {
 }
 
 export function pdfPageSetup(doc: ReportDocument): PdfPageSetup {
-  const dir = documentDirection(doc);
-  const row = (content: string) => `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='${base(doc)}'>${content}</div>`;
+  const language = doc.languages[0] ?? 'en';
+  const attributes = `dir="${documentDirection(doc)}" lang="${language}"`;
+  const fonts = `font-family:${fontStack(language)}`;
+  const row = (content: string) => `<div ${attributes} style='${base}${fonts}'>${content}</div>`;
   const left = doc.classification ? `<span style="font-weight:700">${text(doc.classification)}</span>` : '<span></span>';
   const right = doc.draft ? `<span style="font-weight:700;color:#a40000;letter-spacing:.04em">${text(doc.draft)}</span>` : '<span></span>';
   // The title is the team's text, in any script: it takes its own direction.
   const footer =
     row(`<span dir="auto" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:70%">${escapeHtml(doc.documentTitle)}</span><span style="white-space:nowrap">${pageOf(doc.pageOf)}</span>`) +
-    // A block of its own (not a flex row of full width), so that a long note wraps inside the margins in either direction.
-    (doc.translationNote ? `<div dir="${dir}" lang="${doc.languages[0] ?? 'en'}" style='font-size:7px;padding:1mm 12mm 0;color:#333;font-family:${fontStack(doc.languages[0] ?? 'en')}'>${text(doc.translationNote)}</div>` : '');
+    // A block of its own (not a flex row), so that a long note wraps inside the margins in either direction.
+    (doc.translationNote ? `<div ${attributes} style='font-size:7px;padding:1mm 12mm 0;color:#333;${fonts}'>${text(doc.translationNote)}</div>` : '');
   return {
     headerTemplate: row(`${left}${right}`),
     footerTemplate: `<div style="width:100%">${footer}</div>`,
+    // Room for the translation note under the title and page number.
     margin: { top: 16, bottom: doc.translationNote ? 20 : 16, left: 12, right: 12 },
     tagged: true,
     outline: true,

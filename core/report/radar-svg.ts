@@ -27,6 +27,8 @@ const radius = 165;
 // Room around the plot for domain names on both sides (two lines in a bilingual report), and for the legend below.
 const view = { x: -110, y: 0, width: 720, plotHeight: 440 };
 // The report's own font list (CCAT's fonts in a printed report), in single quotes for the attribute.
+// The chart is laid out left to right (direction="ltr") even inside a right-to-left report: its
+// geometry and text anchors are placed for that, and each label still reads in its own direction.
 const fontFamily = fontStack('neutral').replaceAll('"', "'");
 
 function point(axis: number, axes: number, value: number): [number, number] {
@@ -103,7 +105,7 @@ export function radarSvg(options: RadarOptions): string {
     .join('');
   const size = options.width ? ` width="${options.width}" height="${Math.round((options.width * height) / view.width)}"` : ' width="100%"';
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${view.width} ${height}"${size} role="img" aria-labelledby="radar-title radar-desc" class="radar" font-family="${fontFamily}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${view.x} ${view.y} ${view.width} ${height}"${size} role="img" aria-labelledby="radar-title radar-desc" class="radar" direction="ltr" font-family="${fontFamily}">` +
     `<title id="radar-title">${escapeHtml(options.title)}</title><desc id="radar-desc">${escapeHtml(options.description)}</desc>` +
     `<rect x="${view.x}" y="${view.y}" width="${view.width}" height="${height}" fill="#fff"/>` +
     rings +

@@ -63,14 +63,19 @@ function scriptOfText(text: string): Script {
   return scriptPatterns.find(([, pattern]) => pattern.test(text))?.[0] ?? 'latin';
 }
 
-/** The font and language a run needs for its script; Arabic runs read right to left. */
-function scriptRun(script: Script, language: UiLanguage | undefined): IRunOptions {
+/** Its first letter decides a person's text's direction, as dir="auto" does in the HTML. */
+function startsRightToLeft(text: string): boolean {
+  return /^\P{L}*[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text);
+}
+
+/** The font and language a run needs for its script; Arabic runs read right to left unless `rtl` says otherwise. */
+function scriptRun(script: Script, language: UiLanguage | undefined, rtl = script === 'arabic'): IRunOptions {
   const complex = complexScripts[script];
   if (complex) {
     return {
       font: { ascii: latinFont, hAnsi: latinFont, cs: complex.font },
       language: { bidirectional: languageTags[language ?? complex.language] },
-      ...(script === 'arabic' ? { rightToLeft: true } : {}),
+      ...(rtl ? { rightToLeft: true } : {}),
     };
   }
   if (script === 'japanese') return { font: { eastAsia: japaneseFont, hint: 'eastAsia' }, language: { eastAsia: 'ja-JP' } };
@@ -92,7 +97,7 @@ function runs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline = fal
   return text.parts.flatMap((part, i) => {
     const language = text.user ? undefined : languages[i];
     const script = language ? languageScript(language) : scriptOfText(part);
-    const base: IRunOptions = { ...style, ...(i > 0 && !inline ? { color: muted } : {}), ...scriptRun(script, language) };
+    const base: IRunOptions = { ...style, ...(i > 0 && !inline ? { color: muted } : {}), ...scriptRun(script, language, language ? script === 'arabic' : startsRightToLeft(part)) };
     const shown = text.neutral && rtl ? `${LRM}${part}${LRM}` : part;
     const lines = shown.split(/\r\n|\r|\n/);
     const prefix = i === 0 ? [] : inline ? [new TextRun({ ...base, text: ' / ' })] : [new TextRun({ ...base, break: 1 })];
@@ -114,7 +119,7 @@ function paragraphs(doc: ReportDocument, text: Txt, style: RunStyle = {}, inline
         new Paragraph({ ...options, bidirectional: textDirection(doc.languages[i]!) === 'rtl', children: runs(doc, { parts: [part] }, i > 0 ? { ...style, color: muted } : style, false, [doc.languages[i]!]) }),
     );
   }
-  const rtl = text.user ? scriptOfText(text.parts[0] ?? '') === 'arabic' : documentDirection(doc) === 'rtl';
+  const rtl = text.user ? startsRightToLeft(text.parts[0] ?? '') : documentDirection(doc) === 'rtl';
   return [new Paragraph({ ...options, ...(rtl ? { bidirectional: true } : {}), children: runs(doc, text, style, inline) })];
 }
 

@@ -81,8 +81,17 @@ describe('reports in each of the eight languages', () => {
       const html = (await exported('html', 'summary', language)).content;
       expect(html).toContain(`<html lang="${language}"`);
       expect(html).toContain(fixtureTitles[language]);
-      // No fixture string for the executive summary heading: English stands in.
+    }
+    // A language with nothing but a title (whatever has landed since): English stands in for the rest.
+    const saved = resources.km;
+    resources.km = { report: { title: fixtureTitles.km } };
+    try {
+      const html = (await exported('html', 'summary', 'km')).content;
+      expect(html).toContain(fixtureTitles.km);
       expect(html).toContain('Executive summary');
+    } finally {
+      if (saved === undefined) Reflect.deleteProperty(resources, 'km');
+      else resources.km = saved;
     }
   });
 
@@ -144,14 +153,19 @@ describe('the translation note', () => {
 
 describe('numbers through Intl in the report language', () => {
   it('French writes a decimal comma, English a point; Arabic keeps Western digits, as its locale says', async () => {
-    const overall = exportInput('html', 'summary').scores.overallMean!;
-    const en = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(overall);
+    // The first domain's score, in the findings table of every summary.
+    const score = exportInput('html', 'summary').scores.domains[0]!.mean!;
+    const en = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
     expect(en).toMatch(/^\d\.\d\d$/);
-    expect((await exported('html', 'summary', 'en')).content).toContain(`The overall score is ${en}`);
-    expect((await exported('html', 'summary', 'fr')).content).toContain(`The overall score is ${en.replace('.', ',')}`);
+    const figures = (html: string) => [...html.matchAll(/<td class="num"><div class="line">(?:<span>|<bdi dir="ltr">)([^<]+)</g)].map((m) => m[1]);
+    const enHtml = (await exported('html', 'summary', 'en')).content;
+    expect(figures(enHtml)).toContain(en);
+    const frFigures = figures((await exported('html', 'summary', 'fr')).content);
+    expect(frFigures).toContain(en.replace('.', ','));
+    expect(frFigures.filter((f) => /\d\.\d/.test(f!))).toEqual([]);
     const ar = (await exported('html', 'summary', 'ar')).content;
     expect(new Intl.NumberFormat('ar').resolvedOptions().numberingSystem).toBe('latn');
-    expect(ar).toContain(`The overall score is ${en}`);
+    expect(figures(ar)).toContain(en);
     expect(ar).toMatch(/<td class="num"><div class="line"><bdi dir="ltr">\d\.\d\d<\/bdi>/);
     expect(ar).not.toMatch(/[\u0660-\u0669]/);
   });
@@ -169,6 +183,8 @@ describe('right to left', () => {
     const html = (await exported('html', 'full', 'ar')).content;
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toMatch(/<bdi dir="ltr">1\.1\.1<\/bdi>/);
+    // The radar keeps its left-to-right geometry (text anchors) inside the mirrored page.
+    expect(html).toMatch(/<figure class="chart"><svg [^>]*direction="ltr"/);
   });
 
   it('HTML: a bilingual English + Arabic report puts long texts in two columns, each with its own lang and dir', async () => {
@@ -176,7 +192,7 @@ describe('right to left', () => {
     expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toMatch(/<div class="columns"><p lang="en" dir="ltr">[^<]+<\/p><p lang="ar" dir="rtl">[^<]+<\/p><\/div>/);
     // Short pairs stay on one line, the Arabic part isolated in its own direction.
-    expect(html).toContain(`<span class="l2" lang="ar" dir="rtl">${fixtureTitles.ar} · Summary</span>`);
+    expect(html).toMatch(new RegExp(`<span class="sep" aria-hidden="true"> / </span><span class="l2" lang="ar" dir="rtl">${fixtureTitles.ar} · [^<]+</span>`));
     // A left-to-right pair (English + Japanese) stays as it was: no columns, no dir.
     const enJa = (await exported('html', 'summary', 'en', 'ja')).content;
     expect(enJa).not.toContain('class="columns"');
@@ -192,6 +208,17 @@ describe('right to left', () => {
     expect(xml).toMatch(/<w:t xml:space="preserve">\u200E\d\.\d\d\u200E<\/w:t>/);
     const en = await zipPart(await exported('docx', 'summary', 'en'), 'word/document.xml');
     for (const mark of ['<w:bidi/>', '<w:rtl/>', '<w:bidiVisual/>', '\u200E']) expect(en).not.toContain(mark);
+  });
+
+  it('DOCX: a person’s note takes the direction of its first letter, as dir="auto" does in the HTML', async () => {
+    const paragraphs = (await zipPart(await exported('docx', 'full', 'en'), 'word/document.xml')).split('<w:p>');
+    const arabicNote = paragraphs.find((p) => p.includes('ملاحظات الفريق'))!;
+    expect(arabicNote).toMatch(/^<w:pPr><w:bidi\/>/);
+    expect(arabicNote).toContain('<w:rtl/>');
+    // Latin first, Arabic at its end: a left-to-right paragraph.
+    const mixedNote = paragraphs.find((p) => p.includes('onerror=alert(1)'))!;
+    expect(mixedNote).not.toContain('<w:bidi/>');
+    expect(mixedNote).not.toContain('<w:rtl/>');
   });
 
   it('DOCX: a bilingual English + Arabic text becomes a left-to-right and a right-to-left paragraph', async () => {
