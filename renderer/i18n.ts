@@ -56,6 +56,14 @@ async function ensureLanguage(language: AppLanguage): Promise<void> {
   if (common) i18next.addResourceBundle(language, 'common', common, true, true);
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function isolate(value: unknown): string {
+  const text = String(value);
+  return textDirection(i18next.language) === 'rtl' && text !== '' ? `${FSI}${text}${PDI}` : text;
+}
+
 function applyDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
   document.documentElement.dir = textDirection(language);
@@ -78,7 +86,9 @@ export async function setupI18n() {
     defaultNS: 'common',
     resources: { en: { common: enCommon } },
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // React escapes; what the interpolation adds is bidi isolation: in Arabic a name, a number or a
+    // Latin id put into a sentence (FSI … PDI) keeps its own direction and does not reorder the words around it.
+    interpolation: { escapeValue: true, escape: isolate },
   });
   i18next.on('languageChanged', applyDocumentLanguage);
   applyDocumentLanguage(sourceLanguage);

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
+import { Arrow } from './Arrow';
 
 interface Props {
   framework: Framework;
@@ -70,8 +71,8 @@ export function NavTree({ framework, visible, currentId, done, mark, status, lin
           return (
             <li key={domain.id}>
               <button type="button" className="nav-domain" aria-expanded={open} onClick={() => setOpened({ ...opened, [domain.id]: !open })}>
-                <span className="nav-caret" aria-hidden="true">
-                  {open ? '▾' : '▸'}
+                <span className="nav-caret">
+                  <Arrow to={open ? 'open' : 'closed'} />
                 </span>
                 <span className="nav-text">
                   {d + 1}. {text(domain.title)}
