@@ -46,7 +46,7 @@ export default function HelpScreen({ section }: { section: string | undefined })
             {/* The guide numbers its own sections. */}
             <ul>
               {sections.map((s) => (
-                <li key={s.id}>
+                <li key={s.id} lang={guide?.language}>
                   <a href={href({ screen: 'help', section: s.id })} aria-current={s.id === section ? 'location' : undefined}>
                     {s.title}
                   </a>

@@ -106,7 +106,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
     <article className="indicator" aria-labelledby="indicator-question">
       <p className="indicator-place">
         <span className="indicator-number">{t('assess.indicatorOf', { number })}</span>
-        <span className="breadcrumb" title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
+        <span className="breadcrumb" lang={shown} title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
           {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
         </span>
         <HowToRateLink />
