@@ -3,7 +3,9 @@ import i18next, { type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PSEUDO_LANGUAGE, pseudoResources } from '../core/i18n/pseudo';
 import enCommon from '../locales/en/common.json';
+import type { PackStatus } from '../core/i18n/language-pack/types';
 import { isUiLanguage, sourceLanguage, textDirection, type UiLanguage } from '../locales/languages';
+import { call } from './api';
 import type { SourceResources } from '../locales/resources';
 import { loadFonts } from './fonts';
 
@@ -49,11 +51,57 @@ async function strings(language: AppLanguage): Promise<ResourceLanguage | undefi
   return bundledLoader(language)?.();
 }
 
-/** Fetches a language's strings once; English is always there. */
-async function ensureLanguage(language: AppLanguage): Promise<void> {
+/** The language pack installed for each language asked about so far (null: none), as the data folder has it. */
+const packs = new Map<UiLanguage, PackStatus | null>();
+const packListeners = new Set<() => void>();
+let packsVersion = 0;
+
+/** Changes whenever what is known about installed packs changes (for useSyncExternalStore). */
+export function packsSnapshot(): number {
+  return packsVersion;
+}
+
+export function installedPack(language: UiLanguage): PackStatus | null | undefined {
+  return packs.get(language);
+}
+
+export function onPacksChanged(listener: () => void): () => void {
+  packListeners.add(listener);
+  return () => packListeners.delete(listener);
+}
+
+/**
+ * Lays an installed language pack's strings over the shipped ones (a pack corrects or completes
+ * a language without a new release). Without a data folder to ask, or without a pack, the shipped strings stay.
+ */
+async function applyPack(language: AppLanguage): Promise<void> {
+  if (!isUiLanguage(language) || packs.has(language)) return;
+  const result = await call('getUiStrings', { language });
+  if (!result.ok) return;
+  packs.set(language, result.data.pack);
+  if (result.data.pack) i18next.addResourceBundle(language, 'common', result.data.resources.common, true, true);
+  packsVersion += 1;
+  packListeners.forEach((listener) => listener());
+}
+
+/** Fetches a language's shipped strings once; English is always there. */
+async function ensureShipped(language: AppLanguage): Promise<void> {
   if (language === sourceLanguage || i18next.hasResourceBundle(language, 'common')) return;
   const common = await strings(language);
   if (common) i18next.addResourceBundle(language, 'common', common, true, true);
+}
+
+async function ensureLanguage(language: AppLanguage): Promise<void> {
+  await ensureShipped(language);
+  await applyPack(language);
+}
+
+/** After a pack was installed or removed: the language's strings are read again, and the screen shows them at once if it is in that language. */
+export async function reloadLanguage(language: UiLanguage): Promise<void> {
+  packs.delete(language);
+  i18next.removeResourceBundle(language, 'common');
+  if (language === sourceLanguage) i18next.addResourceBundle(language, 'common', enCommon);
+  await ensureLanguage(language);
 }
 
 const FSI = '\u2068';
@@ -86,6 +134,8 @@ export async function setupI18n() {
     defaultNS: 'common',
     resources: { en: { common: enCommon } },
     initAsync: false,
+    // Strings added later (a language pack) show at once.
+    react: { bindI18nStore: 'added removed' },
     // React escapes; what the interpolation adds is bidi isolation: in Arabic a name, a number or a
     // Latin id put into a sentence (FSI … PDI) keeps its own direction and does not reorder the words around it.
     interpolation: { escapeValue: true, escape: isolate },
@@ -93,7 +143,9 @@ export async function setupI18n() {
   i18next.on('languageChanged', applyDocumentLanguage);
   applyDocumentLanguage(sourceLanguage);
   // A language that cannot be fetched (a file missing from a damaged install) leaves the UI in English rather than blank.
-  await ensureLanguage(language).catch(() => undefined);
+  await ensureShipped(language).catch(() => undefined);
   if (language !== sourceLanguage) await i18next.changeLanguage(language);
+  // The first screen does not wait for the data folder: an installed pack's strings replace the shipped ones when they arrive.
+  void applyPack(language);
   return i18next;
 }
