@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 /**
  * The shipped OFL Noto fonts (@fontsource), loaded per language: each package's CSS declares its
  * faces with unicode ranges, and the browser fetches only the subsets a page draws. A language's
@@ -30,4 +32,12 @@ export function loadFonts(language: string): Promise<unknown> {
   const base = language.split('-')[0]!;
   const script = scriptFonts[base];
   return Promise.all([once('latin', latin), script ? once(base, script) : undefined]);
+}
+
+/** Declares the fonts of languages a screen shows beside the UI language (their names in their own scripts, a second content column). */
+export function useLanguageFonts(languages: readonly (string | undefined)[]): void {
+  const key = languages.filter((l) => l !== undefined).join(' ');
+  useEffect(() => {
+    for (const language of key.split(' ')) if (language !== '') void loadFonts(language);
+  }, [key]);
 }

@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PSEUDO_LANGUAGE } from '../../core/i18n/pseudo';
 import { isUiLanguage, languageInfo, uiLanguages } from '../../locales/languages';
+import { loadFonts } from '../fonts';
 import { isAppLanguage, pseudoInMenu, switchLanguage, type AppLanguage } from '../i18n';
 import { useLanguageStatus } from './language-status';
 
@@ -41,7 +42,8 @@ export function LanguageSwitcher() {
 
   return (
     <div className="language-switcher" aria-busy={switching.kind === 'loading'}>
-      <details ref={menu} className="language-menu" onKeyDown={onKeyDown}>
+      {/* Each language's name is drawn in its own script: their fonts come in when the menu opens. */}
+      <details ref={menu} className="language-menu" onKeyDown={onKeyDown} onToggle={(event) => event.currentTarget.open && uiLanguages.forEach((code) => void loadFonts(code))}>
         <summary>
           {t('language.label')}: <span lang={current}>{ownName(current)}</span>
         </summary>

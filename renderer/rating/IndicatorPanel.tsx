@@ -5,6 +5,7 @@ import type { Confidence } from '../../core/model/vocabulary';
 import { pickText } from '../../core/model/pick-text';
 import { textDirection } from '../../locales/languages';
 import { ContentLanguageNote } from '../components/language-status';
+import { useLanguageFonts } from '../fonts';
 import type { Patch } from '../hooks/useAutosave';
 import { levelOfKey, useShortcutKeys } from '../hooks/useLevelKeys';
 import { followHash } from '../route';
@@ -99,6 +100,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const text = (value: Parameters<typeof pickText>[0], language = i18n.language) => pickText(value, language);
   // The framework's own text stands in for a language it has no translation into.
   const shown = framework.languages.includes(i18n.language) ? i18n.language : 'en';
+  useLanguageFonts([secondLanguage]);
   const d = framework.domains.indexOf(domain) + 1;
   const c = domain.capabilities.indexOf(capability) + 1;
 

@@ -8,6 +8,7 @@ import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useLanguageStatus } from '../components/language-status';
 import { download } from '../export/download';
+import { useLanguageFonts } from '../fonts';
 import { formatDate } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { reloadLanguage } from '../i18n';
@@ -23,6 +24,7 @@ export function LanguagesSection() {
   const { t } = useTranslation();
   const [changes, setChanges] = useState(0);
   const listing = useLoad(() => request('listLanguages', {}), `languages-${changes}`);
+  useLanguageFonts(uiLanguages);
   const changed = async (language: UiLanguage) => {
     await reloadLanguage(language);
     setChanges((n) => n + 1);

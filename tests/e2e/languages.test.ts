@@ -74,6 +74,34 @@ describe('Arabic', () => {
   });
 });
 
+describe('fonts', () => {
+  it('come from the app itself, each script\'s only where it is drawn: none on the first screen, Thai and Khmer for the language list', async () => {
+    e2e.dataDir = await newDataDir();
+    e2e.serve = await startServe(e2e.dataDir);
+    const { page, context, external } = await openPage(e2e.browser, e2e.serve, { uiLanguage: 'en', ...laptop });
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (/\.woff2?$/.test(request.url())) fonts.push(new URL(request.url()).pathname);
+    });
+    await page.reload();
+    await page.locator('.empty-state').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.filter((f) => /noto-sans-(jp|thai|khmer|arabic)/.test(f))).toEqual([]);
+
+    await go(page, '#/settings');
+    await page.getByRole('row', { name: /ខ្មែរ/ }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    // Drawn with the shipped faces, not a fallback font (tofu where the system has none).
+    // The names sit in bold row headers.
+    const drawn = () => page.evaluate(() => ['bold 16px "Noto Sans Thai"', 'bold 16px "Noto Sans Khmer"', 'bold 16px "Noto Sans Arabic"'].map((font, i) => document.fonts.check(font, ['ไทย', 'ខ្មែរ', 'العربية'][i])));
+    await expect.poll(drawn).toEqual([true, true, true]);
+    expect(fonts.some((f) => /noto-sans-thai-thai-(400|700)-normal.*\.woff2$/.test(f))).toBe(true);
+    expect(fonts.some((f) => /noto-sans-khmer-khmer-(400|700)-normal.*\.woff2$/.test(f))).toBe(true);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.each(uiLanguages)('the main screens in %s', (language: UiLanguage) => {
   it('have no axe-core violations, and the rating and results screens are photographed at 1366×680', async () => {
     e2e.dataDir = await newDataDir();
