@@ -2,7 +2,6 @@
 import i18next, { type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PSEUDO_LANGUAGE, pseudoResources } from '../core/i18n/pseudo';
-import enCommon from '../locales/en/common.json';
 import type { PackStatus } from '../core/i18n/language-pack/types';
 import { isUiLanguage, sourceLanguage, textDirection, type UiLanguage } from '../locales/languages';
 import { call } from './api';
@@ -22,11 +21,11 @@ export type AppLanguage = UiLanguage | typeof PSEUDO_LANGUAGE;
 const languageKey = 'ccat.language';
 
 /**
- * English is in the app's code; every other language is a chunk of its own, fetched when it is
- * chosen, so the first screen carries English and the active language only. A language whose
- * files have not been added yet has no entry here and shows English.
+ * Each language's strings are a chunk of their own, fetched when the language is chosen, so the
+ * first screen carries the active language only (English, the fallback for a missing key, follows
+ * after it). A language whose files have not been added yet has no entry here and shows English.
  */
-const bundled = import.meta.glob<ResourceLanguage>(['../locales/*/common.json', '!../locales/en/common.json'], { import: 'default' });
+const bundled = import.meta.glob<ResourceLanguage>('../locales/*/common.json', { import: 'default' });
 
 function bundledLoader(language: string): (() => Promise<ResourceLanguage>) | undefined {
   return bundled[`../locales/${language}/common.json`];
@@ -47,8 +46,9 @@ function initialLanguage(): AppLanguage {
 }
 
 async function strings(language: AppLanguage): Promise<ResourceLanguage | undefined> {
-  if (language === PSEUDO_LANGUAGE) return pseudoResources(enCommon) as ResourceLanguage;
-  return bundledLoader(language)?.();
+  if (language !== PSEUDO_LANGUAGE) return bundledLoader(language)?.();
+  await ensureShipped(sourceLanguage);
+  return pseudoResources(i18next.getResourceBundle(sourceLanguage, 'common') as ResourceLanguage);
 }
 
 /** The language pack installed for each language asked about so far (null: none), as the data folder has it. */
@@ -84,9 +84,9 @@ async function applyPack(language: AppLanguage): Promise<void> {
   packListeners.forEach((listener) => listener());
 }
 
-/** Fetches a language's shipped strings once; English is always there. */
+/** Fetches a language's shipped strings once. */
 async function ensureShipped(language: AppLanguage): Promise<void> {
-  if (language === sourceLanguage || i18next.hasResourceBundle(language, 'common')) return;
+  if (i18next.hasResourceBundle(language, 'common')) return;
   const common = await strings(language);
   if (common) i18next.addResourceBundle(language, 'common', common, true, true);
 }
@@ -100,7 +100,6 @@ async function ensureLanguage(language: AppLanguage): Promise<void> {
 export async function reloadLanguage(language: UiLanguage): Promise<void> {
   packs.delete(language);
   i18next.removeResourceBundle(language, 'common');
-  if (language === sourceLanguage) i18next.addResourceBundle(language, 'common', enCommon);
   await ensureLanguage(language);
 }
 
@@ -132,7 +131,7 @@ export async function setupI18n() {
     fallbackLng: sourceLanguage,
     ns: ['common'],
     defaultNS: 'common',
-    resources: { en: { common: enCommon } },
+    resources: {},
     initAsync: false,
     // Strings added later (a language pack) show at once.
     react: { bindI18nStore: 'added removed' },
@@ -142,8 +141,15 @@ export async function setupI18n() {
   });
   i18next.on('languageChanged', applyDocumentLanguage);
   applyDocumentLanguage(sourceLanguage);
-  // A language that cannot be fetched (a file missing from a damaged install) leaves the UI in English rather than blank.
-  await ensureShipped(language).catch(() => undefined);
+  const shipped = await ensureShipped(language).then(
+    () => i18next.hasResourceBundle(language, 'common'),
+    () => false,
+  );
+  // English comes first only where it is shown: the UI language, or the stand-in for a language
+  // without strings (not yet translated, or a file missing from a damaged install). Otherwise it
+  // follows the first screen, as the fallback for a key a translation lacks.
+  if (!shipped || language === sourceLanguage) await ensureShipped(sourceLanguage);
+  else void ensureShipped(sourceLanguage).catch(() => undefined);
   if (language !== sourceLanguage) await i18next.changeLanguage(language);
   // The first screen does not wait for the data folder: an installed pack's strings replace the shipped ones when they arrive.
   void applyPack(language);

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
-import { packFormats, type LanguageListing, type LanguagePackImport, type PackFormat, type PackLocation, type PackProblem, type PackRefusal } from '../../core/i18n/language-pack/types';
+import type { LanguageListing, LanguagePackImport, PackFormat, PackLocation, PackProblem, PackRefusal } from '../../core/i18n/language-pack/types';
 import { toBase64 } from '../../core/report/bytes';
 import { isUiLanguage, languageName, uiLanguages, type UiLanguage } from '../../locales/languages';
 import { call, request } from '../api';
@@ -12,6 +12,9 @@ import { useLanguageFonts } from '../fonts';
 import { formatDate } from '../format';
 import { useLoad } from '../hooks/useLoad';
 import { reloadLanguage } from '../i18n';
+
+/** The pack formats in menu order; types.ts has them as `packFormats` beside its zod schemas, which the first screen must not load. */
+const packFormats = ['xliff', 'xlsx'] as const satisfies readonly PackFormat[];
 
 type Installing = { kind: 'idle' } | { kind: 'working'; file: string } | { kind: 'done'; file: string; result: LanguagePackImport } | { kind: 'refused'; file: string; refusal: PackRefusal } | { kind: 'error'; error: ApiError };
 
