@@ -31,6 +31,11 @@ function bundledLoader(language: string): (() => Promise<ResourceLanguage>) | un
   return bundled[`../locales/${language}/common.json`];
 }
 
+/** Reports are written in the UI language; the pseudo-locale's reports are English, its source. */
+export function reportLanguage(language: string): UiLanguage {
+  return isUiLanguage(language) ? language : sourceLanguage;
+}
+
 export function isAppLanguage(code: string): code is AppLanguage {
   return isUiLanguage(code) || code === PSEUDO_LANGUAGE;
 }
