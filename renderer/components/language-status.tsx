@@ -16,7 +16,7 @@ export interface StatusText {
  */
 export function useLanguageStatus(): (language: UiLanguage) => StatusText {
   const { t, i18n } = useTranslation();
-  useSyncExternalStore(onPacksChanged, packsSnapshot);
+  useSyncExternalStore(onPacksChanged, packsSnapshot, packsSnapshot);
   return (language) => {
     const pack = installedPack(language);
     const status: LanguageStatus = pack ?? languageInfo(language).status;

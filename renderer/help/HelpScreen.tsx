@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textDirection } from '../../locales/languages';
+import { isUiLanguage, textDirection } from '../../locales/languages';
 import { request } from '../api';
 import { useLoad } from '../hooks/useLoad';
+import { installedPack, onPacksChanged, packsSnapshot } from '../i18n';
 import { href } from '../route';
 import { ContentLanguageNote } from '../components/language-status';
-import { guideSections, loadedGuide, loadGuide, type Guide } from './guide';
+import { guideSections, loadedGuide, loadGuide, packGuide, type Guide } from './guide';
 import { anchorId, Markdown } from './Markdown';
 import { OpenSampleButton } from './OpenSampleButton';
 import './help.css';
@@ -78,20 +79,27 @@ export default function HelpScreen({ section }: { section: string | undefined })
   );
 }
 
-/** The guide in the UI language: at once when it is loaded already, else after its file has arrived. */
+/**
+ * The guide in the UI language: at once when it is loaded already, else after its file has
+ * arrived; where a language pack is installed, as the pack has it (from the data folder).
+ */
 function useGuide(language: string): Guide | undefined {
-  const [fetched, setFetched] = useState<Guide | undefined>();
-  const ready = loadedGuide(language);
+  const packs = useSyncExternalStore(onPacksChanged, packsSnapshot, packsSnapshot);
+  const pack = isUiLanguage(language) ? installedPack(language) : undefined;
+  const key = `${language}/${pack ? packs : 'shipped'}`;
+  const [fetched, setFetched] = useState<{ key: string; guide: Guide } | undefined>();
+  const ready = pack ? undefined : loadedGuide(language);
   const isReady = ready !== undefined;
   useEffect(() => {
     if (isReady) return;
     let live = true;
-    void loadGuide(language).then((guide) => live && setFetched(guide));
+    void (pack && isUiLanguage(language) ? packGuide(language) : loadGuide(language)).then((guide) => live && setFetched({ key, guide }));
     return () => {
       live = false;
     };
-  }, [language, isReady]);
-  return ready ?? (fetched?.language === language ? fetched : undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key names the language and the pack
+  }, [key, isReady]);
+  return ready ?? (fetched?.key === key ? fetched.guide : undefined);
 }
 
 type Texts = { text: string } | 'missing';

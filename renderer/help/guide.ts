@@ -1,5 +1,7 @@
 /// <reference types="vite/client" />
 import guideEn from '../../docs/framework.md?raw';
+import type { UiLanguage } from '../../locales/languages';
+import { request } from '../api';
 import { parseMarkdown, plainText, type Block } from './markdown';
 
 /** English is in the Help chunk; each translation (docs/framework.<language>.md) is fetched when Help opens in it. */
@@ -31,6 +33,12 @@ export async function loadGuide(language: string): Promise<Guide> {
   const blocks = parseMarkdown(await translation(language)!());
   parsed.set(language, blocks);
   return { language, blocks };
+}
+
+/** The guide as an installed language pack has it: the data folder's copy, read each time the pack changes. */
+export async function packGuide(language: UiLanguage): Promise<Guide> {
+  const text = await request('getGuide', { language });
+  return { language: text.language, blocks: parseMarkdown(text.markdown) };
 }
 
 /** The guide's sections that can be linked to, in order: the headings with an `{#id}`. */
