@@ -32,8 +32,11 @@ describe('language packs in Settings', () => {
     // Japanese is chosen for a Japanese UI; XLIFF is the first format.
     const xml = (await exported(page, section, '言語パックを書き出す')).toString('utf8');
     expect(xml).toContain('name="common:nav.help"');
-    await install(section, 'ccat-language-pack-ja.xlf', Buffer.from(setXliffTarget(xml, 'common:nav.help', 'ヘルプ（改訂版）')));
-    await section.getByText('ccat-language-pack-ja.xlfを導入しました。日本語の文言1件が変わり').waitFor();
+    // A paragraph of the assessor's guide is corrected too.
+    const guideKey = /name="(guide:[^"]+\/[1-9]\d*)"/.exec(xml)![1]!;
+    const corrected = setXliffTarget(setXliffTarget(xml, 'common:nav.help', 'ヘルプ（改訂版）'), guideKey, '言語パックで訂正したガイドの段落。');
+    await install(section, 'ccat-language-pack-ja.xlf', Buffer.from(corrected));
+    await section.getByText('ccat-language-pack-ja.xlfを導入しました。日本語の文言2件が変わり').waitFor();
     await helpLink.waitFor();
     await expect.poll(() => section.getByRole('row', { name: /日本語/ }).textContent()).toContain('ccat-language-pack-ja.xlf');
     const installed = await readFile(join(e2e.dataDir, 'language-packs', 'ja.json'), 'utf8');
@@ -47,7 +50,8 @@ describe('language packs in Settings', () => {
     await helpLink.waitFor();
 
     await page.reload();
-    await helpLink.waitFor();
+    await helpLink.click();
+    await page.locator('article.guide').getByText('言語パックで訂正したガイドの段落。').waitFor();
     await context.close();
   });
 
