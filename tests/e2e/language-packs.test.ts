@@ -72,6 +72,10 @@ describe('language packs in Settings', () => {
     await page.locator('.language-menu summary').click();
     await page.getByRole('button', { name: /^Français/ }).click();
     await page.getByRole('link', { name: 'Aide (paquet)' }).waitFor();
+    // The choice is remembered.
+    await page.reload();
+    await page.getByRole('link', { name: 'Aide (paquet)' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await context.close();
   });
 });
