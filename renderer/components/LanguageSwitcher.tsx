@@ -43,7 +43,16 @@ export function LanguageSwitcher() {
   return (
     <div className="language-switcher" aria-busy={switching.kind === 'loading'}>
       {/* Each language's name is drawn in its own script: their fonts come in when the menu opens. */}
-      <details ref={menu} className="language-menu" onKeyDown={onKeyDown} onToggle={(event) => event.currentTarget.open && uiLanguages.forEach((code) => void loadFonts(code))}>
+      <details
+        ref={menu}
+        className="language-menu"
+        onKeyDown={onKeyDown}
+        onToggle={(event) => event.currentTarget.open && uiLanguages.forEach((code) => void loadFonts(code))}
+        onBlur={(event) => {
+          // Clicking or tabbing elsewhere closes the menu, as a menu does.
+          if (!event.currentTarget.contains(event.relatedTarget)) event.currentTarget.open = false;
+        }}
+      >
         <summary>
           {t('language.label')}: <span lang={current}>{ownName(current)}</span>
         </summary>
