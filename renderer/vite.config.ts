@@ -1,15 +1,31 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { licencesPlugin } from '../electron/licences';
 
 // Node runs this file at build time; the app itself never reaches Node.
 const root = import.meta.dirname;
 
+/**
+ * The @fontsource stylesheets offer each face as WOFF2 and, for old browsers, WOFF. Chromium
+ * (Electron, serve's browser) always takes WOFF2, so the WOFF copies would only make the
+ * installer megabytes larger: they are left out of the stylesheets and so out of the build.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'ccat-woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return undefined;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
   // The third-party licence texts are written beside index.html (Help → About CCAT and third-party licences).
-  plugins: [react(), licencesPlugin(`${root}/..`)],
+  plugins: [woff2Only(), react(), licencesPlugin(`${root}/..`)],
   build: {
     outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { Modal } from '../components/Modal';
 import { BundleExportForm } from '../exchange/BundleExportForm';
 import { checkText } from './check-text';
 import { download } from './download';
+import { reportLanguage } from '../i18n';
 
 type Format = (typeof exportFormats)[number];
 type Report = (typeof reportKinds)[number];
@@ -23,7 +24,7 @@ export function ExportDialog({ assessmentId, beforeExport }: { assessmentId: str
   const [open, setOpen] = useState(false);
   const [report, setReport] = useState<Report>('full');
   const [format, setFormat] = useState<Format>('html');
-  const [language, setLanguage] = useState<UiLanguage>(i18n.language as UiLanguage);
+  const [language, setLanguage] = useState<UiLanguage>(reportLanguage(i18n.language));
   const [secondLanguage, setSecondLanguage] = useState<UiLanguage | ''>('');
   const [redact, setRedact] = useState(false);
   const [classification, setClassification] = useState<Classification>('');

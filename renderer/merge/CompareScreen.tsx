@@ -5,7 +5,6 @@ import type { ApiError } from '../../core/api/result';
 import type { Assessment } from '../../core/model/assessment';
 import { pickText } from '../../core/model/pick-text';
 import { scoreAssessment, type AssessmentScores } from '../../core/scoring/scores';
-import type { UiLanguage } from '../../locales/languages';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { checkText } from '../export/check-text';
@@ -14,6 +13,7 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { loadPair, PairError, useRatingLabel, type PairData } from './shared';
 import './merge.css';
+import { reportLanguage } from '../i18n';
 
 // recharts loads with the first chart, as on the results screen.
 const DomainRadar = lazy(() => import('../results/DomainRadar').then((module) => ({ default: module.DomainRadar })));
@@ -169,7 +169,7 @@ function ReportExport({ left, right }: { left: Assessment; right: Assessment }) 
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; error: ApiError }>({ kind: 'idle' });
   async function run(format: 'html' | 'docx') {
     setState({ kind: 'busy' });
-    const result = await call('exportAssessment', { id: left.id, compareWithId: right.id, format, report: 'full', language: (i18n.language === 'ja' ? 'ja' : 'en') satisfies UiLanguage });
+    const result = await call('exportAssessment', { id: left.id, compareWithId: right.id, format, report: 'full', language: reportLanguage(i18n.language) });
     if (!result.ok) return setState({ kind: 'error', error: result.error });
     download(result.data);
     setState({ kind: 'done', text: t('compare.exported', { fileName: result.data.fileName, verified: checkText(t, result.data) }) });

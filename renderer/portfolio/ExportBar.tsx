@@ -6,6 +6,8 @@ import type { ApiError, Result } from '../../core/api/result';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { checkText } from '../export/check-text';
 import { download } from '../export/download';
+import type { UiLanguage } from '../../locales/languages';
+import { reportLanguage } from '../i18n';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; verified: string } | { kind: 'error'; error: ApiError };
 
@@ -13,12 +15,12 @@ type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: stri
  * One button per HQ export format. The core builds and re-opens the file (as for country
  * reports); the browser's or Electron's download then asks where to save it.
  */
-export function ExportBar({ what, run }: { what: string; run: (format: PortfolioExportFormat, language: 'en' | 'ja') => Promise<Result<ExportedFile>> }) {
+export function ExportBar({ what, run }: { what: string; run: (format: PortfolioExportFormat, language: UiLanguage) => Promise<Result<ExportedFile>> }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const go = async (format: PortfolioExportFormat) => {
     setState({ kind: 'working' });
-    const result = await run(format, i18n.language === 'ja' ? 'ja' : 'en');
+    const result = await run(format, reportLanguage(i18n.language));
     if (!result.ok) return setState({ kind: 'error', error: result.error });
     download(result.data);
     setState({ kind: 'done', file: result.data.fileName, verified: checkText(t, result.data) });
