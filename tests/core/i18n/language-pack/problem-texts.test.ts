@@ -6,7 +6,7 @@ import { packProblemCodes } from '../../../../core/i18n/language-pack/types';
 describe('language-pack problem texts', () => {
   it('the UI has a text in English and Japanese for every problem code an import can report, and for no other', () => {
     for (const strings of [en, ja]) {
-      expect(Object.keys(strings.languagePack.problem).sort()).toEqual([...packProblemCodes].sort());
+      expect(Object.keys(strings.settings.languages.problems).sort()).toEqual([...packProblemCodes].sort());
     }
   });
 });
