@@ -9,6 +9,11 @@ import { addXliffUnit, editWorkbook, exportPack, importInput, setXliffNote, setX
 
 const { core, closeCore } = useCores();
 const packPath = (dataDir: string, language: string) => join(dataDir, 'language-packs', `${language}.json`);
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+// The six new languages ship complete translations: a pack's texts must differ from them to be a change.
+const shippedKhmerFramework = (JSON.parse(await readFile(join(root, 'assessments', 'translations', 'km', 'framework-ccat-1.1.0.json'), 'utf8')) as { texts: Record<string, string> }).texts;
+const shippedKhmerGuide = await readFile(join(root, 'docs', 'framework.km.md'), 'utf8');
+const packedLevel3 = `${shippedKhmerFramework['levels/3/name']!} (កញ្ចប់)`;
 
 describe('XLIFF round trip', () => {
   it('a changed UI string, plural group, framework text and guide heading show in the app after import, and after a restart', async () => {
@@ -16,31 +21,35 @@ describe('XLIFF round trip', () => {
     let xml = (await exportPack(api, 'km', 'xliff')).text;
     expect(xml).toContain('version="2.0"');
     expect(xml).toContain('trgLang="km"');
-    xml = setXliffTarget(xml, 'common:app.tagline', 'ឧបករណ៍វាយតម្លៃសមត្ថភាពសាយប័រ');
-    xml = setXliffTarget(xml, 'common:home.count_other', 'ការវាយតម្លៃ {{count}}');
-    xml = setXliffTarget(xml, 'framework:levels/3/name', 'បានបង្កើតឡើង');
+    xml = setXliffTarget(xml, 'common:app.tagline', 'ឧបករណ៍វាយតម្លៃសាយប័រ');
+    xml = setXliffTarget(xml, 'common:home.count_other', 'ការវាយតម្លៃចំនួន {{count}}');
+    xml = setXliffTarget(xml, 'framework:levels/3/name', packedLevel3);
     xml = setXliffTarget(xml, 'guide:rating/0', '២. ការវាយតម្លៃសូចនាករ');
 
     const installed = await ok(api, 'importLanguagePack', importInput('km.xlf', xml));
-    expect(installed).toMatchObject({ language: 'km', status: { kind: 'draft' }, units: 4, translated: 4, warnings: [] });
+    // The export carries the shipped Khmer too: every text in the file counts as translated, only the four changed ones are stored.
+    const inFile = xml.match(/<target>[^<]/g)!.length;
+    expect(inFile).toBeGreaterThan(4);
+    expect(installed).toMatchObject({ language: 'km', status: { kind: 'draft' }, units: 4, translated: inFile, warnings: [] });
 
     const strings = await ok(api, 'getUiStrings', { language: 'km' });
-    expect(strings.resources.common).toMatchObject({ app: { tagline: 'ឧបករណ៍វាយតម្លៃសមត្ថភាពសាយប័រ' }, home: { count_other: 'ការវាយតម្លៃ {{count}}' } });
+    expect(strings.resources.common).toMatchObject({ app: { tagline: 'ឧបករណ៍វាយតម្លៃសាយប័រ' }, home: { count_other: 'ការវាយតម្លៃចំនួន {{count}}' } });
     expect(strings.pack).toEqual({ kind: 'draft' });
-    expect(await installedContentTexts(api.dataDir, 'framework', 'ccat', '1.1.0', 'km')).toEqual({ 'levels/3/name': 'បានបង្កើតឡើង' });
+    expect(await installedContentTexts(api.dataDir, 'framework', 'ccat', '1.1.0', 'km')).toEqual({ 'levels/3/name': packedLevel3 });
     expect(await installedContentTexts(api.dataDir, 'framework', 'ccat', '1.0.0', 'km')).toEqual({});
     const guide = await ok(api, 'getGuide', { language: 'km' });
     expect(guide.markdown).toContain('## ២. ការវាយតម្លៃសូចនាករ {#rating}');
-    expect(guide.markdown).toContain('## 3. How scores are computed {#scores}');
+    // The sections the pack leaves alone keep the shipped Khmer guide.
+    expect(guide.markdown).toContain(/^## .* \{#scores\}$/m.exec(shippedKhmerGuide)![0]);
 
     await closeCore(api);
     const reopened = await core(api.dataDir);
-    expect((await ok(reopened, 'getUiStrings', { language: 'km' })).resources.common).toMatchObject({ app: { tagline: 'ឧបករណ៍វាយតម្លៃសមត្ថភាពសាយប័រ' } });
+    expect((await ok(reopened, 'getUiStrings', { language: 'km' })).resources.common).toMatchObject({ app: { tagline: 'ឧបករណ៍វាយតម្លៃសាយប័រ' } });
     const km = (await ok(reopened, 'listLanguages', {})).find((l) => l.code === 'km')!;
     expect(km.pack).toMatchObject({ status: { kind: 'draft' }, fileName: 'km.xlf', units: 4 });
     expect(km.completeness.ui).toBeGreaterThan(0);
     // A new export carries the installed texts, so a translator continues where the pack left off.
-    expect((await exportPack(reopened, 'km', 'xliff')).text).toContain('<target>បានបង្កើតឡើង</target>');
+    expect((await exportPack(reopened, 'km', 'xliff')).text).toContain(`<target>${packedLevel3}</target>`);
   });
 
   it('a pack can correct a shipped language: only the changed texts are stored, the rest stays shipped', async () => {
@@ -58,7 +67,7 @@ describe('a pack made for another framework version', () => {
   it('keeps its UI strings but does not lay its framework texts over a version they were not made for', async () => {
     const api = await core();
     let xml = (await exportPack(api, 'km', 'xliff')).text;
-    xml = setXliffTarget(setXliffTarget(xml, 'framework:levels/3/name', 'បានបង្កើតឡើង'), 'common:app.tagline', 'ឧបករណ៍');
+    xml = setXliffTarget(setXliffTarget(xml, 'framework:levels/3/name', packedLevel3), 'common:app.tagline', 'ឧបករណ៍');
     await ok(api, 'importLanguagePack', importInput('km.xlf', xml));
     const path = packPath(api.dataDir, 'km');
     const stored = JSON.parse(await readFile(path, 'utf8')) as { content: { framework: { version: string } } };
@@ -67,7 +76,8 @@ describe('a pack made for another framework version', () => {
 
     expect(await installedContentTexts(api.dataDir, 'framework', 'ccat', '1.1.0', 'km')).toEqual({});
     const again = (await exportPack(api, 'km', 'xliff')).text;
-    expect(again).not.toContain('បានបង្កើតឡើង');
+    expect(again).not.toContain(packedLevel3);
+    expect(again).toContain(`<target>${shippedKhmerFramework['levels/3/name']!}</target>`);
     expect(again).toContain('<target>ឧបករណ៍</target>');
   });
 });
@@ -108,7 +118,8 @@ describe('a bad pack is refused and changes nothing', () => {
     ['a missing placeholder', (xml) => setXliffTarget(xml, 'report:generatedAt', 'Généré avec CCAT {{version}}'), 'placeholder-missing', /"report:generatedAt": the translation lacks \{\{date\}\}/],
     [
       'a plural set without the "many" form French needs',
-      (xml) => setXliffTarget(setXliffTarget(xml, 'common:home.count_one', '{{count}} évaluation'), 'common:home.count_other', '{{count}} évaluations'),
+      // French ships all three forms: the translator changes two and empties the third.
+      (xml) => setXliffTarget(setXliffTarget(setXliffTarget(xml, 'common:home.count_one', '{{count}} évaluation faite'), 'common:home.count_other', '{{count}} évaluations faites'), 'common:home.count_many', ''),
       'plural-forms',
       /"common:home.count": French needs the plural forms "one", "many", "other"; "many" is missing/,
     ],
@@ -140,7 +151,9 @@ describe('a bad pack is refused and changes nothing', () => {
     let xml = (await exportPack(api, 'ar', 'xliff')).text;
     xml = setXliffTarget(xml, 'report:generatedAt', 'تم الإنشاء');
     xml = addXliffUnit(xml, 'common:gone.key', 'نص');
-    xml = setXliffTarget(xml, 'common:home.count_other', '{{count}} تقييمات');
+    // Arabic ships all six plural forms: a translator who keeps only "other" leaves five missing.
+    for (const form of ['zero', 'one', 'two', 'few', 'many']) xml = setXliffTarget(xml, `common:home.count_${form}`, '');
+    xml = setXliffTarget(xml, 'common:home.count_other', '{{count}} من التقييمات');
     const refused = await failure(api, 'importLanguagePack', importInput('ar.xlf', xml));
     const { problems, more } = refused.details as PackRefusal;
     expect(problems.map((p) => [p.code, p.key])).toEqual([
@@ -156,7 +169,8 @@ describe('a bad pack is refused and changes nothing', () => {
   it('lists at most 50 problems and counts the rest', async () => {
     const api = await core();
     // Only the "other" form of every plural group: Arabic needs six, so each group is a problem.
-    const xml = (await exportPack(api, 'ar', 'xliff')).text.replace(/(name="[^"]+_other"[^>]*>[\s\S]*?<\/source>)/g, '$1<target>{{count}}</target>');
+    const untranslated = (await exportPack(api, 'ar', 'xliff')).text.replace(/\s*<target>[\s\S]*?<\/target>/g, '');
+    const xml = untranslated.replace(/(name="[^"]+_other"[^>]*>[\s\S]*?<\/source>)/g, '$1<target>{{count}}</target>');
     const refused = await failure(api, 'importLanguagePack', importInput('ar.xlf', xml));
     const { problems, more } = refused.details as PackRefusal;
     expect(problems).toHaveLength(50);
