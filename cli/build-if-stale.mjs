@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What each build reads and writes; the output file is rewritten by every build. */
 const targets = {
-  cli: { script: 'build:cli', output: 'dist/cli/ccat.mjs', sources: ['cli', 'core', 'package-lock.json'] },
+  cli: { script: 'build:cli', output: 'dist/cli/ccat.mjs', sources: ['cli', 'core', 'locales', 'package-lock.json'] },
   renderer: { script: 'build:renderer', output: 'dist/renderer/index.html', sources: ['renderer', 'locales', 'core', 'docs', 'electron/licences.ts', 'package-lock.json'] },
 };
 

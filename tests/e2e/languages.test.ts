@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { textDirection, uiLanguages, type UiLanguage } from '../../locales/languages';
+import { docxText } from '../core/report/extract';
 import { api, axeViolations, go, openPage, readStored, shot } from './app';
-import { newDataDir, root, startServe } from './harness';
+import { newDataDir, root, screenshotsDir, startServe } from './harness';
 import { languageScreens, uiText } from './languages';
 import { useE2e } from './lifecycle';
 import { seed } from './seed';
@@ -129,8 +132,26 @@ describe.each(uiLanguages)('the main screens in %s', (language: UiLanguage) => {
 
 const indicators = ['hygiene.strategy.document', 'hygiene.strategy.lead-agency', 'hygiene.strategy.coordination-mechanism'];
 
+/** pdftotext and Word give complex-script and right-to-left text back with spaces between glyph clusters and bidi marks: compare without them. */
+const squash = (text: string) => text.replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+
+/** Exports the open assessment from the export dialog, as a user of `language` would, and returns the text a reader of the file sees. */
+async function exportedText(page: Page, language: UiLanguage, format: 'pdf' | 'docx'): Promise<string> {
+  await page.getByRole('button', { name: uiText(language, 'exportDialog.open') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(uiText(language, 'exportDialog.format'), { exact: true }).selectOption(format);
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await dialog.getByRole('button', { name: uiText(language, 'exportDialog.submit'), exact: true }).click();
+  const path = await (await download).path();
+  await dialog.getByRole('button', { name: uiText(language, 'exportDialog.close'), exact: true }).first().click();
+  if (format === 'docx') return docxText(await readFile(path));
+  // The first page as a reader sees it, to look at for boxes, clipping and mirroring.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, join(screenshotsDir, `report-first-page-${language}`)]);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
 describe.each(uiLanguages.filter((l) => l !== 'en' && l !== 'ja'))('rating in %s', (language) => {
-  it('rates three indicators with the language\'s own strings on screen and the ratings on disk', async () => {
+  it('rates three indicators with the language\'s own strings on screen and the ratings on disk, then exports a PDF and a DOCX titled in the language', async () => {
     // The translations arrive with the lead's merge; until then this language shows English and the test says so.
     expect(existsSync(join(root, 'locales', language, 'common.json')), `locales/${language}/common.json`).toBe(true);
     e2e.dataDir = await newDataDir();
@@ -151,6 +172,12 @@ describe.each(uiLanguages.filter((l) => l !== 'en' && l !== 'ja'))('rating in %s
     const stored = await readStored(e2e.dataDir, created.id);
     expect(indicators.map((id) => stored.responses[id]?.rating)).toEqual([2, 3, 4].map((level) => ({ kind: 'level', level })));
     await shot(page, `${language}-rating-three`, false);
+
+    const title = (JSON.parse(readFileSync(join(root, 'locales', language, 'report.json'), 'utf8')) as { title: string }).title;
+    expect(title).not.toBe('Cyber capacity assessment report');
+    for (const format of ['pdf', 'docx'] as const) {
+      expect(squash(await exportedText(page, language, format)), `${format} title`).toContain(squash(title));
+    }
     await context.close();
-  });
+  }, 240_000);
 });
