@@ -39,6 +39,12 @@ Commands:
   keys export-public --out FILE [--data-dir DIR]        write this installation's public key file
   keys trust FILE [--data-dir DIR]                      trust another installation's public key file
   keys new-hq-identity --out FILE                       make an HQ age identity (FILE) and its recipient (FILE.recipient)
+  language-pack export --language en|ja|vi|id|th|km|fr|ar --format xliff|xlsx --out FILE [--force] [--data-dir DIR]
+                                                        write everything translatable for one language (UI, framework,
+                                                        catalogue, guide) with its current text, then re-read it
+                                                        (read-only snapshot, same --out rules as export)
+  language-pack import FILE [--data-dir DIR] [--json]   check an XLIFF 2.0 or XLSX language pack and install it into the
+                                                        data folder (exit 1 and nothing changed when any text is refused)
 
 --data-dir defaults to the desktop app's data folder. PDF and DOCX export start Chromium
 (--chromium PATH, else $CCAT_CHROMIUM, else /usr/bin/chromium).`;
@@ -109,6 +115,16 @@ const runners: Record<string, Runner> = {
   'keys export-public': { options: { 'data-dir': dataDir, out: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/keys')).runKeysExportPublic },
   'keys trust': { options: { 'data-dir': dataDir }, positionals: 1, load: async () => (await import('./commands/keys')).runKeysTrust },
   'keys new-hq-identity': { options: { out: { type: 'string' } }, positionals: 0, load: async () => (await import('./commands/keys')).runKeysNewHqIdentity },
+  'language-pack export': {
+    options: { 'data-dir': dataDir, language: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    positionals: 0,
+    load: async () => (await import('./commands/language-pack')).runLanguagePackExport,
+  },
+  'language-pack import': {
+    options: { 'data-dir': dataDir, json: { type: 'boolean' } },
+    positionals: 1,
+    load: async () => (await import('./commands/language-pack')).runLanguagePackImport,
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

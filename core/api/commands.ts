@@ -21,6 +21,8 @@ import { isTimeZone } from '../report/format';
 import type { ExportCheck } from '../report/verify';
 import type { Comparison, CountryTrend, EmptyTrashResult, PortfolioView, Ranking, RegionInfo, ShelfResult } from '../portfolio/types';
 import { portfolioColumns, selectionFactors, shelfViews } from '../portfolio/types';
+import type { GuideText, LanguageListing, LanguagePackImport, UiStrings } from '../i18n/language-pack/types';
+import { packFormats } from '../i18n/language-pack/types';
 
 const id = z.string().trim().min(1).max(100);
 const language = z.enum(uiLanguages);
@@ -357,6 +359,19 @@ export const commands = {
   exportRanking: z.strictObject({ ...hqExport, weights: selectionWeightsInput.optional(), regions: z.array(id).max(50).optional() }),
   /** The bundled sample assessment (first use): stored on first open, the stored copy after that. */
   openSample: z.strictObject({}),
+
+  // Languages and language packs (issue 14): translations made outside CCAT, installed into the data folder.
+  /** The eight languages with their direction, shipped status, installed pack and completeness. */
+  listLanguages: z.strictObject({}),
+  /** Everything translatable for one language (UI, framework, catalogue, guide) as XLIFF 2.0 or a two-column XLSX. */
+  exportLanguagePack: z.strictObject({ language, format: z.enum(packFormats) }),
+  /** Validates the whole file (XLIFF or XLSX, told apart by content) and installs it; a bad file is refused with every problem and changes nothing. */
+  importLanguagePack: z.strictObject({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(40 * 1024 * 1024) }),
+  removeLanguagePack: z.strictObject({ language }),
+  /** The i18next resources of one language with its installed pack applied, for the UI to merge. */
+  getUiStrings: z.strictObject({ language }),
+  /** The assessor's guide in one language as Markdown, installed pack applied. */
+  getGuide: z.strictObject({ language }),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -443,6 +458,12 @@ export interface CommandResults {
   exportComparison: ExportedFile;
   exportRanking: ExportedFile;
   openSample: { id: string };
+  listLanguages: LanguageListing[];
+  exportLanguagePack: ExportedFile;
+  importLanguagePack: LanguagePackImport;
+  removeLanguagePack: { removed: boolean };
+  getUiStrings: UiStrings;
+  getGuide: GuideText;
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createExchange } from '../bundle/exchange.node.ts';
 import { loadLibrary } from '../framework/load-library.node.ts';
 import { openAssessmentStore } from '../store/assessment-store.node.ts';
@@ -9,6 +10,10 @@ import { readOnlySnapshotError } from '../store/errors';
 import { userSettingsStore } from '../store/user-settings.node.ts';
 import type { Result } from './result';
 import { loadSample } from '../samples/sample.node.ts';
+import { languagePackService } from '../i18n/language-pack/language-packs';
+import { languagePackStore } from '../i18n/language-pack/pack-store.node.ts';
+import { loadShippedTexts } from '../i18n/language-pack/shipped-texts.node.ts';
+import type { ShippedTexts } from '../i18n/language-pack/units';
 
 export interface CoreOptions {
   dataDir: string;
@@ -20,6 +25,8 @@ export interface CoreOptions {
   exports?: ExportServices;
   /** A snapshot that takes no lock and writes nothing: commands that would save are refused. */
   readOnly?: boolean;
+  /** The folder holding the assessor's guide (framework.md, framework.<lang>.md); by default docs/ beside assessmentsDir. */
+  docsDir?: string;
 }
 
 export interface Core {
@@ -51,6 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   });
   const files = attachmentFiles(options.dataDir);
+  let shipped: Promise<ShippedTexts> | undefined;
   const attachments = readOnly ? { read: files.read, put: () => Promise.reject(readOnlySnapshotError()) } : files;
   const exchange = createExchange({
     dataDir: options.dataDir,
@@ -73,6 +81,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     exchange,
     settings: userSettingsStore(options.dataDir, { readOnly, now }),
     loadSample: () => loadSample(options.assessmentsDir),
+    languagePacks: languagePackService({
+      store: languagePackStore(options.dataDir, { readOnly }),
+      shipped: () => (shipped ??= loadShippedTexts(library, options.assessmentsDir, options.docsDir ?? join(options.assessmentsDir, '..', 'docs'))),
+      now,
+      appVersion: options.appVersion,
+    }),
   });
   return {
     handlers,

@@ -22,7 +22,7 @@ export function createBuildContext(input: ReportInput): BuildContext {
   return {
     input,
     assessment: input.redact ? redactAssessment(input.assessment) : input.assessment,
-    L: createLabels(input.language, input.secondLanguage),
+    L: createLabels(input.language, input.secondLanguage, input.uiOverrides),
     lookup: createLookup(input.framework, input.catalogue),
     timeZone: reportTimeZone(input.assessment.country, input.timeZone),
   };

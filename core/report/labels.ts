@@ -1,5 +1,5 @@
 import type { SourceResources, UiLanguage } from '../../locales/resources';
-import { createTranslator } from '../i18n/translator';
+import { createTranslator, type UiOverrides } from '../i18n/translator';
 import { pickText, type LocalizedText } from '../model/pick-text';
 import type { Txt } from './document';
 
@@ -38,11 +38,11 @@ export interface Labels {
   commonIn(language: UiLanguage, key: CommonKey): string;
 }
 
-export function createLabels(language: UiLanguage, secondLanguage?: UiLanguage): Labels {
+export function createLabels(language: UiLanguage, secondLanguage?: UiLanguage, overrides: Partial<Record<UiLanguage, UiOverrides>> = {}): Labels {
   const languages: UiLanguage[] = secondLanguage && secondLanguage !== language ? [language, secondLanguage] : [language];
   // i18next's TFunction is typed by the UI's module augmentation, which core does not see; keys are checked by ReportKey instead.
-  const report = new Map(languages.map((l) => [l, createTranslator(l, 'report') as unknown as Translate]));
-  const common = new Map(languages.map((l) => [l, createTranslator(l, 'common') as unknown as Translate]));
+  const report = new Map(languages.map((l) => [l, createTranslator(l, 'report', overrides[l]) as unknown as Translate]));
+  const common = new Map(languages.map((l) => [l, createTranslator(l, 'common', overrides[l]) as unknown as Translate]));
   const each = (make: (l: UiLanguage) => string): Txt => ({ parts: dedupe(languages.map(make)) });
   return {
     languages,

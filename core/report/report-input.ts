@@ -6,6 +6,7 @@ import type { Framework } from '../model/framework';
 import type { ProposedPlan } from '../planning/types';
 import type { AssessmentScores } from '../scoring/scores';
 import type { ReportComparison } from './sections/comparison';
+import type { UiOverrides } from '../i18n/translator';
 
 export type ReportKind = (typeof reportKinds)[number];
 export type ExportFormat = (typeof exportFormats)[number];
@@ -33,6 +34,8 @@ export interface ReportInput {
   timeZone?: string | undefined;
   /** The classification line on every page: a preset key (classificationPresets) or text as typed. */
   classification?: string | undefined;
+  /** Installed language packs' UI strings by report language, laid over the shipped ones. */
+  uiOverrides?: Partial<Record<UiLanguage, UiOverrides>> | undefined;
 }
 
 export interface ExportInput extends ReportInput {

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
+import { Arrow } from './Arrow';
 
 interface Props {
   framework: Framework;
@@ -36,14 +37,15 @@ function Progress({ done, total }: { done: number; total: number }) {
 }
 
 /** One indicator's link; memoised so that moving to the next indicator re-renders two rows, not the whole list. */
-const IndicatorLink = memo(function IndicatorLink({ href, current, done, mark, number, text, extra }: { href: string; current: boolean; done: boolean; mark: string; number: string; text: string; extra: string | undefined }) {
+const IndicatorLink = memo(function IndicatorLink({ href, current, done, mark, number, text, lang, extra }: { href: string; current: boolean; done: boolean; mark: string; number: string; text: string; lang: string; extra: string | undefined }) {
   return (
     <li>
       <a className="nav-indicator" href={href} aria-current={current ? 'page' : undefined}>
         <span className={`mark ${done ? 'mark-done' : ''}`} aria-hidden="true">
           {mark}
         </span>
-        <span className="nav-text">
+        {/* Two lines of the question here; the whole of it on hover. */}
+        <span className="nav-text" lang={lang} title={text}>
           {number} {text}
         </span>
         {extra && <span className="sr-only">({extra})</span>}
@@ -56,6 +58,8 @@ const IndicatorLink = memo(function IndicatorLink({ href, current, done, mark, n
 export function NavTree({ framework, visible, currentId, done, mark, status, linkTo, expandAll, label }: Props) {
   const { i18n } = useTranslation();
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, i18n.language);
+  // The framework's language where it has no translation into the UI language.
+  const shown = framework.languages.includes(i18n.language) ? i18n.language : 'en';
   const currentDomain = framework.domains.find((d) => d.capabilities.some((c) => c.indicators.some((i) => i.id === currentId)))?.id;
   const [opened, setOpened] = useState<Record<string, boolean>>({});
   const isOpen = (domainId: string) => expandAll || (opened[domainId] ?? domainId === currentDomain);
@@ -70,10 +74,10 @@ export function NavTree({ framework, visible, currentId, done, mark, status, lin
           return (
             <li key={domain.id}>
               <button type="button" className="nav-domain" aria-expanded={open} onClick={() => setOpened({ ...opened, [domain.id]: !open })}>
-                <span className="nav-caret" aria-hidden="true">
-                  {open ? '▾' : '▸'}
+                <span className="nav-caret">
+                  <Arrow to={open ? 'open' : 'closed'} />
                 </span>
-                <span className="nav-text">
+                <span className="nav-text" lang={shown}>
                   {d + 1}. {text(domain.title)}
                 </span>
                 <Progress done={domainIds.filter(done).length} total={domainIds.length} />
@@ -86,7 +90,7 @@ export function NavTree({ framework, visible, currentId, done, mark, status, lin
                     return (
                       <li key={capability.id}>
                         <div className="nav-capability">
-                          <span className="nav-text">
+                          <span className="nav-text" lang={shown}>
                             {d + 1}.{c + 1} {text(capability.title)}
                           </span>
                           <Progress done={ids.filter(done).length} total={ids.length} />
@@ -103,6 +107,7 @@ export function NavTree({ framework, visible, currentId, done, mark, status, lin
                                 mark={mark(indicator.id)}
                                 number={`${d + 1}.${c + 1}.${i + 1}`}
                                 text={text(indicator.question)}
+                                lang={shown}
                                 extra={status(indicator.id)}
                               />
                             );

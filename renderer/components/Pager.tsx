@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Arrow } from './Arrow';
 
 /** Previous / next indicator links, shared by rating and capture. */
 export function Pager({ previous, next }: { previous: string | undefined; next: string | undefined }) {
@@ -7,14 +8,14 @@ export function Pager({ previous, next }: { previous: string | undefined; next: 
     <nav className="pager" aria-label={t('assess.pager')}>
       {previous ? (
         <a className="button" href={previous}>
-          ← {t('assess.previous')}
+          <Arrow to="back" /> {t('assess.previous')}
         </a>
       ) : (
         <span />
       )}
       {next && (
         <a className="button button-primary" href={next}>
-          {t('assess.next')} →
+          {t('assess.next')} <Arrow to="forward" />
         </a>
       )}
     </nav>

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textDirection } from '../../locales/languages';
 import { request } from '../api';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
-import { guideBlocks, guideSections } from './guide';
+import { ContentLanguageNote } from '../components/language-status';
+import { guideSections, loadedGuide, loadGuide, type Guide } from './guide';
 import { anchorId, Markdown } from './Markdown';
 import { OpenSampleButton } from './OpenSampleButton';
 import './help.css';
@@ -16,8 +18,9 @@ const LICENCES_FILE = 'third-party-licences.txt';
 /** The assessor's guide in the UI language, the sample, and what CCAT is built from. */
 export default function HelpScreen({ section }: { section: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const blocks = useMemo(() => guideBlocks(i18n.language), [i18n.language]);
-  const sections = useMemo(() => guideSections(blocks), [blocks]);
+  const guide = useGuide(i18n.language);
+  const blocks = guide?.blocks;
+  const sections = useMemo(() => (blocks ? guideSections(blocks) : []), [blocks]);
 
   useEffect(() => {
     if (section === undefined) return;
@@ -43,7 +46,7 @@ export default function HelpScreen({ section }: { section: string | undefined })
             {/* The guide numbers its own sections. */}
             <ul>
               {sections.map((s) => (
-                <li key={s.id}>
+                <li key={s.id} lang={guide?.language}>
                   <a href={href({ screen: 'help', section: s.id })} aria-current={s.id === section ? 'location' : undefined}>
                     {s.title}
                   </a>
@@ -58,14 +61,37 @@ export default function HelpScreen({ section }: { section: string | undefined })
           </nav>
         </div>
         <div className="help-main">
-          <article className="guide" lang={i18n.language === 'ja' ? 'ja' : 'en'}>
-            <Markdown blocks={blocks} />
-          </article>
+          {guide ? (
+            <>
+              <ContentLanguageNote wanted={i18n.language} shown={guide.language} />
+              <article className="guide" lang={guide.language} dir={textDirection(guide.language)}>
+                <Markdown blocks={guide.blocks} />
+              </article>
+            </>
+          ) : (
+            <p aria-busy="true">{t('loading')}</p>
+          )}
           <Licences show={section === LICENCES_SECTION} />
         </div>
       </div>
     </div>
   );
+}
+
+/** The guide in the UI language: at once when it is loaded already, else after its file has arrived. */
+function useGuide(language: string): Guide | undefined {
+  const [fetched, setFetched] = useState<Guide | undefined>();
+  const ready = loadedGuide(language);
+  const isReady = ready !== undefined;
+  useEffect(() => {
+    if (isReady) return;
+    let live = true;
+    void loadGuide(language).then((guide) => live && setFetched(guide));
+    return () => {
+      live = false;
+    };
+  }, [language, isReady]);
+  return ready ?? (fetched?.language === language ? fetched : undefined);
 }
 
 type Texts = { text: string } | 'missing';

@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../core/model/assessment';
 import { formatDateTime } from '../format';
 import { useWorkspace } from '../workspace/context';
 import { describer } from './describe';
+import { Arrow } from '../components/Arrow';
 
 /** Append-only change history, newest first. */
 export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; caption: string }) {
@@ -31,7 +32,7 @@ export function HistoryTable({ entries, caption }: { entries: HistoryEntry[]; ca
               <td>{describe.field(entry.field)}</td>
               <td className="history-change">
                 <span className="history-from">{describe.value(entry.field, entry.from)}</span>
-                <span aria-hidden="true"> → </span>
+                {' '}<Arrow to="forward" />{' '}
                 <span className="sr-only"> {t('history.to')} </span>
                 <span className="history-to">{describe.value(entry.field, entry.to)}</span>
               </td>

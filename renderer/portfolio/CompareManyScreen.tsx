@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { ExportBar } from './ExportBar';
 import './portfolio.css';
+import { Arrow } from '../components/Arrow';
 
 // recharts loads with the first chart, as on the results screen.
 const CompareRadar = lazy(() => import('./charts').then((module) => ({ default: module.CompareRadar })));
@@ -32,7 +33,7 @@ export function CompareManyScreen({ ids }: { ids: string[] }) {
   return (
     <div className="page page-wide">
       <p className="back-link">
-        <a href={href({ screen: 'home' })}>← {t('portfolio.back')}</a>
+        <a href={href({ screen: 'home' })}><Arrow to="back" /> {t('portfolio.back')}</a>
       </p>
       <h1>{t('portfolio.compare.heading', { count: ids.length })}</h1>
       {!valid && <p className="error-box" role="alert">{t('portfolio.compare.count')}</p>}

@@ -9,6 +9,7 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import { ExportBar } from './ExportBar';
 import './portfolio.css';
+import { Arrow } from '../components/Arrow';
 
 const weightsKey = 'ccat.selectionWeights';
 
@@ -62,7 +63,7 @@ export function RankingScreen() {
   return (
     <div className="page page-wide">
       <p className="back-link">
-        <a href={href({ screen: 'home' })}>← {t('portfolio.back')}</a>
+        <a href={href({ screen: 'home' })}><Arrow to="back" /> {t('portfolio.back')}</a>
       </p>
       <h1>{t('portfolio.ranking.heading')}</h1>
       <p className="muted">{t('portfolio.ranking.intro')}</p>

@@ -10,6 +10,7 @@ import { lastAssessor } from '../hooks/useAssessor';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import './portfolio.css';
+import { Arrow } from '../components/Arrow';
 
 type Shelf = 'archive' | 'trash';
 
@@ -23,7 +24,7 @@ export function ShelfScreen({ shelf }: { shelf: Shelf }) {
   return (
     <div className="page page-wide">
       <p className="back-link">
-        <a href={href({ screen: 'home' })}>← {t('portfolio.back')}</a>
+        <a href={href({ screen: 'home' })}><Arrow to="back" /> {t('portfolio.back')}</a>
       </p>
       <nav className="portfolio-nav" aria-label={t('portfolio.nav')}>
         {(['archive', 'trash'] as const).map((s) => (

@@ -11,6 +11,7 @@ import { loadFramework, storedContentLanguages } from '../frameworks';
 import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import './portfolio.css';
+import { Arrow } from '../components/Arrow';
 
 const TrendLines = lazy(() => import('./charts').then((module) => ({ default: module.TrendLines })));
 
@@ -30,7 +31,7 @@ export function TrendScreen({ country }: { country: string }) {
   return (
     <div className="page page-wide">
       <p className="back-link">
-        <a href={href({ screen: 'home' })}>← {t('portfolio.back')}</a>
+        <a href={href({ screen: 'home' })}><Arrow to="back" /> {t('portfolio.back')}</a>
       </p>
       <h1>{t('portfolio.trend.heading', { country: countryName(country, i18n.language) })}</h1>
       {loaded.kind === 'loading' && <p aria-busy="true">{t('loading')}</p>}

@@ -2,15 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 
-export function Guidance({ indicator }: { indicator: Indicator }) {
+export function Guidance({ indicator, shown }: { indicator: Indicator; shown: string }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, i18n.language);
   return (
     <details className="help">
       <summary>{t('assess.guidance')}</summary>
-      <p>{text(indicator.guidance)}</p>
+      <p lang={shown}>{text(indicator.guidance)}</p>
       <h3>{t('assess.evidenceExamples')}</h3>
-      <ul>
+      <ul lang={shown}>
         {indicator.evidenceExamples.map((example, i) => (
           <li key={i}>{text(example)}</li>
         ))}
@@ -18,7 +18,10 @@ export function Guidance({ indicator }: { indicator: Indicator }) {
       <h3>{t('assess.stakeholders')}</h3>
       <p>{indicator.stakeholders.map((s) => t(`clusters.${s}`)).join(' · ')}</p>
       <h3>{t('assess.refs')}</h3>
-      <p className="refs">{indicator.refs.map((ref) => `${ref.source} ${ref.id}`).join(' · ')}</p>
+      <p className="refs">
+        {/* Source ids read left to right inside Arabic text too. */}
+        <span dir="ltr">{indicator.refs.map((ref) => `${ref.source} ${ref.id}`).join(' · ')}</span>
+      </p>
     </details>
   );
 }

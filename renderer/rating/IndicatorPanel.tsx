@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorPlace } from '../../core/framework/summary';
 import type { Confidence } from '../../core/model/vocabulary';
 import { pickText } from '../../core/model/pick-text';
+import { textDirection } from '../../locales/languages';
+import { ContentLanguageNote } from '../components/language-status';
 import type { Patch } from '../hooks/useAutosave';
 import { levelOfKey, useShortcutKeys } from '../hooks/useLevelKeys';
 import { followHash } from '../route';
@@ -95,6 +97,8 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   });
 
   const text = (value: Parameters<typeof pickText>[0], language = i18n.language) => pickText(value, language);
+  // The framework's own text stands in for a language it has no translation into.
+  const shown = framework.languages.includes(i18n.language) ? i18n.language : 'en';
   const d = framework.domains.indexOf(domain) + 1;
   const c = domain.capabilities.indexOf(capability) + 1;
 
@@ -102,29 +106,31 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
     <article className="indicator" aria-labelledby="indicator-question">
       <p className="indicator-place">
         <span className="indicator-number">{t('assess.indicatorOf', { number })}</span>
-        <span className="breadcrumb" title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
+        <span className="breadcrumb" lang={shown} title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
           {d}. {text(domain.title)} › {d}.{c} {text(capability.title)}
         </span>
         <HowToRateLink />
       </p>
+      <ContentLanguageNote wanted={i18n.language} shown={shown} />
+      {secondLanguage && <ContentLanguageNote wanted={secondLanguage} shown={secondLanguage} />}
       <div className={secondLanguage ? 'bilingual' : undefined}>
-        <h2 id="indicator-question" ref={heading} tabIndex={-1}>
+        <h2 id="indicator-question" ref={heading} tabIndex={-1} lang={shown} dir={textDirection(shown)}>
           {text(indicator.question)}
         </h2>
         {secondLanguage && (
-          <p className="question-second" lang={secondLanguage}>
+          <p className="question-second" lang={secondLanguage} dir={textDirection(secondLanguage)}>
             {text(indicator.question, secondLanguage)}
           </p>
         )}
       </div>
-      <LevelChoice indicator={indicator} rating={response?.rating} secondLanguage={secondLanguage} onChoose={(level) => change({ rating: { kind: 'level', level } }, true)} />
+      <LevelChoice indicator={indicator} rating={response?.rating} shown={shown} secondLanguage={secondLanguage} onChoose={(level) => change({ rating: { kind: 'level', level } }, true)} />
       <RatingBar response={response} na={na} previous={previous} next={next} onChange={change} onHelp={() => setHelp(true)} />
       <NotApplicableReason na={na} onChange={change} />
       <NotesField value={response?.notes ?? ''} onChange={(notes) => change({ notes }, false)} onBlur={() => void autosave.flush()} onLeave={() => heading.current?.focus()} />
       <SessionInputs indicatorId={indicator.id} />
       <BaselineNote indicatorId={indicator.id} />
       <AttachmentsPanel indicatorId={indicator.id} number={number} />
-      <Guidance indicator={indicator} />
+      <Guidance indicator={indicator} shown={shown} />
       <IndicatorHistory indicatorId={indicator.id} />
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
     </article>

@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { Rating } from '../../core/model/assessment';
 import type { Indicator } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
+import { textDirection } from '../../locales/languages';
 import { useStoredState } from '../hooks/useStoredState';
 import { useWorkspace } from '../workspace/context';
 
 /** The five level descriptors side by side; in bilingual mode one row per level with both languages. */
-export function LevelChoice({ indicator, rating, secondLanguage, onChoose }: { indicator: Indicator; rating: Rating | undefined; secondLanguage: string | undefined; onChoose: (level: number) => void }) {
+/** `shown` is the language the framework's text appears in (English where the UI language has no translation). */
+export function LevelChoice({ indicator, rating, shown, secondLanguage, onChoose }: { indicator: Indicator; rating: Rating | undefined; shown: string; secondLanguage: string | undefined; onChoose: (level: number) => void }) {
   const { t, i18n } = useTranslation();
   // Long descriptors are cut to a few lines so that all five levels fit a laptop screen; the full text is one click away.
   const [full, setFull] = useStoredState('ccat.fullDescriptors', '', 'local');
@@ -33,10 +35,10 @@ export function LevelChoice({ indicator, rating, secondLanguage, onChoose }: { i
             <label key={level.level} className={`level-card ${checked ? 'selected' : ''}`}>
               <input id={`level-${level.level}`} type="radio" name="level" checked={checked} disabled={readOnly} onChange={() => onChoose(level.level)} />
               <span className="level-name">
-                {level.level} · {pickText(level.name, i18n.language)}
+                {level.level} · <span lang={shown}>{pickText(level.name, i18n.language)}</span>
                 {checked && <span className="level-chosen"> ✓</span>}
                 {secondLanguage && (
-                  <span className="level-name-second" lang={secondLanguage}>
+                  <span className="level-name-second" lang={secondLanguage} dir={textDirection(secondLanguage)}>
                     {pickText(level.name, secondLanguage)}
                   </span>
                 )}
@@ -47,11 +49,11 @@ export function LevelChoice({ indicator, rating, secondLanguage, onChoose }: { i
                   {t('inputs.suggestedBy', { count: suggested(level.level).length })}
                 </span>
               )}
-              <span className="level-descriptor" title={compact ? pickText(indicator.descriptors[i]!, i18n.language) : undefined}>
+              <span className="level-descriptor" lang={shown} dir={textDirection(shown)} title={compact ? pickText(indicator.descriptors[i]!, i18n.language) : undefined}>
                 {pickText(indicator.descriptors[i]!, i18n.language)}
               </span>
               {secondLanguage && (
-                <span className="level-descriptor level-descriptor-second" lang={secondLanguage}>
+                <span className="level-descriptor level-descriptor-second" lang={secondLanguage} dir={textDirection(secondLanguage)}>
                   {pickText(indicator.descriptors[i]!, secondLanguage)}
                 </span>
               )}

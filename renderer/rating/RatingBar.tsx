@@ -5,6 +5,7 @@ import { useWorkspace } from '../workspace/context';
 import { ConfidenceField } from './ConfidenceField';
 import { OtherAnswers, type NotApplicableState } from './OtherAnswers';
 import { UndoToast } from './UndoToast';
+import { Arrow } from '../components/Arrow';
 
 interface Props {
   response: IndicatorResponse | undefined;
@@ -27,12 +28,12 @@ export function RatingBar({ response, na, previous, next, onChange, onHelp }: Pr
       <nav className="rating-pager" aria-label={t('assess.pager')}>
         {previous && (
           <a className="button button-small" href={previous} aria-keyshortcuts="[">
-            ← {t('assess.previous')}
+            <Arrow to="back" /> {t('assess.previous')}
           </a>
         )}
         {next && (
           <a className="button button-small button-primary" href={next} aria-keyshortcuts="]">
-            {t('assess.next')} →
+            {t('assess.next')} <Arrow to="forward" />
           </a>
         )}
       </nav>

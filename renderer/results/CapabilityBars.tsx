@@ -32,7 +32,7 @@ export function CapabilityBars({ framework, scores }: { framework: Framework; sc
                   <span className="bar-track" aria-hidden="true">
                     <span className="bar-score" style={{ width: `${scoreWidth}%` }} />
                     <span className="bar-gap" style={{ width: `${gapWidth}%` }} />
-                    <span className="bar-target" style={{ left: `${(s.target / 5) * 100}%` }} />
+                    <span className="bar-target" style={{ insetInlineStart: `${(s.target / 5) * 100}%` }} />
                   </span>
                   <span className="bar-numbers">
                     {s.mean === null

@@ -9,6 +9,7 @@ import { href, navigate } from '../route';
 import { useWorkspace } from '../workspace/context';
 import { DeleteSession } from './DeleteSession';
 import { SessionFieldset } from './SessionFieldset';
+import { Arrow } from '../components/Arrow';
 
 /** A new session is saved with a button (it needs an id first); an existing one saves as you type. */
 export function SessionForm({ sessionId }: { sessionId: string | undefined }) {
@@ -57,7 +58,7 @@ export function SessionForm({ sessionId }: { sessionId: string | undefined }) {
   return (
     <section className="panel" aria-labelledby="session-heading">
       <p className="breadcrumb">
-        <a href={list}>← {t('sessions.backToList')}</a>
+        <a href={list}><Arrow to="back" /> {t('sessions.backToList')}</a>
       </p>
       <h2 id="session-heading" tabIndex={-1}>
         {existing ? t('sessions.editHeading') : t('sessions.newHeading')}

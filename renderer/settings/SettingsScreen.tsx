@@ -8,6 +8,7 @@ import { Modal } from '../components/Modal';
 import { Fingerprint } from '../exchange/Fingerprint';
 import { download } from '../export/download';
 import { useLoad } from '../hooks/useLoad';
+import { LanguagesSection } from './LanguagesSection';
 import '../exchange/exchange.css';
 
 /** This installation's signing identity and the installations whose .ccat files it accepts. */
@@ -43,6 +44,7 @@ export function SettingsScreen() {
           </ul>
         )}
       </section>
+      <LanguagesSection />
     </div>
   );
 }

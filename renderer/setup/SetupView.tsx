@@ -6,6 +6,7 @@ import { ContextStep } from './ContextStep';
 import { Stepper } from './Stepper';
 import { TargetsStep } from './TargetsStep';
 import { TeamStep } from './TeamStep';
+import { Arrow } from '../components/Arrow';
 
 /** The guided setup, also the "Setup" tab: every field saves as it changes. */
 export function SetupView({ step }: { step: SetupStep }) {
@@ -29,14 +30,14 @@ export function SetupView({ step }: { step: SetupStep }) {
       <nav className="step-footer" aria-label={t('setup.stepNavigation')}>
         {back ? (
           <a className="button" href={link(back)}>
-            ← {t('setup.back')}
+            <Arrow to="back" /> {t('setup.back')}
           </a>
         ) : (
           <span />
         )}
         {next ? (
           <a className="button button-primary" href={link(next)}>
-            {t('setup.next', { step: t(`setup.steps.${next}`) })} →
+            {t('setup.next', { step: t(`setup.steps.${next}`) })} <Arrow to="forward" />
           </a>
         ) : (
           <span className="actions-inline">

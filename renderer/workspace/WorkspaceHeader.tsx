@@ -20,7 +20,8 @@ export const WorkspaceHeader = memo(function WorkspaceHeader() {
         <p className="breadcrumb">
           <a href={href({ screen: 'home' })}>{t('nav.home')}</a>
         </p>
-        <h1>{assessment.title}</h1>
+        {/* While rating, a long title is cut to one line; the whole of it on hover. */}
+        <h1 title={assessment.title}>{assessment.title}</h1>
         <p className="muted">
           {countryName(assessment.country, i18n.language)} · {scope} · {t(`mode.${assessment.mode}`)} · <strong>{t(`status.${assessment.status}`)}</strong>
         </p>

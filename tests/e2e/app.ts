@@ -12,6 +12,11 @@ export type Language = 'en' | 'ja';
 
 export interface OpenOptions {
   language?: Language;
+  /**
+   * Any UI language, or the pseudo-locale 'en-XA', chosen as a user's stored choice would be
+   * (the hidden switch a production build has for the pseudo-locale); a later switch in the page wins.
+   */
+  uiLanguage?: string;
   width?: number;
   height?: number;
   /** The app's CSP forbids inline scripts; axe-core is injected as one. */
@@ -33,6 +38,11 @@ export async function openPage(browser: Browser, serve: ServeProcess, options: O
     acceptDownloads: true,
     bypassCSP: options.bypassCSP ?? false,
   });
+  if (options.uiLanguage) {
+    await context.addInitScript((chosen) => {
+      if (!localStorage.getItem('ccat.language')) localStorage.setItem('ccat.language', chosen);
+    }, options.uiLanguage);
+  }
   const page = await context.newPage();
   const external = recordExternalRequests(page);
   await page.goto(serve.url);

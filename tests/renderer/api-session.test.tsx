@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../../core/api/result';
 import { call, followServeToken } from '../../renderer/api';
 import { ErrorMessage } from '../../renderer/components/ErrorMessage';
-import { setupI18n } from '../../renderer/i18n';
+import { setupI18n, switchLanguage } from '../../renderer/i18n';
 
 const refusedToken = { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } };
 
@@ -17,8 +17,8 @@ function tokenSent(fetch: ReturnType<typeof answer>, call = 0): string | undefin
   return (fetch.mock.calls[call]?.[1]?.headers as Record<string, string> | undefined)?.Authorization;
 }
 
-beforeAll(() => {
-  setupI18n();
+beforeAll(async () => {
+  await setupI18n();
   followServeToken();
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -66,7 +66,7 @@ describe('an authentication error', () => {
   });
 
   it('is shown in Japanese too', async () => {
-    await i18next.changeLanguage('ja');
+    await switchLanguage('ja');
     try {
       const html = shown({ ...refusedToken.error, code: 'INVALID_INPUT', details: { session: true } });
       expect(html).toContain('このページは実行中のCCATとの接続が切れています');

@@ -2,16 +2,16 @@
 import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guideBlocks, guideSections } from '../../renderer/help/guide';
+import { guideSections, loadGuide } from '../../renderer/help/guide';
 import HelpScreen from '../../renderer/help/HelpScreen';
 import { HowToRateLink, RATING_SECTION } from '../../renderer/help/HowToRateLink';
 import { Markdown } from '../../renderer/help/Markdown';
 import { parseMarkdown } from '../../renderer/help/markdown';
-import { setupI18n } from '../../renderer/i18n';
+import { setupI18n, switchLanguage } from '../../renderer/i18n';
 import { parseRoute } from '../../renderer/route';
 
-beforeAll(() => {
-  setupI18n();
+beforeAll(async () => {
+  await setupI18n();
 });
 
 const html = (source: string) => renderToStaticMarkup(<Markdown blocks={parseMarkdown(source)} />);
@@ -56,9 +56,9 @@ describe('the guide renderer', () => {
 });
 
 describe('the assessor\'s guide in the app', () => {
-  it('has the same linkable sections in English and Japanese, including the rating rules', () => {
-    const en = guideSections(guideBlocks('en'));
-    const ja = guideSections(guideBlocks('ja'));
+  it('has the same linkable sections in English and Japanese, including the rating rules', async () => {
+    const en = guideSections((await loadGuide('en')).blocks);
+    const ja = guideSections((await loadGuide('ja')).blocks);
     expect(ja.map((s) => s.id)).toEqual(en.map((s) => s.id));
     expect(en.map((s) => s.id)).toEqual(['scope', 'changes', 'levels', 'rating', 'scores', 'domains', 'refs', 'catalogue']);
     expect(en.find((s) => s.id === RATING_SECTION)?.title).toBe('2. Rating an indicator from evidence');
@@ -69,7 +69,8 @@ describe('the assessor\'s guide in the app', () => {
     ['en', 'Help', '2. Rating an indicator from evidence', 'Choose the highest level whose descriptor is fully evidenced.'],
     ['ja', 'ヘルプ', '2. 根拠に基づく指標の評定', '記述のすべてが根拠で裏付けられる最も高いレベルを選ぶ。'],
   ])('shows the guide in the UI language (%s)', async (language, heading, section, rule) => {
-    await i18next.changeLanguage(language);
+    await switchLanguage(language as 'en' | 'ja');
+    await loadGuide(language);
     const page = renderToStaticMarkup(<HelpScreen section={RATING_SECTION} />);
     expect(page).toContain(`<h1>${heading}</h1>`);
     expect(page).toContain(`<h3 id="guide-rating" tabindex="-1">${section}</h3>`);

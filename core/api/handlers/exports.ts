@@ -12,6 +12,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
       const framework = ctx.library.get(assessment.frameworkId, assessment.frameworkVersion);
       const baseline = assessment.baselineId ? await baselineOf(ctx, assessment.baselineId) : undefined;
       const other = input.compareWithId === undefined ? undefined : (await comparablePair(ctx, input.id, input.compareWithId))[1];
+      const languages = input.secondLanguage ? [input.language, input.secondLanguage] : [input.language];
+      const packed = await ctx.languagePacks.forReport(languages, framework, ctx.library.catalogue);
       // Loaded on first export: the report engine and every language's strings are not needed to list or rate.
       const { renderExport } = await import('../../report/render-export');
       return renderExport(
@@ -23,8 +25,9 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'exportAs
           redact: input.redact,
           classification: input.classification,
           timeZone: input.timeZone,
-          framework,
-          catalogue: ctx.library.catalogue,
+          framework: packed.framework,
+          catalogue: packed.catalogue,
+          uiOverrides: packed.uiOverrides,
           assessment,
           scores: scoreAssessment(framework, assessment),
           plan: ctx.library.catalogue ? planFor(ctx, assessment) : emptyProposedPlan(),

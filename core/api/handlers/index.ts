@@ -5,6 +5,7 @@ import { attachmentHandlers } from './attachments';
 import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './exports';
 import { frameworkMoveHandlers } from './framework-move';
+import { languagePackHandlers } from './language-packs';
 import { mergeHandlers } from './merge';
 import { planHandlers } from './plan';
 import { portfolioHandlers } from './portfolio';
@@ -34,5 +35,6 @@ export function createHandlers(services: HandlerServices): ApiHandlers {
     ...settingsHandlers(ctx),
     ...portfolioHandlers(ctx),
     ...sampleHandlers(ctx),
+    ...languagePackHandlers(ctx),
   };
 }

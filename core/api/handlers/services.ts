@@ -6,6 +6,7 @@ import type { Edit } from '../editing';
 import type { AssessmentRepository } from '../repository';
 import type { ExportServices } from '../../report/services';
 import type { Assessment } from '../../model/assessment';
+import type { LanguagePackService } from '../../i18n/language-pack/language-packs';
 
 export type { ExportServices };
 
@@ -24,6 +25,8 @@ export interface HandlerServices {
   settings: UserSettingsStore;
   /** The bundled sample assessment (assessments/samples/), read from disk by the shell's core. */
   loadSample: () => Promise<Assessment>;
+  /** Installed language packs over the shipped texts (core/i18n/language-pack). */
+  languagePacks: LanguagePackService;
 }
 
 export interface HandlerContext extends HandlerServices {

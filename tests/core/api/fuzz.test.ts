@@ -114,6 +114,13 @@ function validInputs(s: Seeded): Record<CommandName, Record<string, unknown>> {
     exportComparison: { format: 'json', language: 'en', ids: [s.id, s.selfId] },
     exportRanking: { format: 'json', language: 'en' },
     openSample: {},
+    listLanguages: {},
+    exportLanguagePack: { language: 'km', format: 'xliff' },
+    // A pack with a key CCAT does not have: refused, so a fuzzed import never installs anything.
+    importLanguagePack: { fileName: 'km.xlf', contentBase64: Buffer.from('<xliff version="2.0" srcLang="en" trgLang="km"><file id="ui"><unit id="x" name="common:no.such.key"><segment><source>A</source><target>B</target></segment></unit></file></xliff>').toString('base64') },
+    removeLanguagePack: { language: 'km' },
+    getUiStrings: { language: 'km' },
+    getGuide: { language: 'km' },
   };
 }
 
