@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import type { AttachmentMeta } from '../../core/model/assessment';
@@ -8,6 +8,7 @@ import { formatBytes, formatDateTime } from '../format';
 import { applyResponsePatch } from '../workspace/apply';
 import { useWorkspace } from '../workspace/context';
 import { bytesOfBase64, maxAttachmentBytes, openBase64 } from './readFile';
+import { useStateFor } from './useStateFor';
 
 type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string };
 
@@ -16,8 +17,8 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { assessment, readOnly, assessor, update, offerUndo } = useWorkspace();
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useStateFor<Message[]>(indicatorId, []);
+  const [busy, setBusy] = useStateFor(indicatorId, false);
   const ids = assessment.responses[indicatorId]?.attachmentIds ?? [];
   const files = ids.map((id) => assessment.attachments.find((a) => a.id === id)).filter((a): a is AttachmentMeta => a !== undefined);
   const by = assessor.trim() || undefined;

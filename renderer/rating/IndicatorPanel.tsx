@@ -38,6 +38,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const { domain, capability, indicator } = place;
   const response = assessment.responses[indicator.id];
   const heading = useRef<HTMLHeadingElement>(null);
+  const article = useRef<HTMLElement>(null);
   const [help, setHelp] = useState(false);
 
   /** Every change of this indicator; one that replaces or removes an answer can be undone. */
@@ -55,12 +56,14 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
     }
     editResponse(indicator.id, patch, immediately);
   };
-  const na = useNotApplicable(response?.rating, change);
+  const na = useNotApplicable(indicator.id, response?.rating, change);
 
-  // After "next indicator" the old link is gone; put focus where the new indicator starts.
+  // The panel stays mounted from one indicator to the next. Focus that was on it (the Next link, a
+  // level) or on nothing goes to where the new indicator starts, for keyboard and screen-reader users.
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
-  }, []);
+    const active = document.activeElement;
+    if (active === null || active === document.body || (active !== heading.current && article.current?.contains(active))) heading.current?.focus();
+  }, [indicator.id]);
 
   useShortcutKeys(true, (event) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
@@ -103,7 +106,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const c = domain.capabilities.indexOf(capability) + 1;
 
   return (
-    <article className="indicator" aria-labelledby="indicator-question">
+    <article ref={article} className="indicator" aria-labelledby="indicator-question">
       <p className="indicator-place">
         <span className="indicator-number">{t('assess.indicatorOf', { number })}</span>
         <span className="breadcrumb" lang={shown} title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>

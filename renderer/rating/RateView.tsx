@@ -77,8 +77,8 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
       </aside>
       <section className="workspace-main">
         <BilingualToggle languages={framework.languages} value={secondLanguage} onChange={(language) => setSecond(language ?? '')} />
+        {/* Not keyed by indicator: the next one reuses the panel's DOM (its per-indicator state resets itself). */}
         <IndicatorPanel
-          key={place.indicator.id}
           place={place}
           number={numbers.get(place.indicator.id)!}
           secondLanguage={secondLanguage}
