@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { ImportScreen } from './exchange/ImportScreen';
@@ -27,29 +27,7 @@ export function App() {
   useEffect(followHelpMenu, []);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(event) => {
-        // The hash router owns the address; move focus without navigating.
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
-        {t('nav.skipToContent')}
-      </a>
-      <header className="app-header">
-        <a className="brand" href={href({ screen: 'home' })}>
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </a>
-        <nav className="header-nav" aria-label={t('nav.app')}>
-          <a href={href({ screen: 'help' })} aria-current={route.screen === 'help' ? 'page' : undefined}>
-            {t('nav.help')}
-          </a>
-          <a href={href({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
-            {t('nav.settings')}
-          </a>
-          <LanguageSwitcher />
-        </nav>
-      </header>
-      <StoreNotices />
+      <AppHeader current={route.screen === 'help' || route.screen === 'settings' ? route.screen : undefined} />
       <main id="main" tabIndex={-1}>
         {route.screen === 'home' && <HomeScreen />}
         {route.screen === 'import' && <ImportScreen key={route.at ?? 'choose'} />}
@@ -71,3 +49,35 @@ export function App() {
     </>
   );
 }
+
+/** Memoised: moving between screens or indicators re-renders what the route shows, not the app's header. */
+const AppHeader = memo(function AppHeader({ current }: { current: 'help' | 'settings' | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(event) => {
+        // The hash router owns the address; move focus without navigating.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('nav.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href={href({ screen: 'home' })}>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </a>
+        <nav className="header-nav" aria-label={t('nav.app')}>
+          <a href={href({ screen: 'help' })} aria-current={current === 'help' ? 'page' : undefined}>
+            {t('nav.help')}
+          </a>
+          <a href={href({ screen: 'settings' })} aria-current={current === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
+          <LanguageSwitcher />
+        </nav>
+      </header>
+      <StoreNotices />
+    </>
+  );
+});

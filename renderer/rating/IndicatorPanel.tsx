@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorPlace } from '../../core/framework/summary';
 import type { Confidence } from '../../core/model/vocabulary';
@@ -40,6 +40,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const heading = useRef<HTMLHeadingElement>(null);
   const article = useRef<HTMLElement>(null);
   const [help, setHelp] = useState(false);
+  const closeHelp = useCallback(() => setHelp(false), []);
 
   /** Every change of this indicator; one that replaces or removes an answer can be undone. */
   const change = (patch: Patch, immediately: boolean) => {
@@ -135,7 +136,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
       <AttachmentsPanel indicatorId={indicator.id} number={number} />
       <Guidance indicator={indicator} shown={shown} />
       <IndicatorHistory indicatorId={indicator.id} />
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      <ShortcutsHelp open={help} onClose={closeHelp} />
     </article>
   );
 }
