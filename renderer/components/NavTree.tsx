@@ -21,7 +21,7 @@ interface Props {
   label: string;
 }
 
-function Progress({ done, total }: { done: number; total: number }) {
+const Progress = memo(function Progress({ done, total }: { done: number; total: number }) {
   const { t } = useTranslation();
   return (
     <span className="count">
@@ -34,7 +34,7 @@ function Progress({ done, total }: { done: number; total: number }) {
       </span>
     </span>
   );
-}
+});
 
 /** One indicator's link; memoised so that moving to the next indicator re-renders two rows, not the whole list. */
 const IndicatorLink = memo(function IndicatorLink({ href, current, done, mark, number, text, lang, extra }: { href: string; current: boolean; done: boolean; mark: string; number: string; text: string; lang: string; extra: string | undefined }) {

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import type { AttachmentMeta } from '../../core/model/assessment';
@@ -22,6 +22,7 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
   const ids = assessment.responses[indicatorId]?.attachmentIds ?? [];
   const files = ids.map((id) => assessment.attachments.find((a) => a.id === id)).filter((a): a is AttachmentMeta => a !== undefined);
   const by = assessor.trim() || undefined;
+  const maxSize = useMemo(() => formatBytes(maxAttachmentBytes, i18n.language), [i18n.language]);
   const failed = (name: string, error: ApiError) => ({ kind: 'error' as const, text: t('attachments.failed', { name, message: errorText(error) }) });
 
   const added = (meta: AttachmentMeta) =>
@@ -42,7 +43,7 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
     const result: Message[] = [];
     for (const file of chosen) {
       if (file.size > maxAttachmentBytes) {
-        result.push({ kind: 'error', text: t('attachments.tooLarge', { name: file.name, size: formatBytes(file.size, i18n.language), max: formatBytes(maxAttachmentBytes, i18n.language) }) });
+        result.push({ kind: 'error', text: t('attachments.tooLarge', { name: file.name, size: formatBytes(file.size, i18n.language), max: maxSize }) });
         continue;
       }
       setMessages([...result, { kind: 'status', text: t('attachments.adding', { name: file.name }) }]);
@@ -127,7 +128,7 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
       )}
       {!readOnly && (
         <p id="attach-hint" className="field-hint">
-          {t('attachments.hint', { max: formatBytes(maxAttachmentBytes, i18n.language) })}
+          {t('attachments.hint', { max: maxSize })}
         </p>
       )}
       <div role="status" className="attach-messages">

@@ -44,7 +44,11 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
   const { responses } = assessment;
   const done = useCallback((id: string) => Boolean(responses[id]?.rating), [responses]);
   const mark = useCallback((id: string) => ratingMark(responses[id]), [responses]);
-  const status = useCallback((id: string) => ratingStatus(t, responses[id]), [t, responses]);
+  const status = useMemo(() => {
+    // Said once for every unanswered row, not once per row.
+    const unanswered = ratingStatus(t, undefined);
+    return (id: string) => (responses[id]?.rating ? ratingStatus(t, responses[id]) : unanswered);
+  }, [t, responses]);
   const secondLanguage = second !== '' && second !== i18n.language && framework.languages.includes(second) ? second : undefined;
   const filtering = filter !== 'all' || query.trim() !== '';
   const chooseSecond = useCallback((language: string | undefined) => setSecond(language ?? ''), [setSecond]);
