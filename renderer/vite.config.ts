@@ -1,9 +1,24 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import type { GetModuleInfo } from 'rollup';
 import { licencesPlugin } from '../electron/licences';
 
 // Node runs this file at build time; the app itself never reaches Node.
 const root = import.meta.dirname;
+
+/** The modules `entry` imports statically, directly or not: what runs before it can. */
+function staticGraph(entry: string, info: GetModuleInfo): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const next of info(id)?.importedIds ?? []) visit(next);
+  };
+  visit(entry);
+  return seen;
+}
+
+let graphs: { boot: Set<string>; mount: Set<string> } | undefined;
 
 export default defineConfig({
   root,
@@ -19,5 +34,16 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // The code an assessment opens with is one chunk, fetched in one request; the views that load
+        // on demand take what they share with it from there rather than from a dozen small chunks.
+        manualChunks(id, { getModuleInfo }) {
+          graphs ??= { boot: staticGraph(`${root}/main.tsx`, getModuleInfo), mount: staticGraph(`${root}/mount.tsx`, getModuleInfo) };
+          if (graphs.boot.has(id)) return id === `${root}/main.tsx` ? undefined : 'boot';
+          return graphs.mount.has(id) ? 'mount' : undefined;
+        },
+      },
+    },
   },
 });
