@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import type { GetModuleInfo } from 'rollup';
 import { licencesPlugin } from '../electron/licences';
 
@@ -20,11 +20,32 @@ function staticGraph(entry: string, info: GetModuleInfo): Set<string> {
 
 let graphs: { boot: Set<string>; mount: Set<string> } | undefined;
 
+/**
+ * The boot script imports the app (mount) only once it has asked for the assessment; the page
+ * names mount's code and styles up front so that the browser fetches and compiles them meanwhile.
+ */
+function preloadMount(): Plugin {
+  return {
+    name: 'ccat-preload-mount',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const mount = Object.values(bundle ?? {}).find((file) => file.type === 'chunk' && file.name === 'mount');
+        if (mount?.type !== 'chunk') return [];
+        return [
+          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${mount.fileName}` }, injectTo: 'head' },
+          ...[...(mount.viteMetadata?.importedCss ?? [])].map((css) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${css}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
   // The third-party licence texts are written beside index.html (Help → About CCAT and third-party licences).
-  plugins: [react(), licencesPlugin(`${root}/..`)],
+  plugins: [react(), licencesPlugin(`${root}/..`), preloadMount()],
   build: {
     outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
