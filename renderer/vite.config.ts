@@ -1,13 +1,12 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
-import type { GetModuleInfo } from 'rollup';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { licencesPlugin } from '../electron/licences';
 
 // Node runs this file at build time; the app itself never reaches Node.
 const root = import.meta.dirname;
 
 /** The modules `entry` imports statically, directly or not: what runs before it can. */
-function staticGraph(entry: string, info: GetModuleInfo): Set<string> {
+function staticGraph(entry: string, info: Rollup.GetModuleInfo): Set<string> {
   const seen = new Set<string>();
   const visit = (id: string) => {
     if (seen.has(id)) return;
