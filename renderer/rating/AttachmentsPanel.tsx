@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import type { AttachmentMeta } from '../../core/model/assessment';
@@ -8,6 +8,7 @@ import { formatBytes, formatDateTime } from '../format';
 import { applyResponsePatch } from '../workspace/apply';
 import { useWorkspace } from '../workspace/context';
 import { bytesOfBase64, maxAttachmentBytes, openBase64 } from './readFile';
+import { useStateFor } from './useStateFor';
 
 type Message = { kind: 'status'; text: string } | { kind: 'error'; text: string };
 
@@ -16,11 +17,12 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { assessment, readOnly, assessor, update, offerUndo } = useWorkspace();
-  const [messages, setMessages] = useState<Message[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useStateFor<Message[]>(indicatorId, []);
+  const [busy, setBusy] = useStateFor(indicatorId, false);
   const ids = assessment.responses[indicatorId]?.attachmentIds ?? [];
   const files = ids.map((id) => assessment.attachments.find((a) => a.id === id)).filter((a): a is AttachmentMeta => a !== undefined);
   const by = assessor.trim() || undefined;
+  const maxSize = useMemo(() => formatBytes(maxAttachmentBytes, i18n.language), [i18n.language]);
   const failed = (name: string, error: ApiError) => ({ kind: 'error' as const, text: t('attachments.failed', { name, message: errorText(error) }) });
 
   const added = (meta: AttachmentMeta) =>
@@ -41,7 +43,7 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
     const result: Message[] = [];
     for (const file of chosen) {
       if (file.size > maxAttachmentBytes) {
-        result.push({ kind: 'error', text: t('attachments.tooLarge', { name: file.name, size: formatBytes(file.size, i18n.language), max: formatBytes(maxAttachmentBytes, i18n.language) }) });
+        result.push({ kind: 'error', text: t('attachments.tooLarge', { name: file.name, size: formatBytes(file.size, i18n.language), max: maxSize }) });
         continue;
       }
       setMessages([...result, { kind: 'status', text: t('attachments.adding', { name: file.name }) }]);
@@ -126,7 +128,7 @@ export function AttachmentsPanel({ indicatorId, number }: { indicatorId: string;
       )}
       {!readOnly && (
         <p id="attach-hint" className="field-hint">
-          {t('attachments.hint', { max: formatBytes(maxAttachmentBytes, i18n.language) })}
+          {t('attachments.hint', { max: maxSize })}
         </p>
       )}
       <div role="status" className="attach-messages">

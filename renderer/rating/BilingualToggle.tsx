@@ -1,7 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Question and descriptors in a second language beside the UI language, for joint sessions with counterparts. */
-export function BilingualToggle({ languages, value, onChange }: { languages: string[]; value: string | undefined; onChange: (language: string | undefined) => void }) {
+// Memoised: "next" changes none of it.
+export const BilingualToggle = memo(function BilingualToggle({ languages, value, onChange }: { languages: string[]; value: string | undefined; onChange: (language: string | undefined) => void }) {
   const { t, i18n } = useTranslation();
   const others = languages.filter((l) => l !== i18n.language);
   if (others.length === 0) return null;
@@ -26,4 +28,4 @@ export function BilingualToggle({ languages, value, onChange }: { languages: str
       )}
     </div>
   );
-}
+});

@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
+import { useStateFor } from './useStateFor';
 
 export function Guidance({ indicator, shown }: { indicator: Indicator; shown: string }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, i18n.language);
+  // Closed again for each indicator, as the panel around it stays mounted.
+  const [open, setOpen] = useStateFor(indicator.id, false);
   return (
-    <details className="help">
+    <details className="help" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('assess.guidance')}</summary>
       <p lang={shown}>{text(indicator.guidance)}</p>
       <h3>{t('assess.evidenceExamples')}</h3>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFreshAssessment } from '../hooks/useFreshAssessment';
 import { HistoryTable } from '../history/HistoryTable';
+import { useStateFor } from './useStateFor';
 
 function concerns(field: string, indicatorId: string): boolean {
   const escaped = indicatorId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12,12 +12,14 @@ function concerns(field: string, indicatorId: string): boolean {
 /** This indicator's change history, read from the store when opened. */
 export function IndicatorHistory({ indicatorId }: { indicatorId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(0);
+  // Closed again for each indicator, as the panel around it stays mounted.
+  const [open, setOpen] = useStateFor(indicatorId, false);
+  const [opened, setOpened] = useStateFor(indicatorId, 0);
   const fresh = useFreshAssessment(open, opened);
   return (
     <details
       className="help history-details"
+      open={open}
       onToggle={(event) => {
         const isOpen = event.currentTarget.open;
         setOpen(isOpen);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorPlace } from '../../core/framework/summary';
 import type { Confidence } from '../../core/model/vocabulary';
@@ -39,7 +39,9 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const { domain, capability, indicator } = place;
   const response = assessment.responses[indicator.id];
   const heading = useRef<HTMLHeadingElement>(null);
+  const article = useRef<HTMLElement>(null);
   const [help, setHelp] = useState(false);
+  const closeHelp = useCallback(() => setHelp(false), []);
 
   /** Every change of this indicator; one that replaces or removes an answer can be undone. */
   const change = (patch: Patch, immediately: boolean) => {
@@ -56,12 +58,14 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
     }
     editResponse(indicator.id, patch, immediately);
   };
-  const na = useNotApplicable(response?.rating, change);
+  const na = useNotApplicable(indicator.id, response?.rating, change);
 
-  // After "next indicator" the old link is gone; put focus where the new indicator starts.
+  // The panel stays mounted from one indicator to the next. Focus that was on it (the Next link, a
+  // level) or on nothing goes to where the new indicator starts, for keyboard and screen-reader users.
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
-  }, []);
+    const active = document.activeElement;
+    if (active === null || active === document.body || (active !== heading.current && article.current?.contains(active))) heading.current?.focus();
+  }, [indicator.id]);
 
   useShortcutKeys(true, (event) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
@@ -105,7 +109,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
   const c = domain.capabilities.indexOf(capability) + 1;
 
   return (
-    <article className="indicator" aria-labelledby="indicator-question">
+    <article ref={article} className="indicator" aria-labelledby="indicator-question">
       <p className="indicator-place">
         <span className="indicator-number">{t('assess.indicatorOf', { number })}</span>
         <span className="breadcrumb" lang={shown} title={`${d}. ${text(domain.title)} › ${d}.${c} ${text(capability.title)}`}>
@@ -134,7 +138,7 @@ export function IndicatorPanel({ place, number, secondLanguage, previous, next }
       <AttachmentsPanel indicatorId={indicator.id} number={number} />
       <Guidance indicator={indicator} shown={shown} />
       <IndicatorHistory indicatorId={indicator.id} />
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+      <ShortcutsHelp open={help} onClose={closeHelp} />
     </article>
   );
 }

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Rating } from '../../core/model/assessment';
 import type { Patch } from '../hooks/useAutosave';
 import { useWorkspace } from '../workspace/context';
+import { useStateFor } from './useStateFor';
 
 export interface NotApplicableState {
   rating: Rating | undefined;
@@ -15,10 +15,10 @@ export interface NotApplicableState {
   clear: () => void;
 }
 
-/** N/A waits for its reason; the choice stays open until the rating changes some other way. */
-export function useNotApplicable(rating: Rating | undefined, onChange: (patch: Patch, immediately: boolean) => void): NotApplicableState {
-  const [pendingFrom, setPendingFrom] = useState<Rating | undefined | null>(null);
-  const [reason, setReason] = useState(rating?.kind === 'notApplicable' ? rating.reason : '');
+/** N/A waits for its reason; the choice stays open until the rating changes some other way or another indicator is shown. */
+export function useNotApplicable(indicatorId: string, rating: Rating | undefined, onChange: (patch: Patch, immediately: boolean) => void): NotApplicableState {
+  const [pendingFrom, setPendingFrom] = useStateFor<Rating | undefined | null>(indicatorId, null);
+  const [reason, setReason] = useStateFor(indicatorId, rating?.kind === 'notApplicable' ? rating.reason : '');
   return {
     rating,
     reason,

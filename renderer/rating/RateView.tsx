@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { indicatorNumber, indicatorPlaces } from '../../core/framework/summary';
 import { indicatorFilters, matchesFilter, matchesSearch, type IndicatorFilter } from '../../core/review/filters';
@@ -39,9 +39,19 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
   // Previous/next follow the filtered list while the current indicator is in it.
   const walk = visible.has(place.indicator.id) ? visiblePlaces : places;
   const at = walk.findIndex((p) => p.indicator.id === place.indicator.id);
-  const link = (id: string) => href({ screen: 'assessment', id: assessment.id, view: 'rate', indicatorId: id });
+  const link = useCallback((id: string) => href({ screen: 'assessment', id: assessment.id, view: 'rate', indicatorId: id }), [assessment.id]);
+  // Stable while the answers stay the same, so that the tree re-renders only the rows "next" changes.
+  const { responses } = assessment;
+  const done = useCallback((id: string) => Boolean(responses[id]?.rating), [responses]);
+  const mark = useCallback((id: string) => ratingMark(responses[id]), [responses]);
+  const status = useMemo(() => {
+    // Said once for every unanswered row, not once per row.
+    const unanswered = ratingStatus(t, undefined);
+    return (id: string) => (responses[id]?.rating ? ratingStatus(t, responses[id]) : unanswered);
+  }, [t, responses]);
   const secondLanguage = second !== '' && second !== i18n.language && framework.languages.includes(second) ? second : undefined;
   const filtering = filter !== 'all' || query.trim() !== '';
+  const chooseSecond = useCallback((language: string | undefined) => setSecond(language ?? ''), [setSecond]);
 
   return (
     <div className="workspace-body">
@@ -66,9 +76,9 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
             framework={framework}
             visible={visible}
             currentId={place.indicator.id}
-            done={(id) => Boolean(assessment.responses[id]?.rating)}
-            mark={(id) => ratingMark(assessment.responses[id])}
-            status={(id) => ratingStatus(t, assessment.responses[id])}
+            done={done}
+            mark={mark}
+            status={status}
             linkTo={link}
             expandAll={filtering}
             label={t('tree.label')}
@@ -76,9 +86,9 @@ export function RateView({ indicatorId }: { indicatorId: string | undefined }) {
         )}
       </aside>
       <section className="workspace-main">
-        <BilingualToggle languages={framework.languages} value={secondLanguage} onChange={(language) => setSecond(language ?? '')} />
+        <BilingualToggle languages={framework.languages} value={secondLanguage} onChange={chooseSecond} />
+        {/* Not keyed by indicator: the next one reuses the panel's DOM (its per-indicator state resets itself). */}
         <IndicatorPanel
-          key={place.indicator.id}
           place={place}
           number={numbers.get(place.indicator.id)!}
           secondLanguage={secondLanguage}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../components/Modal';
 
@@ -16,7 +17,8 @@ export const ratingShortcuts = [
   { keys: ['?'], action: 'help' },
 ] as const;
 
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+// Memoised: the same from one indicator to the next.
+export const ShortcutsHelp = memo(function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal open={open} title={t('shortcuts.heading')} onClose={onClose}>
@@ -51,4 +53,4 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
       </div>
     </Modal>
   );
-}
+});

@@ -1,16 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
-import { ResultsScreen } from '../results/ResultsScreen';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LoadedAssessment } from '../screens/AssessmentScreen';
 import { useAssessor } from '../hooks/useAssessor';
 import type { CommandResults } from '../../core/api/commands';
 import { useAutosave, type Choice, type InputValue, type Patch, type SaveOp, type SessionFields, type SetupPatch } from '../hooks/useAutosave';
-import { HistoryView } from '../history/HistoryView';
+import { lazyView } from '../lazy-view';
 import { RateView } from '../rating/RateView';
-import { ReviewView } from '../review/ReviewView';
 import type { AssessmentRoute } from '../route';
-import { CaptureView } from '../sessions/CaptureView';
-import { SessionsView } from '../sessions/SessionsView';
-import { SetupView } from '../setup/SetupView';
 import { applyInput, applyOp, applyResponsePatch, applySession, applySetupPatch } from './apply';
 import { ConflictPanel } from './ConflictPanel';
 import { WorkspaceContext, type UndoOffer, type WorkspaceValue } from './context';
@@ -18,7 +14,16 @@ import { StatusBanner } from './StatusBanner';
 import { WorkspaceHeader } from './WorkspaceHeader';
 import { WorkspaceTabs } from './WorkspaceTabs';
 
+// Rating is where an assessment opens and where the team spends its time; the other views (charts, history, plans) load when first shown.
+const SetupView = lazyView(() => import('../setup/SetupView'), 'SetupView');
+const SessionsView = lazyView(() => import('../sessions/SessionsView'), 'SessionsView');
+const CaptureView = lazyView(() => import('../sessions/CaptureView'), 'CaptureView');
+const ReviewView = lazyView(() => import('../review/ReviewView'), 'ReviewView');
+const ResultsScreen = lazyView(() => import('../results/ResultsScreen'), 'ResultsScreen');
+const HistoryView = lazyView(() => import('../history/HistoryView'), 'HistoryView');
+
 export function Workspace({ route, initial }: { route: AssessmentRoute; initial: LoadedAssessment }) {
+  const { t } = useTranslation();
   const { framework, baseline } = initial;
   const [assessment, setAssessment] = useState(initial.assessment);
   const [assessor, setAssessor] = useAssessor(assessment.id);
@@ -102,13 +107,15 @@ export function Workspace({ route, initial }: { route: AssessmentRoute; initial:
         <StatusBanner onReview={route.view === 'review'} />
         <ConflictPanel conflicts={autosave.conflicts} onResolve={resolve} />
         <div key={resolutions} className="workspace-view">
-          {route.view === 'setup' && <SetupView key={route.step} step={route.step} />}
-          {route.view === 'sessions' && <SessionsView sessionId={route.sessionId} />}
-          {route.view === 'capture' && <CaptureView sessionId={route.sessionId} indicatorId={route.indicatorId} />}
-          {route.view === 'rate' && <RateView indicatorId={route.indicatorId} />}
-          {route.view === 'review' && <ReviewView />}
-          {route.view === 'results' && <ResultsScreen />}
-          {route.view === 'history' && <HistoryView />}
+          <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
+            {route.view === 'setup' && <SetupView key={route.step} step={route.step} />}
+            {route.view === 'sessions' && <SessionsView sessionId={route.sessionId} />}
+            {route.view === 'capture' && <CaptureView sessionId={route.sessionId} indicatorId={route.indicatorId} />}
+            {route.view === 'rate' && <RateView indicatorId={route.indicatorId} />}
+            {route.view === 'review' && <ReviewView />}
+            {route.view === 'results' && <ResultsScreen />}
+            {route.view === 'history' && <HistoryView />}
+          </Suspense>
         </div>
       </div>
     </WorkspaceContext.Provider>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, type AssessmentRoute, type Route } from '../route';
 import { useWorkspace } from './context';
@@ -7,21 +8,35 @@ export function WorkspaceTabs({ route }: { route: AssessmentRoute }) {
   const { t } = useTranslation();
   const { assessment } = useWorkspace();
   const id = assessment.id;
+  const sessionCount = assessment.sessions.length;
+  // Said once per language: moving to the next indicator changes only where the Rating tab leads.
+  const label = useMemo(
+    () => ({
+      setup: t('tabs.setup'),
+      sessions: t('tabs.sessions', { count: sessionCount }),
+      rate: t('tabs.rate'),
+      review: t('tabs.review'),
+      results: t('tabs.results'),
+      history: t('tabs.history'),
+      nav: t('tabs.label'),
+    }),
+    [t, sessionCount],
+  );
   const tabs: Array<{ key: string; label: string; to: Route; current: boolean }> = [
-    { key: 'setup', label: t('tabs.setup'), to: { screen: 'assessment', id, view: 'setup', step: route.view === 'setup' ? route.step : 'basics' }, current: route.view === 'setup' },
+    { key: 'setup', label: label.setup, to: { screen: 'assessment', id, view: 'setup', step: route.view === 'setup' ? route.step : 'basics' }, current: route.view === 'setup' },
     {
       key: 'sessions',
-      label: t('tabs.sessions', { count: assessment.sessions.length }),
+      label: label.sessions,
       to: { screen: 'assessment', id, view: 'sessions' },
       current: route.view === 'sessions' || route.view === 'capture',
     },
-    { key: 'rate', label: t('tabs.rate'), to: { screen: 'assessment', id, view: 'rate', indicatorId: route.view === 'rate' ? route.indicatorId : undefined }, current: route.view === 'rate' },
-    { key: 'review', label: t('tabs.review'), to: { screen: 'assessment', id, view: 'review' }, current: route.view === 'review' },
-    { key: 'results', label: t('tabs.results'), to: { screen: 'assessment', id, view: 'results' }, current: route.view === 'results' },
-    { key: 'history', label: t('tabs.history'), to: { screen: 'assessment', id, view: 'history' }, current: route.view === 'history' },
+    { key: 'rate', label: label.rate, to: { screen: 'assessment', id, view: 'rate', indicatorId: route.view === 'rate' ? route.indicatorId : undefined }, current: route.view === 'rate' },
+    { key: 'review', label: label.review, to: { screen: 'assessment', id, view: 'review' }, current: route.view === 'review' },
+    { key: 'results', label: label.results, to: { screen: 'assessment', id, view: 'results' }, current: route.view === 'results' },
+    { key: 'history', label: label.history, to: { screen: 'assessment', id, view: 'history' }, current: route.view === 'history' },
   ];
   return (
-    <nav className="view-tabs" aria-label={t('tabs.label')}>
+    <nav className="view-tabs" aria-label={label.nav}>
       <ul>
         {tabs.map((tab) => (
           <li key={tab.key}>

@@ -47,15 +47,17 @@ export async function serveStartRow(samples: number): Promise<Row> {
 /** gzip -9 bytes of the files a page's HTML loads at once: its module scripts and stylesheets. */
 export async function firstScreenBytes(dir: string, html = 'index.html'): Promise<{ kb: number; files: string[] }> {
   const page = await readFile(join(dir, html), 'utf8');
-  const files = [...page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  const files = new Set([...page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\.?\/?([^"]+)"/g)].map((m) => m[1]!));
   // The page's own script may load the app with import() as soon as it runs (CCAT's boot script does): that is first-screen code too.
-  for (const script of files.filter((file) => file.endsWith('.js'))) {
+  // Only the page's own scripts: a preloaded chunk's import() calls are views loaded when they are first shown.
+  const scripts = [...page.matchAll(/<script[^>]*\ssrc="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+  for (const script of scripts) {
     const code = await readFile(join(dir, script), 'utf8');
-    for (const [, imported] of code.matchAll(/import\("\.\/([^"]+\.js)"\)/g)) files.push(join(dirname(script), imported!));
+    for (const [, imported] of code.matchAll(/import\("\.\/([^"]+\.js)"\)/g)) files.add(join(dirname(script), imported!));
   }
   let bytes = 0;
   for (const file of files) bytes += gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
-  return { kb: bytes / 1024, files };
+  return { kb: bytes / 1024, files: [...files] };
 }
 
 export async function sizeRow(surveyDir: string): Promise<Row> {
