@@ -204,10 +204,14 @@ describe('a complete field assessment through the UI', () => {
 
     // — Bilingual mode.
     await treeLink(page, '1.1.1').click();
-    await page.getByLabel('Also show in Japanese').check();
+    await page.getByLabel('Show two languages side by side').check();
+    await page.getByLabel('Second language').selectOption('ja');
     await page.locator('[lang="ja"]').filter({ hasText: '国家サイバーセキュリティ戦略を正式に採択しているか' }).first().waitFor();
+    // Any of the eight: Khmer's content is fetched when it is chosen (the open fetched English only).
+    await page.getByLabel('Second language').selectOption('km');
+    await page.locator('[lang="km"]').filter({ hasText: 'តើរដ្ឋាភិបាលបានអនុម័តជាផ្លូវការនូវយុទ្ធសាស្ត្រ' }).first().waitFor();
     await shot(page, 'flow-bilingual-en');
-    await page.getByLabel('Also show in Japanese').uncheck();
+    await page.getByLabel('Show two languages side by side').uncheck();
 
     // — Review.
     await page.getByRole('link', { name: 'Review and finalise', exact: true }).click();
