@@ -20,11 +20,11 @@ Commands:
                                                         --report is for html, pdf, docx and xlsx (CSV and JSON always hold
                                                         every indicator with its scores); --time-zone defaults to the country's
                                                         zone (the computer's where a country has several)
-  portfolio --format xlsx|html|pdf|json --out FILE [--weights FILE] [--lang en|ja] [--force] [--chromium PATH] [--data-dir DIR]
+  portfolio --format xlsx|html|pdf|json --out FILE [--weights FILE] [--lang en|ja|vi|id|th|km|fr|ar] [--force] [--chromium PATH] [--data-dir DIR]
                                                         export HQ's portfolio of active assessments and the country
                                                         ranking (weights: a JSON object such as {"resultPerEffort": 3};
                                                         factors left out keep their defaults), then re-read and verify it
-  compare <id> <id>... --format xlsx|html|pdf|json --out FILE [--lang en|ja] [--force] [--chromium PATH] [--data-dir DIR]
+  compare <id> <id>... --format xlsx|html|pdf|json --out FILE [--lang en|ja|vi|id|th|km|fr|ar] [--force] [--chromium PATH] [--data-dir DIR]
                                                         export 2 to 8 assessments side by side (versions joined by the
                                                         framework mapping), then re-read and verify it
                                                         (both: read-only snapshot, same --out rules as export)

@@ -14,8 +14,9 @@ import { oneOf, requireString, UsageError } from '../usage';
 import { checkOut } from './export';
 import { dataDirFrom, unwrap } from './open';
 import { verifiedOnDisk, writeVerified } from './verify-export';
+import { uiLanguages } from '../../locales/languages';
 
-const languages = ['en', 'ja'] as const;
+const languages = uiLanguages;
 
 interface HqOptions {
   format: PortfolioExportFormat;

@@ -5,6 +5,7 @@ import type { PlanGroup, PlanGrouping } from '../../core/planning/group';
 import type { ProposedPlan, Recommendation } from '../../core/planning/types';
 import { useWorkspace } from '../workspace/context';
 import type { PlanActions } from './PlanView';
+import { fixed } from '../numbers';
 
 interface Props {
   group: PlanGroup;
@@ -70,7 +71,7 @@ export function PlanCard({ group, grouping, plan, catalogue, disabled, canMoveUp
   } else {
     if (group.kind === 'programme' && first.effort) meta.push(t(`plan.effort.${first.effort}`));
     if (group.kind === 'programme') meta.push(t('plan.serves', { count: items.length }));
-    if (group.kind === 'capability' && priority?.gap != null) meta.push(t('plan.gapPriority', { gap: priority.gap.toFixed(2), priority: priority.priority.toFixed(2) }));
+    if (group.kind === 'capability' && priority?.gap != null) meta.push(t('plan.gapPriority', { gap: fixed(priority.gap, 2), priority: fixed(priority.priority, 2) }));
     meta.push(t(`plan.voice.${voice}.tally`, { accepted: count('accepted'), rejected: count('rejected'), proposed: count('proposed') }));
   }
 

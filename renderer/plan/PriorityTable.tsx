@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProposedPlan } from '../../core/planning/types';
 import { pickText } from '../../core/model/pick-text';
 import { useWorkspace } from '../workspace/context';
+import { fixed } from '../numbers';
 
 /** Every factor of every priority, with where it came from (design §4). */
 export function PriorityTable({ plan, caption }: { plan: ProposedPlan; caption: string }) {
@@ -32,15 +33,15 @@ export function PriorityTable({ plan, caption }: { plan: ProposedPlan; caption: 
           <tr key={p.capabilityId}>
             <td>{p.rank}</td>
             <th scope="row">{capabilities.get(p.capabilityId) ? pickText(capabilities.get(p.capabilityId)!.title, i18n.language) : p.capabilityId}</th>
-            <td>{t('plan.gapValue', { gap: p.gap?.toFixed(2), score: p.score?.toFixed(2), target: p.target.toFixed(1) })}</td>
+            <td>{t('plan.gapValue', { gap: p.gap == null ? undefined : fixed(p.gap, 2), score: p.score == null ? undefined : fixed(p.score, 2), target: fixed(p.target, 1) })}</td>
             <td>
               {p.importance.value} <span className="muted">({t(`plan.source.${p.importance.source}`)})</span>
             </td>
             <td>
-              {p.feasibility.value.toFixed(2)} <span className="muted">({t(`plan.source.${p.feasibility.source}`)})</span>
+              {fixed(p.feasibility.value, 2)} <span className="muted">({t(`plan.source.${p.feasibility.source}`)})</span>
             </td>
             <td>
-              <strong>{p.priority.toFixed(2)}</strong>
+              <strong>{fixed(p.priority, 2)}</strong>
             </td>
           </tr>
         ))}

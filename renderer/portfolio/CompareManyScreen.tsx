@@ -13,6 +13,7 @@ import { href } from '../route';
 import { ExportBar } from './ExportBar';
 import './portfolio.css';
 import { Arrow } from '../components/Arrow';
+import { fixed } from '../numbers';
 
 // recharts loads with the first chart, as on the results screen.
 const CompareRadar = lazy(() => import('./charts').then((module) => ({ default: module.CompareRadar })));
@@ -23,8 +24,8 @@ async function loadComparison(ids: string[]): Promise<{ comparison: Compared; fr
   return { comparison, framework: await loadFramework(comparison, storedContentLanguages()) };
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
-const signed = (value: number) => (value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2));
+const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fixed(value, 2));
+const signed = (value: number) => fixed(value, 2, true);
 
 export function CompareManyScreen({ ids }: { ids: string[] }) {
   const { t } = useTranslation();

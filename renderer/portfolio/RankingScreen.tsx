@@ -10,6 +10,7 @@ import { href } from '../route';
 import { ExportBar } from './ExportBar';
 import './portfolio.css';
 import { Arrow } from '../components/Arrow';
+import { fixed } from '../numbers';
 
 const weightsKey = 'ccat.selectionWeights';
 
@@ -128,7 +129,7 @@ export function RankingScreen() {
 function RankingTable({ ranking }: { ranking: Ranking }) {
   const { t, i18n } = useTranslation();
   if (ranking.ranked.length === 0) return <p className="notice">{t('portfolio.ranking.empty')}</p>;
-  const raw = (value: number | null) => (value === null ? t('portfolio.ranking.notRecorded') : value.toFixed(2));
+  const raw = (value: number | null) => (value === null ? t('portfolio.ranking.notRecorded') : fixed(value, 2));
   return (
     <>
       <div className="table-scroll">
@@ -160,11 +161,11 @@ function RankingTable({ ranking }: { ranking: Ranking }) {
                     <a href={href({ screen: 'assessment', id: c.assessmentId, view: 'results' })}>{c.assessmentTitle}</a>
                   </span>
                 </th>
-                <td className="num strong">{c.score.toFixed(2)}</td>
+                <td className="num strong">{fixed(c.score, 2)}</td>
                 {c.factors.map((f) => (
                   <td key={f.factor} className="num">
-                    <span className="contribution" title={t('portfolio.ranking.why', { raw: raw(f.raw), normalised: f.normalised.toFixed(2), weight: f.weight, contribution: f.contribution.toFixed(2) })}>
-                      +{f.contribution.toFixed(2)}
+                    <span className="contribution" title={t('portfolio.ranking.why', { raw: raw(f.raw), normalised: fixed(f.normalised, 2), weight: f.weight, contribution: fixed(f.contribution, 2) })}>
+                      +{fixed(f.contribution, 2)}
                     </span>
                     <span className="factor-raw">{t('portfolio.ranking.rawValue', { raw: raw(f.raw), weight: f.weight })}</span>
                   </td>

@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import './portfolio.css';
 import { Arrow } from '../components/Arrow';
+import { fixed } from '../numbers';
 
 const TrendLines = lazy(() => import('./charts').then((module) => ({ default: module.TrendLines })));
 
@@ -23,7 +24,7 @@ async function loadTrend(country: string): Promise<{ trend: CountryTrend; framew
   return { trend, framework };
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
+const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fixed(value, 2));
 
 export function TrendScreen({ country }: { country: string }) {
   const { t, i18n } = useTranslation();
@@ -121,7 +122,7 @@ function Trend({ trend, framework }: { trend: CountryTrend; framework: Framework
                   <span className={m.change > 0 ? 'up' : 'down'} aria-hidden="true">
                     {m.change > 0 ? '▲' : '▼'}
                   </span>{' '}
-                  {t(m.change > 0 ? 'portfolio.trend.up' : 'portfolio.trend.down', { capability: capabilityName(m.capabilityId), from: m.from.toFixed(2), to: m.to.toFixed(2) })}
+                  {t(m.change > 0 ? 'portfolio.trend.up' : 'portfolio.trend.down', { capability: capabilityName(m.capabilityId), from: fixed(m.from, 2), to: fixed(m.to, 2) })}
                 </li>
               ))}
             </ul>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import type { AssessmentScores } from '../../core/scoring/scores';
+import { fixed } from '../numbers';
 
-const fmt = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+const fmt = (value: number | null) => (value === null ? '–' : fixed(value, 1));
 
 /**
  * Per capability: the score as a solid bar, the gap to the target hatched, the target as a
@@ -37,7 +38,7 @@ export function CapabilityBars({ framework, scores }: { framework: Framework; sc
                   <span className="bar-numbers">
                     {s.mean === null
                       ? t('results.notScored')
-                      : t('results.barNumbers', { score: fmt(s.mean), target: s.target.toFixed(1), gap: fmt(s.gap) })}
+                      : t('results.barNumbers', { score: fmt(s.mean), target: fixed(s.target, 1), gap: fmt(s.gap) })}
                     <span className="muted"> · {t('assess.answered', { count: s.coverage.answered, total: s.coverage.total })}</span>
                   </span>
                 </li>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import type { AssessmentScores } from '../../core/scoring/scores';
+import { fixed } from '../numbers';
 
-const fmt = (value: number | null, fallback: string) => (value === null ? fallback : value.toFixed(2));
+const fmt = (value: number | null, fallback: string) => (value === null ? fallback : fixed(value, 2));
 
 /** Every score with its coverage and confidence beside it (design §4). */
 export function DomainTable({ framework, scores, baseline }: { framework: Framework; scores: AssessmentScores; baseline: AssessmentScores | undefined }) {
@@ -35,7 +36,7 @@ export function DomainTable({ framework, scores, baseline }: { framework: Framew
               </th>
               <td>{fmt(s.mean, notScored)}</td>
               <td>{fmt(s.min, notScored)}</td>
-              <td>{s.target.toFixed(1)}</td>
+              <td>{fixed(s.target, 1)}</td>
               <td>{fmt(s.gap, notScored)}</td>
               {baseline && <td>{fmt(before?.mean ?? null, notScored)}</td>}
               <td>{t('assess.answered', { count: s.coverage.answered, total: s.coverage.total })}</td>

@@ -9,6 +9,7 @@ import { CapabilityBars } from './CapabilityBars';
 import { OverallScore } from './OverallScore';
 import { DomainTable } from './DomainTable';
 import { useBaselineScores } from './useBaselineScores';
+import { fixed } from '../numbers';
 
 // recharts is about a third of the UI's JavaScript: it loads when results are first shown, not with the first screen.
 const DomainRadar = lazy(() => import('./DomainRadar').then((module) => ({ default: module.DomainRadar })));
@@ -49,8 +50,8 @@ export function ResultsScreen() {
     .map((domain, i) =>
       t('results.chartSummary', {
         domain: pickText(domain.title, i18n.language),
-        score: scores.domains[i]!.mean?.toFixed(2) ?? notScored,
-        target: scores.domains[i]!.target.toFixed(1),
+        score: scores.domains[i]!.mean == null ? notScored : fixed(scores.domains[i]!.mean!, 2),
+        target: fixed(scores.domains[i]!.target, 1),
         answered: scores.domains[i]!.coverage.answered,
         total: scores.domains[i]!.coverage.total,
       }),

@@ -39,6 +39,17 @@ describe('ccat portfolio', () => {
     expect(await snapshotTree(dataDir)).toEqual(before);
   }, 60_000);
 
+  it('writes the portfolio in any of the eight languages: Arabic HTML reads right to left', async () => {
+    const dataDir = await seeded();
+    const out = join(await tempDir(), 'portfolio.html');
+    const run = cli('portfolio', '--data-dir', dataDir, '--format', 'html', '--out', out, '--lang', 'ar');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(cli('portfolio', '--data-dir', dataDir, '--format', 'html', '--out', out, '--lang', 'de').stderr).toMatch(/--lang must be one of en, ja, vi, id, th, km, fr, ar/);
+  }, 60_000);
+
   it('refuses a bad weights file, a target inside the data folder, and an existing file without --force (exit 2)', async () => {
     const dataDir = await seeded();
     const folder = await tempDir();
