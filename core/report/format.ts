@@ -1,35 +1,28 @@
-/**
- * Figures are written as the report language writes them (decimal comma in French, Vietnamese and
- * Indonesian), through Intl. Arabic keeps Western digits: CLDR's default numbering system for
- * plain "ar" is latn in Node 20 (ICU 78) and in Chromium alike, so HTML, PDF and DOCX agree; a
- * spreadsheet's cells stay numbers and its own locale shows them.
- */
-function numberFormat(language: string, digits: { min: number; max: number }, signed = false): Intl.NumberFormat {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) });
-}
+import { formatDecimal } from '../i18n/numbers';
 
+/** Figures are written as the report language writes them (core/i18n/numbers.ts); a spreadsheet's cells stay numbers and its own locale shows them. */
 /** Scores keep two decimals so that a change of one indicator is visible; targets are whole levels or domain means. */
 export function fmtScore(value: number | null, language: string): string | null {
-  return value === null ? null : numberFormat(language, { min: 2, max: 2 }).format(value);
+  return value === null ? null : formatDecimal(value, language, { min: 2, max: 2 });
 }
 
 /** A difference, "+0.50" or "-1.25" for scores, "+2" for levels. */
 export function fmtSigned(value: number, language: string, decimals = 2): string {
-  return numberFormat(language, { min: decimals, max: decimals }, true).format(value);
+  return formatDecimal(value, language, { min: decimals, max: decimals }, true);
 }
 
 export function fmtTarget(value: number, language: string): string {
-  return Number.isInteger(value) ? fmtCount(value, language) : numberFormat(language, { min: 1, max: 1 }).format(value);
+  return Number.isInteger(value) ? fmtCount(value, language) : formatDecimal(value, language, { min: 1, max: 1 });
 }
 
 /** Factors and priorities: up to two decimals, without trailing zeros ("3", "0.5", "1.33"). */
 export function fmtFactor(value: number, language: string): string {
-  return numberFormat(language, { min: 0, max: 2 }).format(value);
+  return formatDecimal(value, language, { min: 0, max: 2 });
 }
 
 /** Ranks, counts and levels. */
 export function fmtCount(value: number, language: string): string {
-  return numberFormat(language, { min: 0, max: 0 }).format(value);
+  return formatDecimal(value, language, { min: 0, max: 0 });
 }
 
 /** An ISO date ("2026-03-04") in the reader's language; read as UTC so that no time zone shifts the day. */
