@@ -35,11 +35,11 @@ export function textDirection(code: string): 'ltr' | 'rtl' {
   return isUiLanguage(code) ? languageInfo(code).direction : 'ltr';
 }
 
-/** A language's name as a reader of `inLanguage` calls it ("Khmer", "クメール語"); the menu shows each in its own language. */
-export function languageName(code: UiLanguage, inLanguage: string): string {
+/** A language's name as a reader of `inLanguage` calls it ("Khmer", "クメール語"), its code where Intl has no name for it. */
+export function languageName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? languageInfo(code).englishName;
+    return new Intl.DisplayNames([inLanguage, 'en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
   } catch {
-    return languageInfo(code).englishName;
+    return code;
   }
 }

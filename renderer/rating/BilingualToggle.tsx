@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../locales/languages';
 
 /** Question and descriptors in a second language beside the UI language, for joint sessions with counterparts. */
 // Memoised: "next" changes none of it.
@@ -7,7 +8,7 @@ export const BilingualToggle = memo(function BilingualToggle({ languages, value,
   const { t, i18n } = useTranslation();
   const others = languages.filter((l) => l !== i18n.language);
   if (others.length === 0) return null;
-  const name = (code: string) => new Intl.DisplayNames([i18n.language, 'en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  const name = (code: string) => languageName(code, i18n.language);
   return (
     <div className="bilingual-toggle">
       <label className="choice">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../workspace/context';
+import { languageName } from '../../locales/languages';
 
 /** Languages commonly used in interviews and documents; the framework's own languages come first. */
 const common = ['en', 'ja', 'fr', 'es', 'pt', 'ar', 'ru', 'zh', 'vi', 'id', 'th', 'km', 'lo', 'my', 'mn', 'ms', 'tl', 'sw', 'uk'];
@@ -7,7 +8,6 @@ const common = ['en', 'ja', 'fr', 'es', 'pt', 'ar', 'ru', 'zh', 'vi', 'id', 'th'
 export function LanguagesField() {
   const { t, i18n } = useTranslation();
   const { assessment, framework, readOnly, editSetup } = useWorkspace();
-  const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'language', fallback: 'code' });
   const codes = [...new Set([...framework.languages, ...assessment.languages, ...common])];
   const toggle = (code: string, on: boolean) => {
     const next = on ? [...assessment.languages, code] : assessment.languages.filter((c) => c !== code);
@@ -21,7 +21,7 @@ export function LanguagesField() {
         {codes.map((code) => (
           <label key={code} className="choice">
             <input type="checkbox" checked={assessment.languages.includes(code)} disabled={readOnly} onChange={(e) => toggle(code, e.target.checked)} />
-            {names.of(code)}
+            {languageName(code, i18n.language)}
           </label>
         ))}
       </div>
