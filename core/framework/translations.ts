@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentKeySet, withContentTexts, type ContentTexts } from '../i18n/content-keys';
+import { contentKeySet, isLocalizedText, withContentTexts, type ContentTexts } from '../i18n/content-keys';
 import { languageCode } from '../model/localized-text';
 
 /**
@@ -43,7 +43,7 @@ export function keepLanguages<T>(content: T, languages: readonly string[]): T {
     if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
     const record = value as Record<string, unknown>;
-    const isText = typeof record.en === 'string' && Object.values(record).every((v) => typeof v === 'string');
+    const isText = isLocalizedText(record);
     return Object.fromEntries(Object.entries(record).filter(([key]) => !isText || keep.has(key)).map(([key, child]) => [key, isText ? child : visit(child)]));
   };
   return visit(content) as T;

@@ -9,7 +9,7 @@ import type { LocalizedText } from '../model/pick-text';
  */
 export type ContentTexts = Record<string, string>;
 
-function isLocalizedText(value: unknown): value is LocalizedText {
+export function isLocalizedText(value: unknown): value is LocalizedText {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   return typeof record.en === 'string' && Object.values(record).every((v) => typeof v === 'string');
