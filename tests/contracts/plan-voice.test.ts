@@ -22,7 +22,7 @@ describe('self-assessment wording', () => {
   for (const language of uiLanguages) {
     const donorWords = donorWordsIn[language]!;
     // Plural keys differ between languages; the phrases read here are not plural.
-    const common = (resources[language] as SourceResources | undefined)?.common ?? ({ setup: { context: {} }, plan: { voice: { self: {}, field: {} } } } as unknown as SourceResources['common']);
+    const common = (resources[language] as SourceResources).common;
     const selfContext = Object.entries(common.setup.context).filter(([key]) => key.startsWith('self'));
 
     it(`speaks as the agency, not as a donor, in the plan and the context step (${language})`, () => {
