@@ -102,13 +102,28 @@ export function languagePackService(services: LanguagePackServices) {
    * The installed pack, or none when its file cannot be read: a damaged pack must not take the
    * language menu, the UI strings or the reports down with it. listLanguages says what is wrong.
    */
-  async function installed(language: UiLanguage): Promise<{ pack: InstalledPack | undefined; problem: string | null }> {
+  async function readInstalled(language: UiLanguage): Promise<{ pack: InstalledPack | undefined; problem: string | null }> {
     try {
       return { pack: await store.read(language), problem: null };
     } catch (error) {
       if (error instanceof CoreError && (error.code === 'DAMAGED_FILE' || error.code === 'STORE_NEWER_VERSION')) return { pack: undefined, problem: error.message };
       throw error;
     }
+  }
+  /**
+   * Each language's pack is read once and kept until this service installs or removes one:
+   * opening an assessment lays the packs over its framework, and must not read the disk for it.
+   */
+  const known = new Map<UiLanguage, ReturnType<typeof readInstalled>>();
+  function installed(language: UiLanguage): ReturnType<typeof readInstalled> {
+    let found = known.get(language);
+    if (!found) {
+      found = readInstalled(language);
+      // A failed read (not a damaged file, which is an answer) is tried again next time.
+      found.catch(() => known.delete(language));
+      known.set(language, found);
+    }
+    return found;
   }
   const readPack = async (language: UiLanguage) => (await installed(language)).pack;
 
@@ -183,6 +198,7 @@ export function languagePackService(services: LanguagePackServices) {
       if (!checked.ok) throw refusal(fileName, checked.problems);
       const shippedUnits = new Map(packUnits(shipped, checked.language).map((u) => [u.id, u.target]));
       const texts = Object.fromEntries([...checked.texts].filter(([id, text]) => shippedUnits.get(id) !== text));
+      known.delete(checked.language);
       await store.write({
         schemaVersion: PACK_SCHEMA_VERSION,
         language: checked.language,
@@ -196,11 +212,16 @@ export function languagePackService(services: LanguagePackServices) {
         },
         texts,
       });
+      // Again after the write: a read that began during it may have kept the old pack.
+      known.delete(checked.language);
       return { language: checked.language, status: checked.status, units: Object.keys(texts).length, translated: checked.texts.size, warnings: checked.warnings };
     },
 
     async removePack(language: UiLanguage): Promise<{ removed: boolean }> {
-      return { removed: await store.remove(language) };
+      known.delete(language);
+      const removed = await store.remove(language);
+      known.delete(language);
+      return { removed };
     },
 
     async uiStrings(language: UiLanguage): Promise<UiStrings> {
