@@ -1,13 +1,10 @@
 import { chartSvg } from './chart-svg';
+import { reportCsp } from './csp';
 import { textDirection } from '../../locales/languages';
 import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
 import { documentDirection, isMixedDirection, isShortPair } from './document';
 import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
-
-/** No script, no network: the page may only use its own inline styles and data: images (design §6). */
-/** `font-src data:`: a printed report carries the fonts its scripts need inline (pdf-fonts.node.ts). */
-export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /**
  * The self-contained HTML report. Every text passes through escapeHtml; user text is marked

@@ -132,9 +132,11 @@ function verifyCsv(bytes: Uint8Array, expected: VerifyExpectations): ExportCheck
 }
 
 function verifyJson(bytes: Uint8Array): ExportCheck & { id: string } {
+  // Decoded first: a decoding failure is its own finding, not wrapped in "does not parse".
+  const text = decode('json', bytes);
   let value: unknown;
   try {
-    value = JSON.parse(decode('json', bytes));
+    value = JSON.parse(text);
   } catch (error) {
     return fail('json', `it does not parse (${(error as Error).message})`);
   }

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { verifyWrittenExport } from '../../cli/commands/verify-export';
+import { describe, expect, it, vi } from 'vitest';
+import { verifyWrittenExport, writeVerified } from '../../cli/commands/verify-export';
 import { renderExport } from '../../core/report/render-export';
 import { bytesOf } from '../core/report/extract';
 import { exportInput } from '../core/report/report-fixture';
@@ -54,5 +54,25 @@ describe('the CLI re-reads an export from disk', () => {
     const bytes = new TextEncoder().encode('<p>not a report</p>');
     await writeFile(path, bytes);
     await expect(verifyWrittenExport(path, bytes, 'html', title)).rejects.toThrow('it does not start with an HTML document element');
+  });
+});
+
+describe('writing a verified export', () => {
+  it('writes the bytes and prints where, what the core found and what the re-read from disk found', async () => {
+    const file = await renderExport(exportInput('html', 'summary'));
+    const out = join(await tempDir(), 'written.html');
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await writeVerified(out, file, (path, bytes) => verifyWrittenExport(path, bytes, 'html', title));
+      expect(new Uint8Array(await readFile(out))).toEqual(bytesOf(file));
+      const size = bytesOf(file).length;
+      expect(printed.mock.calls.map((call) => call.join(' '))).toEqual([
+        `Exported ${out}`,
+        `  core check: ${file.verified}`,
+        `  on disk:    HTML re-read: complete document, title present, no script, CSP set (${Math.ceil(size / 1024)} KB); identical to the export (${size} bytes)`,
+      ]);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

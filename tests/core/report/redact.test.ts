@@ -65,7 +65,11 @@ describe('redacted exports', () => {
     expect(redacted.history.at(-1)).toEqual({ at: '2026-03-03T09:00:00.000Z', by: REDACTED, field: `response:${firstId}.notes`, from: 'old note', to: 'new note' });
     expect(redacted.responses[firstId]).toEqual({ ...firstResponse, updatedBy: REDACTED });
     expect(redacted.attachments).toEqual(base.attachments.map((a) => ({ ...a, addedBy: REDACTED })));
-    expect(redacted.sessions.find((s) => s.nonAttributable)).toMatchObject({ organisations: '', title: '' });
+    // Emptied, not replaced by another text: an empty field is what the schema and every report treat as "not stated".
+    const nonAttributable = redacted.sessions.find((s) => s.nonAttributable)!;
+    expect(nonAttributable).toMatchObject({ organisations: '', title: '', notes: '' });
+    expect(Object.values(nonAttributable.inputs).length).toBeGreaterThan(0);
+    expect(Object.values(nonAttributable.inputs).map((i) => [i.note, i.updatedBy])).toEqual(Object.values(nonAttributable.inputs).map(() => ['', REDACTED]));
     const attributable = redacted.sessions.find((s) => !s.nonAttributable)!;
     expect(attributable.title).toBe('Meeting at the ministry');
     expect(Object.values(attributable.inputs).map((i) => i.updatedBy)).toEqual([REDACTED]);

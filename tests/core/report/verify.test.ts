@@ -93,6 +93,15 @@ async function xlsx(sheets: Record<string, unknown[][]>): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
+describe('what verifyExport says it found', () => {
+  it('XLSX: the number of sheets and their names; JSON: the id of the assessment', async () => {
+    const xlsx = await renderExport(exportInput('xlsx', 'full'));
+    expect(await verifyExport(bytesOf(xlsx), 'xlsx')).toMatch(/^XLSX re-read: \d+ sheets \(\S.*\)$/);
+    const input = exportInput('json', 'full');
+    expect(await verifyExport(bytesOf(await renderExport(input)), 'json')).toBe(`JSON re-read: assessment ${input.assessment.id}`);
+  });
+});
+
 describe('verifyExport, rule by rule', () => {
   it('HTML: accepts a complete page without a final newline and says its size in KB, rounded up', async () => {
     expect(await verifyExport(utf8(page()), 'html', { title: 'Report' })).toBe('HTML re-read: complete document, title present, no script, CSP set (1 KB)');
@@ -125,6 +134,13 @@ describe('verifyExport, rule by rule', () => {
     await refused(verifyExport(utf8(page().replace(/<title>.*<\/title>/, '')), 'html'), 'it has no title');
     expect(await verifyExport(utf8(page('', { title: 'A &amp; B &lt;2026&gt;' })), 'html', { title: 'A & B <2026>' })).toMatch(/^HTML re-read/);
     await refused(verifyExport(utf8(page('', { title: 'A & B' })), 'html', { title: 'A & B' }), 'its title is not the assessment title');
+  });
+
+  it('CSV and JSON: refuse bytes that are not UTF-8, and the message names the format', async () => {
+    const csv = await refused(verifyExport(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff, 0x0d, 0x0a]), 'csv'), 'it is not valid UTF-8 text');
+    expect(csv.message).toMatch(/^The CSV export did not pass/);
+    const json = await refused(verifyExport(new Uint8Array([0x7b, 0xff, 0x7d]), 'json'), 'it is not valid UTF-8 text');
+    expect(json.message).toMatch(/^The JSON export did not pass/);
   });
 
   it('HTML: refuses bytes that are not UTF-8', async () => {
