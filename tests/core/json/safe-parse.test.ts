@@ -9,7 +9,7 @@ function refusal(text: string): { reason: unknown; message: string } {
     parseUntrustedJson(text, 'The file', limits);
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;
-    return { reason: error.details?.reason, message: error.message };
+    return { reason: (error.details as { reason?: unknown } | undefined)?.reason, message: error.message };
   }
   throw new Error(`accepted ${text}`);
 }
