@@ -32,7 +32,9 @@
  * - core/report/render-xlsx.ts, `if (meta.description)` → true: the workbook's description is then
  *   set to undefined, which ExcelJS writes exactly as it writes no description.
  * - core/report/sections/sessions.ts, the participants cell's `L.t('notStated')` with another key:
- *   unreachable, a count is always formatted (no coverage of that branch).
+ *   unreachable, a count is always formatted.
+ * - core/report/verify.ts, describeCheck's `check.detail ?? ''` (XLSX) and `check.id ?? ''` (JSON)
+ *   with another fallback: unreachable, those checks always carry a detail and an id (no coverage).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

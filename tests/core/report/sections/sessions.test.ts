@@ -22,6 +22,8 @@ describe('the sessions section', () => {
     expect(heading).toBe('Interviews and workshops');
     expect(intro).toBe(`${sessions.length} sessions with ${participants} participants in total. Organisations are not named for non-attributable sessions.`);
     expect(table).toMatchObject({ headers: ['Date', 'Stakeholders', 'Participants', 'Organisations'] });
+    // The introduction is set apart from the table as a muted note.
+    expect(sessionsSection(ctx)[1]).toMatchObject({ kind: 'paragraph', tone: 'muted' });
     expect((table as { rows: string[][] }).rows.map((row) => row[2])).toEqual([...sessions].sort((a, b) => a.date.localeCompare(b.date)).map((s) => String(s.participants)));
   });
 
@@ -29,5 +31,6 @@ describe('the sessions section', () => {
     const input = exportInput('html', 'full');
     const ctx = createBuildContext({ ...input, assessment: { ...input.assessment, sessions: [] } });
     expect(seen(sessionsSection(ctx))).toEqual(['Interviews and workshops', 'No sessions were recorded.']);
+    expect(sessionsSection(ctx)[1]).toMatchObject({ kind: 'paragraph', tone: 'muted' });
   });
 });
