@@ -106,7 +106,7 @@ describe('fonts', () => {
 });
 
 describe.each(uiLanguages)('the main screens in %s', (language: UiLanguage) => {
-  it('have no axe-core violations, and the rating and results screens are photographed at 1366×680', async () => {
+  it('have no axe-core violations, and the rating (also side by side with a second language) and results screens are photographed at 1366×680', async () => {
     e2e.dataDir = await newDataDir();
     e2e.serve = await startServe(e2e.dataDir);
     const { page, context, external } = await openPage(e2e.browser, e2e.serve, { uiLanguage: language, ...laptop, bypassCSP: true });
@@ -116,7 +116,7 @@ describe.each(uiLanguages)('the main screens in %s', (language: UiLanguage) => {
     for (const screen of languageScreens(language, data)) {
       await screen.open(page);
       found[screen.name] = await axeViolations(page);
-      if (screen.name === 'rating' || screen.name === 'results') {
+      if (screen.name === 'rating' || screen.name === 'rating-bilingual' || screen.name === 'results') {
         // The fonts of the language are in before the picture is taken.
         await page.evaluate(() => document.fonts.ready);
         await shot(page, `${language}-${screen.name}`, false);
