@@ -38,8 +38,7 @@ export function textDirection(code: string): 'ltr' | 'rtl' {
 /** A language's name as a reader of `inLanguage` calls it ("Khmer", "クメール語"), its code where Intl has no name for it. */
 export function languageName(code: string, inLanguage: string): string {
   // A language's name for itself comes from the registry: Chromium's trimmed ICU data names Khmer "Khmer" even in Khmer.
-  const own = code === inLanguage ? languages.find((l) => l.code === code)?.nativeName : undefined;
-  if (own) return own;
+  if (code === inLanguage && isUiLanguage(code)) return languageInfo(code).nativeName;
   try {
     return new Intl.DisplayNames([inLanguage, 'en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
   } catch {

@@ -1,6 +1,7 @@
 import { formatDecimal } from '../i18n/numbers';
 
-/** Figures are written as the report language writes them (core/i18n/numbers.ts); a spreadsheet's cells stay numbers and its own locale shows them. */
+// Figures are written as the report language writes them (core/i18n/numbers.ts); a spreadsheet's cells stay numbers and its own locale shows them.
+
 /** Scores keep two decimals so that a change of one indicator is visible; targets are whole levels or domain means. */
 export function fmtScore(value: number | null, language: string): string | null {
   return value === null ? null : formatDecimal(value, language, { min: 2, max: 2 });

@@ -7,6 +7,7 @@ import { sendBundle } from '../api';
 import { useErrorText } from '../components/ErrorMessage';
 import { lastAssessor } from '../hooks/useAssessor';
 import { href } from '../route';
+import { fixed } from '../numbers';
 import { BundlePicker } from './BundlePicker';
 import { Fingerprint } from './Fingerprint';
 import { clearPendingImport, maxBundleBytes, pendingImport, type BundleFile, type PendingFile } from './pending';
@@ -89,7 +90,7 @@ export function ImportScreen() {
       {state.kind === 'locked' && <UnlockForm file={state.file} error={state.error} onUnlock={(unlock) => void inspect(state.file, unlock)} onCancel={restart} />}
       {state.kind === 'refused' && <Refusal name={state.name} reason={<ErrorText error={state.error} />} keyChanged={state.error.code === 'KEY_CHANGED'} onAgain={restart} />}
       {state.kind === 'tooLarge' && (
-        <Refusal name={state.name} reason={t('exchange.import.tooLarge', { size: (state.size / 1048576).toFixed(1), max: maxBundleBytes / 1048576 })} keyChanged={false} onAgain={restart} />
+        <Refusal name={state.name} reason={t('exchange.import.tooLarge', { size: fixed(state.size / 1048576, 1), max: maxBundleBytes / 1048576 })} keyChanged={false} onAgain={restart} />
       )}
       {(state.kind === 'ready' || state.kind === 'importing') && (
         <Review

@@ -14,7 +14,7 @@ import { href } from '../route';
 import { loadPair, PairError, useRatingLabel, type PairData } from './shared';
 import './merge.css';
 import { reportLanguage } from '../i18n';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
 // recharts loads with the first chart, as on the results screen.
 const DomainRadar = lazy(() => import('../results/DomainRadar').then((module) => ({ default: module.DomainRadar })));
@@ -29,7 +29,7 @@ async function loadCompare(leftId: string, rightId: string): Promise<CompareData
   return { ...pair, left, right };
 }
 
-const fmt = (value: number | null, notScored: string) => (value === null ? notScored : fixed(value, 2));
+const fmt = (value: number | null, notScored: string) => fixedOr(value, 2, notScored);
 const signed = (value: number) => fixed(value, 2, true);
 
 export function CompareScreen({ leftId, rightId }: { leftId: string; rightId: string }) {

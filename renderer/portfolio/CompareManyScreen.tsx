@@ -13,7 +13,7 @@ import { href } from '../route';
 import { ExportBar } from './ExportBar';
 import './portfolio.css';
 import { Arrow } from '../components/Arrow';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
 // recharts loads with the first chart, as on the results screen.
 const CompareRadar = lazy(() => import('./charts').then((module) => ({ default: module.CompareRadar })));
@@ -24,7 +24,7 @@ async function loadComparison(ids: string[]): Promise<{ comparison: Compared; fr
   return { comparison, framework: await loadFramework(comparison, storedContentLanguages()) };
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fixed(value, 2));
+const fmt = (value: number | null | undefined) => fixedOr(value, 2);
 const signed = (value: number) => fixed(value, 2, true);
 
 export function CompareManyScreen({ ids }: { ids: string[] }) {

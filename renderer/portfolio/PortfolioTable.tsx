@@ -5,7 +5,7 @@ import { groupByCountry } from '../../core/portfolio/portfolio';
 import type { PortfolioColumn, PortfolioRow } from '../../core/portfolio/types';
 import { href } from '../route';
 import type { Sort } from './query';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
 export interface DomainColumn {
   id: string;
@@ -19,7 +19,7 @@ export type CapabilityName = (capabilityId: string) => string;
 /** Rows drawn at first and per "show more": 1,000 rows at once would be a wall no one reads, and slow to draw. */
 const step = 100;
 
-const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fixed(value, 2));
+const score = (value: number | null | undefined) => fixedOr(value, 2);
 
 function SortHeader({ column, label, sort, onSort, className }: { column: PortfolioColumn; label: string; sort: Sort; onSort: (column: PortfolioColumn) => void; className?: string }) {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { useLoad } from '../hooks/useLoad';
 import { href } from '../route';
 import './portfolio.css';
 import { Arrow } from '../components/Arrow';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
 const TrendLines = lazy(() => import('./charts').then((module) => ({ default: module.TrendLines })));
 
@@ -24,7 +24,7 @@ async function loadTrend(country: string): Promise<{ trend: CountryTrend; framew
   return { trend, framework };
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : fixed(value, 2));
+const fmt = (value: number | null | undefined) => fixedOr(value, 2);
 
 export function TrendScreen({ country }: { country: string }) {
   const { t, i18n } = useTranslation();

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import type { AssessmentScores } from '../../core/scoring/scores';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
-const fmt = (value: number | null) => (value === null ? '–' : fixed(value, 1));
+const fmt = (value: number | null) => fixedOr(value, 1);
 
 /**
  * Per capability: the score as a solid bar, the gap to the target hatched, the target as a

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../core/model/framework';
 import { pickText } from '../../core/model/pick-text';
 import type { AssessmentScores } from '../../core/scoring/scores';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
-const fmt = (value: number | null, fallback: string) => (value === null ? fallback : fixed(value, 2));
+const fmt = (value: number | null, fallback: string) => fixedOr(value, 2, fallback);
 
 /** Every score with its coverage and confidence beside it (design §4). */
 export function DomainTable({ framework, scores, baseline }: { framework: Framework; scores: AssessmentScores; baseline: AssessmentScores | undefined }) {

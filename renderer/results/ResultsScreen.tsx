@@ -9,7 +9,7 @@ import { CapabilityBars } from './CapabilityBars';
 import { OverallScore } from './OverallScore';
 import { DomainTable } from './DomainTable';
 import { useBaselineScores } from './useBaselineScores';
-import { fixed } from '../numbers';
+import { fixed, fixedOr } from '../numbers';
 
 // recharts is about a third of the UI's JavaScript: it loads when results are first shown, not with the first screen.
 const DomainRadar = lazy(() => import('./DomainRadar').then((module) => ({ default: module.DomainRadar })));
@@ -50,7 +50,7 @@ export function ResultsScreen() {
     .map((domain, i) =>
       t('results.chartSummary', {
         domain: pickText(domain.title, i18n.language),
-        score: scores.domains[i]!.mean == null ? notScored : fixed(scores.domains[i]!.mean!, 2),
+        score: fixedOr(scores.domains[i]!.mean, 2, notScored),
         target: fixed(scores.domains[i]!.target, 1),
         answered: scores.domains[i]!.coverage.answered,
         total: scores.domains[i]!.coverage.total,

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixed } from '../../renderer/numbers';
+import { fixed, fixedOr } from '../../renderer/numbers';
 
 describe('figures on screen', () => {
   afterEach(async () => {
@@ -17,5 +17,10 @@ describe('figures on screen', () => {
     // Arabic keeps Western digits, as the locale's default numbering system says (and as the reports print).
     await i18next.changeLanguage('ar');
     expect(fixed(2.5, 2)).toBe('2.50');
+  });
+
+  it('stand in for a missing figure with a dash, or with the text a screen gives', async () => {
+    await i18next.init({ lng: 'fr', resources: {} });
+    expect([fixedOr(null, 2), fixedOr(undefined, 1), fixedOr(1.5, 1), fixedOr(null, 2, 'non noté'), fixedOr(0, 2, 'non noté')]).toEqual(['–', '–', '1,5', 'non noté', '0,00']);
   });
 });
