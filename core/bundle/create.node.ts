@@ -14,6 +14,7 @@ import {
 } from './format';
 import type { InstallationKey } from './keys.node.ts';
 import { sha256 } from './open.node.ts';
+import { signatureEntryText } from './signature-entry.node.ts';
 import { writeZip, type ZipEntry } from './zip.node.ts';
 
 export interface SignedZipInput {
@@ -63,7 +64,7 @@ export async function createSignedZip(input: SignedZipInput): Promise<Uint8Array
     fingerprint: input.key.fingerprint,
     signature: input.key.sign(manifestBytes),
   };
-  entries.push({ name: MANIFEST_ENTRY, bytes: manifestBytes }, { name: SIGNATURE_ENTRY, bytes: encoder.encode(`${JSON.stringify(signature, null, 2)}\n`) });
+  entries.push({ name: MANIFEST_ENTRY, bytes: manifestBytes }, { name: SIGNATURE_ENTRY, bytes: encoder.encode(signatureEntryText(signature)) });
   return writeZip(entries);
 }
 

@@ -22,6 +22,7 @@ import {
   type BundleSignature,
 } from './format';
 import { fingerprintOf, publicKeyFromBase64, verifySignature } from './keys.node.ts';
+import { signatureEntryText } from './signature-entry.node.ts';
 import { readZipEntries } from './zip.node.ts';
 import type { Unlock } from './types';
 
@@ -74,7 +75,7 @@ export async function openBundle(file: Uint8Array, unlock: Unlock = {}, limits: 
   }
 
   checkDigests(entries, manifest);
-  checkSignature(entries.get(MANIFEST_ENTRY)!, signature);
+  checkSignature(entries.get(MANIFEST_ENTRY)!, signature, entries.get(SIGNATURE_ENTRY)!);
 
   const assessments = manifest.assessments.map((listed) => {
     const name = assessmentEntryName(listed.id);
@@ -205,7 +206,7 @@ function checkDigests(entries: Map<string, Uint8Array>, manifest: BundleManifest
   }
 }
 
-function checkSignature(manifestBytes: Uint8Array, signature: BundleSignature): void {
+function checkSignature(manifestBytes: Uint8Array, signature: BundleSignature, signatureBytes: Uint8Array): void {
   let fingerprint: string;
   try {
     publicKeyFromBase64(signature.publicKey);
@@ -221,6 +222,12 @@ function checkSignature(manifestBytes: Uint8Array, signature: BundleSignature): 
       reason: 'bad-signature',
       entry: SIGNATURE_ENTRY,
       field: 'signature',
+    });
+  }
+  if (utf8.decode(signatureBytes) !== signatureEntryText(signature)) {
+    refuse('TAMPERED', 'signature.json has been edited (its spacing or encoding differs from what CCAT writes), so the file is not exactly as it was sent.', {
+      reason: 'edited-signature-entry',
+      entry: SIGNATURE_ENTRY,
     });
   }
 }

@@ -38,6 +38,13 @@ function flipByte(bytes: Uint8Array, index: number): Uint8Array {
   return copy;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The same top two bits with the low four set differently: the decoded bytes do not change. */
+function respelt(last: string): string {
+  const value = BASE64.indexOf(last);
+  return BASE64[(value & 0b110000) | (~value & 0b001111)]!;
+}
+
 const assessmentEntry = (id: string) => `assessment/${id}.json`;
 
 interface Case {
@@ -72,6 +79,22 @@ const cases: Record<string, Case> = {
     code: 'TAMPERED',
     reason: 'bad-signature',
     message: /The signature does not match the manifest/,
+  },
+  'signature.json with its closing newline cut (same JSON, different bytes)': {
+    make: ({ bundle }) => rezip(bundle, (e) => e.set('signature.json', editText(e.get('signature.json')!, (text) => text.trimEnd()))),
+    code: 'TAMPERED',
+    reason: 'edited-signature-entry',
+    message: /signature\.json has been edited/,
+  },
+  'the signature re-spelt with unused base64 bits set (it still verifies)': {
+    // 64 bytes in base64 leave 4 bits of the last character unused; Node decodes both spellings alike.
+    make: ({ bundle }) =>
+      rezip(bundle, (e) =>
+        e.set('signature.json', editText(e.get('signature.json')!, (text) => text.replace(/([A-Za-z0-9+/])=="/, (_, last: string) => `${respelt(last)}=="`))),
+      ),
+    code: 'TAMPERED',
+    reason: 'edited-signature-entry',
+    message: /signature\.json has been edited/,
   },
   'an entry added': {
     make: ({ bundle }) => {

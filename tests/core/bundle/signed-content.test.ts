@@ -6,6 +6,7 @@ import { encryptBundle } from '../../../core/bundle/encryption';
 import { canonicalJson } from '../../../core/bundle/format';
 import { installationKey, type InstallationKey } from '../../../core/bundle/keys.node.ts';
 import { sha256 } from '../../../core/bundle/open.node.ts';
+import { signatureEntryText } from '../../../core/bundle/signature-entry.node.ts';
 import { writeZip } from '../../../core/bundle/zip.node.ts';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../../core/model/assessment';
 import { coreFailure, snapshotTree } from '../store/helpers';
@@ -48,8 +49,8 @@ async function resigned(file: Uint8Array, key: InstallationKey, change: (entries
   change(entries, manifest);
   manifest.entries = [...entries].map(([name, bytes]) => ({ name, size: bytes.length, sha256: sha256(bytes) }));
   const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
-  const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) };
-  return writeZip([...[...entries].map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(JSON.stringify(signature)) }]);
+  const signature = { algorithm: 'Ed25519' as const, publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) };
+  return writeZip([...[...entries].map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(signatureEntryText(signature)) }]);
 }
 
 async function refusedBy(file: Uint8Array, hasFramework?: (id: string, version: string) => boolean) {
