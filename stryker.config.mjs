@@ -59,6 +59,7 @@ export default {
     'core/bundle/zip.node.ts',
     'core/bundle/format.ts',
     'core/bundle/open.node.ts',
+    'core/bundle/signature-entry.node.ts',
     'core/bundle/trust.node.ts',
     'core/bundle/lineage.ts',
   ],

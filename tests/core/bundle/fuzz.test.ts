@@ -9,8 +9,10 @@ import { bytesOf, entriesOf, rezip, seedWithAttachments, useFolders } from './he
 
 const tempDir = useTempDirs();
 const folder = useFolders();
-/** 1,000 in the normal test run; `npm run fuzz` sets CCAT_FUZZ_RUNS for a longer hunt. */
+/** 1,000 in the normal test run; CCAT_FUZZ_RUNS sets a longer hunt (or a shorter one under mutation testing). */
 const runs = Number(process.env.CCAT_FUZZ_RUNS ?? 1000);
+/** CCAT_FUZZ_SEED replays the run a failure printed ("seed: …"); mutation testing fixes it so every mutant meets the same files. */
+const seed = process.env.CCAT_FUZZ_SEED === undefined ? undefined : Number(process.env.CCAT_FUZZ_SEED);
 const refusals = new Set(['INVALID_BUNDLE', 'TAMPERED', 'CANNOT_DECRYPT']);
 
 type Op = { kind: 'flip'; at: number; bit: number } | { kind: 'set'; at: number; value: number } | { kind: 'cut'; at: number } | { kind: 'insert'; at: number; value: number };
@@ -75,7 +77,7 @@ describe('a .ccat file mutated at random', () => {
             expect((await readdir(join(target.dataDir, 'attachments'))).sort()).toEqual(digests);
           },
         ),
-        { numRuns: runs },
+        { numRuns: runs, ...(seed === undefined ? {} : { seed }) },
       );
       // Some mutations only touch bytes outside the signed content (zip timestamps, CRCs): those must import.
       expect(imported).toBeGreaterThan(0);
