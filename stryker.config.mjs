@@ -31,8 +31,6 @@
  *   has no string `id` either, so the same rule refuses it.
  * - core/report/render-xlsx.ts, `if (meta.description)` → true: the workbook's description is then
  *   set to undefined, which ExcelJS writes exactly as it writes no description.
- * - core/report/sections/sessions.ts, the participants cell's `L.t('notStated')` with another key:
- *   unreachable, a count is always formatted.
  * - core/report/verify.ts, describeCheck's `check.detail ?? ''` (XLSX) and `check.id ?? ''` (JSON)
  *   with another fallback: unreachable, those checks always carry a detail and an id (no coverage).
  */

@@ -1,6 +1,6 @@
 import { fmtCount, fmtDate } from '../format';
 import type { BuildContext } from '../build-context';
-import { cell, figure, muted } from '../cells';
+import { cell, muted, plain } from '../cells';
 import type { Block } from '../document';
 import { userText } from '../document';
 import { shownOrganisations } from '../redact';
@@ -32,7 +32,7 @@ export function sessionsSection(ctx: BuildContext): Block[] {
         return [
           cell(L.each((l) => fmtDate(session.date, l))),
           cell(L.t(`cluster.${session.cluster}`), showTitle ? muted(userText(session.title)) : null),
-          figure(fmtCount(session.participants, L.primary), L.t('notStated')),
+          { ...cell(plain(fmtCount(session.participants, L.primary))), numeric: true },
           session.nonAttributable
             ? cell(muted(L.t('sessions.nonAttributable')))
             : cell(organisations ? userText(organisations) : input.redact ? muted(L.t('sessions.withheld')) : muted(L.t('notStated'))),
