@@ -7,6 +7,7 @@ import { isUiLanguage, sourceLanguage, textDirection, type UiLanguage } from '..
 import { call } from './api';
 import type { SourceResources } from '../locales/resources';
 import { loadFonts } from './fonts';
+import { bundledStrings, initialLanguage, languageKey, type AppLanguage } from './ui-strings';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,43 +16,16 @@ declare module 'i18next' {
   }
 }
 
-/** A UI language, or the pseudo-locale the end-to-end tests run to find hard-coded and clipped texts. */
-export type AppLanguage = UiLanguage | typeof PSEUDO_LANGUAGE;
-
-const languageKey = 'ccat.language';
-
-/**
- * Each language's strings are a chunk of their own, fetched when the language is chosen, so the
- * first screen carries the active language only (English, the fallback for a missing key, follows
- * after it). A language whose files have not been added yet has no entry here and shows English.
- */
-const bundled = import.meta.glob<ResourceLanguage>('../locales/*/common.json', { import: 'default' });
-
-function bundledLoader(language: string): (() => Promise<ResourceLanguage>) | undefined {
-  return bundled[`../locales/${language}/common.json`];
-}
-
 /** Reports are written in the UI language; the pseudo-locale's reports are English, its source. */
 export function reportLanguage(language: string): UiLanguage {
   return isUiLanguage(language) ? language : sourceLanguage;
 }
 
-export function isAppLanguage(code: string): code is AppLanguage {
-  return isUiLanguage(code) || code === PSEUDO_LANGUAGE;
-}
-
 /** The pseudo-locale is offered in development builds; a production build reaches it only through the stored choice (the end-to-end tests set it). */
 export const pseudoInMenu = import.meta.env.DEV;
 
-function initialLanguage(): AppLanguage {
-  const stored = localStorage.getItem(languageKey);
-  if (stored && isAppLanguage(stored)) return stored;
-  const preferred = navigator.language.slice(0, 2);
-  return isUiLanguage(preferred) ? preferred : sourceLanguage;
-}
-
 async function strings(language: AppLanguage): Promise<ResourceLanguage | undefined> {
-  if (language !== PSEUDO_LANGUAGE) return bundledLoader(language)?.();
+  if (language !== PSEUDO_LANGUAGE) return bundledStrings(language);
   await ensureShipped(sourceLanguage);
   return pseudoResources(i18next.getResourceBundle(sourceLanguage, 'common') as ResourceLanguage);
 }

@@ -1,6 +1,7 @@
 import { followServeToken } from './api';
 import { startOpening } from './opening';
 import { parseRoute } from './paths';
+import { prefetchInitialStrings } from './ui-strings';
 import './styles.css';
 
 followServeToken();
@@ -8,4 +9,5 @@ followServeToken();
 // compiled, so that the store reads it while the browser is busy with the code.
 const route = parseRoute(window.location.hash);
 if (route.screen === 'assessment') startOpening(route.id);
+prefetchInitialStrings();
 void import('./mount');

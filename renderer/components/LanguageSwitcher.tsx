@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PSEUDO_LANGUAGE } from '../../core/i18n/pseudo';
 import { isUiLanguage, languageInfo, uiLanguages } from '../../locales/languages';
 import { loadFonts } from '../fonts';
-import { isAppLanguage, pseudoInMenu, switchLanguage, type AppLanguage } from '../i18n';
+import { pseudoInMenu, switchLanguage } from '../i18n';
+import { isAppLanguage, type AppLanguage } from '../ui-strings';
 import { useLanguageStatus } from './language-status';
 
 type Switching = { kind: 'idle' } | { kind: 'loading'; language: AppLanguage } | { kind: 'failed'; language: AppLanguage };
