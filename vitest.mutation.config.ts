@@ -34,8 +34,10 @@ export default defineConfig({
     environment: 'node',
     // The .ccat fuzz test, shorter and always the same files: a mutant's fate must not depend on the dice.
     env: { CCAT_FUZZ_RUNS: '200', CCAT_FUZZ_SEED: '1' },
-    // Generous: under Stryker the machine is busy, and a timeout in the first run stops everything.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // A mutant that makes a test wait forever (a promise never settled) fails that test after 30 s.
+    // Left to Stryker, it would wait 1.5 × the covering tests' time + 20 s, over a minute for a store
+    // mutant, and then restart its runner. 30 s is still ample for the slowest test in the first run.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
