@@ -42,9 +42,11 @@ interface CheckedEntry {
 
 /**
  * Reads every entry of an untrusted zip into memory, in the order of design §6: entry count,
- * then every name, then declared sizes, then the data, counting inflated bytes as they arrive
- * so a zip bomb is stopped at the limit however small it claims to be. (yauzl's own size check
- * is off: it reports a lying size only as a stream error, after the fact and without a reason.)
+ * then every name, then declared sizes (against the entry, total and compression-ratio limits),
+ * then the data, counting inflated bytes as they arrive: an entry is stopped the moment it yields
+ * more than it declared, so a zip bomb is stopped however small it claims to be, and the checked
+ * declared sizes bound everything read. (yauzl's own size check is off: it reports a lying size
+ * only as a stream error, after the fact and without a reason.)
  */
 export async function readZipEntries(bytes: Uint8Array, limits: BundleLimits): Promise<Map<string, Uint8Array>> {
   const zip = await openZip(bytes);
@@ -59,12 +61,7 @@ export async function readZipEntries(bytes: Uint8Array, limits: BundleLimits): P
     const checked = checkNames(raw);
     checkDeclaredSizes(checked, limits);
     const out = new Map<string, Uint8Array>();
-    let total = 0;
-    for (const item of checked) {
-      const data = await readEntry(zip, item, limits, limits.maxTotalBytes - total);
-      total += data.byteLength;
-      out.set(item.name, data);
-    }
+    for (const item of checked) out.set(item.name, await readEntry(zip, item));
     return out;
   } finally {
     zip.close();
@@ -156,9 +153,10 @@ function checkDeclaredSizes(entries: readonly CheckedEntry[], limits: BundleLimi
   }
 }
 
-function readEntry(zip: yauzl.ZipFile, item: CheckedEntry, limits: BundleLimits, totalLeft: number): Promise<Uint8Array> {
-  const { entry, name, kind } = item;
-  const cap = Math.min(entry.uncompressedSize, limitFor(kind, limits));
+/** The entry's bytes; refused the moment it yields more than it declared (its declared size passed every limit). */
+function readEntry(zip: yauzl.ZipFile, item: CheckedEntry): Promise<Uint8Array> {
+  const { entry, name } = item;
+  const declared = entry.uncompressedSize;
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) {
@@ -176,12 +174,8 @@ function readEntry(zip: yauzl.ZipFile, item: CheckedEntry, limits: BundleLimits,
       };
       stream.on('data', (chunk: Buffer) => {
         count += chunk.length;
-        try {
-          if (count > limits.ratioFloorBytes && count > entry.compressedSize * limits.maxCompressionRatio) bomb(name, limits);
-          if (count > cap) entryTooLarge(name, count, cap, true);
-          if (count > totalLeft) refuse('INVALID_BUNDLE', `The file unpacks to more than ${mb(limits.maxTotalBytes)}.`, { reason: 'total-too-large', entry: name });
-        } catch (refusal) {
-          stop(refusal);
+        if (count > declared) {
+          stop(refusal('INVALID_BUNDLE', `The entry "${name}" holds more than the ${mb(declared)} it declares.`, { reason: 'entry-too-large', entry: name }));
           return;
         }
         chunks.push(chunk);
@@ -190,8 +184,8 @@ function readEntry(zip: yauzl.ZipFile, item: CheckedEntry, limits: BundleLimits,
       stream.on('end', () => {
         if (settled) return;
         settled = true;
-        if (count !== entry.uncompressedSize) {
-          reject(damaged(`the entry "${name}" holds ${count} bytes instead of the ${entry.uncompressedSize} it declares`, 'damaged-zip', name));
+        if (count !== declared) {
+          reject(damaged(`the entry "${name}" holds ${count} bytes instead of the ${declared} it declares`, 'damaged-zip', name));
           return;
         }
         resolve(new Uint8Array(Buffer.concat(chunks)));
@@ -200,9 +194,8 @@ function readEntry(zip: yauzl.ZipFile, item: CheckedEntry, limits: BundleLimits,
   });
 }
 
-function entryTooLarge(name: string, size: number, limit: number, streamed = false): never {
-  const what = streamed ? `holds more than the ${mb(limit)} it declares or may hold` : `is ${mb(size)}; such an entry may be at most ${mb(limit)}`;
-  return refuse('INVALID_BUNDLE', `The entry "${name}" ${what}.`, { reason: 'entry-too-large', entry: name });
+function entryTooLarge(name: string, size: number, limit: number): never {
+  return refuse('INVALID_BUNDLE', `The entry "${name}" is ${mb(size)}; such an entry may be at most ${mb(limit)}.`, { reason: 'entry-too-large', entry: name });
 }
 
 function bomb(name: string, limits: BundleLimits): never {

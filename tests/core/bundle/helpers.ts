@@ -106,9 +106,13 @@ export function editText(bytes: Uint8Array, edit: (text: string) => string): Uin
 }
 
 export interface RawEntry {
-  name: string;
+  /** A string is written as UTF-8; bytes are written as they are. */
+  name: string | Uint8Array;
   data: Uint8Array;
-  method?: 0 | 8;
+  /** 0 stored, 8 deflated; anything else is a method CCAT does not read. */
+  method?: number;
+  /** Sets the "encrypted" bit of the general-purpose flags (traditional zip encryption). */
+  encrypted?: boolean;
   /** What the headers claim; defaults to the data's length (stored) or must be given (deflated). */
   uncompressedSize?: number;
   unixMode?: number;
@@ -119,7 +123,7 @@ export interface RawEntry {
  * duplicate names, symlinks, lying sizes and more than 65,535 entries (zip64 end records).
  */
 export function rawZip(entries: readonly RawEntry[]): Uint8Array {
-  const names = entries.map((entry) => Buffer.from(entry.name, 'utf8'));
+  const names = entries.map((entry) => (typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : Buffer.from(entry.name)));
   const localBytes = entries.reduce((sum, entry, i) => sum + 30 + names[i]!.length + entry.data.length, 0);
   const centralBytes = names.reduce((sum, name) => sum + 46 + name.length, 0);
   const count = entries.length;
@@ -132,9 +136,10 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
     const name = names[i]!;
     const method = entry.method ?? 0;
     const size = Math.min(entry.uncompressedSize ?? entry.data.length, 0xffffffff);
+    const flags = 0x0800 | (entry.encrypted ? 1 : 0);
     out.writeUInt32LE(0x04034b50, local);
     out.writeUInt16LE(20, local + 4);
-    out.writeUInt16LE(0x0800, local + 6);
+    out.writeUInt16LE(flags, local + 6);
     out.writeUInt16LE(method, local + 8);
     out.writeUInt16LE(0x21, local + 12);
     out.writeUInt32LE(entry.data.length, local + 18);
@@ -145,7 +150,7 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
     out.writeUInt32LE(0x02014b50, central);
     out.writeUInt16LE((3 << 8) | 20, central + 4);
     out.writeUInt16LE(20, central + 6);
-    out.writeUInt16LE(0x0800, central + 8);
+    out.writeUInt16LE(flags, central + 8);
     out.writeUInt16LE(method, central + 10);
     out.writeUInt16LE(0x21, central + 14);
     out.writeUInt32LE(entry.data.length, central + 20);
