@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSignedZip } from '../../../core/bundle/create.node.ts';
 import { encryptBundle } from '../../../core/bundle/encryption';
-import { canonicalJson } from '../../../core/bundle/format';
+import { canonicalJson, type BundleSignature } from '../../../core/bundle/format';
 import { installationKey, type InstallationKey } from '../../../core/bundle/keys.node.ts';
 import { sha256 } from '../../../core/bundle/open.node.ts';
 import { signatureEntryText } from '../../../core/bundle/signature-entry.node.ts';
@@ -41,7 +41,12 @@ async function signed(assessments: unknown[], key?: InstallationKey, readAttachm
 }
 
 /** Changes entries, then lists them in the manifest and signs it again, as a careless or hostile signer would. */
-async function resigned(file: Uint8Array, key: InstallationKey, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void) {
+async function resigned(
+  file: Uint8Array,
+  key: InstallationKey,
+  change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void,
+  editSignature: (signature: BundleSignature) => BundleSignature = (signature) => signature,
+) {
   const entries = await entriesOf(file);
   const manifest = JSON.parse(Buffer.from(entries.get('manifest.json')!).toString('utf8')) as Record<string, unknown>;
   entries.delete('manifest.json');
@@ -49,7 +54,7 @@ async function resigned(file: Uint8Array, key: InstallationKey, change: (entries
   change(entries, manifest);
   manifest.entries = [...entries].map(([name, bytes]) => ({ name, size: bytes.length, sha256: sha256(bytes) }));
   const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
-  const signature = { algorithm: 'Ed25519' as const, publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) };
+  const signature = editSignature({ algorithm: 'Ed25519', publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) });
   return writeZip([...[...entries].map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(signatureEntryText(signature)) }]);
 }
 
@@ -130,6 +135,107 @@ describe('a correctly signed file', () => {
     const error = await refusedBy(file);
     expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'assessments' } });
     expect(error.message).toBe('The manifest lists "v1-fixture-0001" twice.');
+  });
+
+  it.each([
+    ['no schemaVersion', undefined],
+    ['schemaVersion 0', 0],
+    ['a fractional schemaVersion', 1.5],
+    ['a schemaVersion in words', 'one'],
+  ])('holding an assessment with %s is refused, naming the field', async (_, schemaVersion) => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(entry, new TextEncoder().encode(JSON.stringify({ ...JSON.parse(Buffer.from(entries.get(entry)!).toString('utf8')), schemaVersion }))));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry, field: 'schemaVersion' } });
+    expect(error.message).toBe(`The entry "${entry}" has no valid schemaVersion.`);
+  });
+
+  it('holding an assessment saved by a newer CCAT is refused with both versions', async () => {
+    const key = await fieldKey();
+    const newer = ASSESSMENT_SCHEMA_VERSION + 1;
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(entry, new TextEncoder().encode(JSON.stringify({ ...(JSON.parse(Buffer.from(entries.get(entry)!).toString('utf8')) as object), schemaVersion: newer }))));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'newer-version', entry, field: 'schemaVersion' } });
+    expect(error.message).toBe(`The assessment in "${entry}" was saved by a newer CCAT (format ${newer}, this CCAT reads up to ${ASSESSMENT_SCHEMA_VERSION}); update CCAT to import it.`);
+  });
+
+  it('holding a current-format assessment that breaks the schema is refused, naming the field', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) =>
+      entries.set(entry, new TextEncoder().encode(JSON.stringify({ ...(JSON.parse(Buffer.from(entries.get(entry)!).toString('utf8')) as object), schemaVersion: ASSESSMENT_SCHEMA_VERSION, title: 42 }))),
+    );
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry } });
+    expect(error.message).toMatch(new RegExp(`^The entry "${entry.replace(/[./]/g, '\\$&')}" does not match the \\.ccat format: `));
+  });
+
+  it('holding an entry that is not UTF-8 is refused, naming it', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(entry, new Uint8Array([0x7b, 0xff, 0x7d])));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'not-json', entry } });
+    expect(error.message).toBe(`The entry "${entry}" is not UTF-8 text.`);
+  });
+
+  it('holding JSON nested past the limit is refused with the parser\'s own reason', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(entry, new TextEncoder().encode(`${'['.repeat(100)}${']'.repeat(100)}`)));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'too-deep', entry } });
+  });
+
+  it('whose manifest lists more assessments than a file may hold is refused, with both counts', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => {
+      const [listed] = manifest.assessments as Record<string, unknown>[];
+      manifest.assessments = Array.from({ length: 51 }, (_, i) => ({ ...listed, id: `v1-fixture-${String(i).padStart(4, '0')}` }));
+    });
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'assessments' } });
+    expect(error.message).toBe('The file holds 51 assessments; a .ccat file may hold at most 50.');
+  });
+
+  it('whose manifest lists an entry twice is refused', async () => {
+    const key = await fieldKey();
+    const entries = await entriesOf(await signed([await v1()], key));
+    const manifest = JSON.parse(Buffer.from(entries.get('manifest.json')!).toString('utf8')) as { entries: unknown[] };
+    const twice = await resigned(await signed([await v1()], key), key, () => undefined);
+    // resigned lists the entries afresh, so the doubled list is signed by hand here.
+    const doubled = { ...manifest, entries: [...manifest.entries, ...manifest.entries] };
+    const manifestBytes = new TextEncoder().encode(canonicalJson(doubled));
+    const signature = { algorithm: 'Ed25519' as const, publicKey: key.publicKey, fingerprint: key.fingerprint, signature: key.sign(manifestBytes) };
+    const rest = [...(await entriesOf(twice))].filter(([name]) => name !== 'manifest.json' && name !== 'signature.json');
+    const file = await writeZip([...rest.map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(signatureEntryText(signature)) }]);
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'entries' } });
+    expect(error.message).toBe(`The manifest lists "${entry}" twice.`);
+  });
+
+  it('whose manifest lists an assessment without its entry is refused, naming the entry', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => {
+      const [listed] = manifest.assessments as Record<string, unknown>[];
+      manifest.assessments = [listed, { ...listed, id: 'v1-fixture-0002' }];
+    });
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'missing-entry', entry: 'assessment/v1-fixture-0002.json' } });
+    expect(error.message).toBe('The manifest lists assessment v1-fixture-0002, but the entry "assessment/v1-fixture-0002.json" is missing.');
+  });
+
+  it('holding an assessment entry the manifest does not list among its assessments is refused', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set('assessment/v1-fixture-0003.json', entries.get(entry)!));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'unlisted-entry', entry: 'assessment/v1-fixture-0003.json' } });
+    expect(error.message).toBe('The entry "assessment/v1-fixture-0003.json" is not listed among the manifest\'s assessments.');
+  });
+
+  it('whose signature names a fingerprint that is not its key\'s is refused', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, () => undefined, (signature) => ({ ...signature, fingerprint: 'SHA256:forged' }));
+    const error = await refusedBy(file);
+    expect(error).toMatchObject({ code: 'TAMPERED', details: { reason: 'bad-signature', entry: 'signature.json', field: 'fingerprint' } });
+    expect(error.message).toBe(`The fingerprint in signature.json (SHA256:forged) is not the fingerprint of its key (${key.fingerprint}).`);
   });
 
   it('whose passphrase protection asks for more memory than allowed is refused before any work', async () => {
