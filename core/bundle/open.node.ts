@@ -51,8 +51,8 @@ export function sha256(bytes: Uint8Array): string {
 export async function openBundle(file: Uint8Array, unlock: Unlock = {}, limits: BundleLimits = defaultBundleLimits): Promise<OpenedBundle> {
   checkSize(file, limits);
   const encrypted = encryptionOf(file) !== undefined;
+  // age does not compress, so what it decrypts is smaller than the file whose size was just checked.
   const zipBytes = encrypted ? await decryptBundle(file, unlock) : file;
-  if (encrypted) checkSize(zipBytes, limits);
   if (zipBytes.length < 4 || zipBytes[0] !== 0x50 || zipBytes[1] !== 0x4b) {
     refuse('INVALID_BUNDLE', 'This is not a .ccat file: it is neither a CCAT zip nor an age-encrypted file.', { reason: 'not-a-bundle' });
   }

@@ -113,6 +113,8 @@ export interface RawEntry {
   method?: number;
   /** Sets the "encrypted" bit of the general-purpose flags (traditional zip encryption). */
   encrypted?: boolean;
+  /** The host that made the entry: 3 Unix (the default), 0 MS-DOS, whose attributes hold no file type. */
+  madeBy?: number;
   /** What the headers claim; defaults to the data's length (stored) or must be given (deflated). */
   uncompressedSize?: number;
   unixMode?: number;
@@ -148,7 +150,7 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
     name.copy(out, local + 30);
     out.set(entry.data, local + 30 + name.length);
     out.writeUInt32LE(0x02014b50, central);
-    out.writeUInt16LE((3 << 8) | 20, central + 4);
+    out.writeUInt16LE(((entry.madeBy ?? 3) << 8) | 20, central + 4);
     out.writeUInt16LE(20, central + 6);
     out.writeUInt16LE(flags, central + 8);
     out.writeUInt16LE(method, central + 10);

@@ -52,6 +52,8 @@ interface Case {
   unlock?: () => Promise<Unlock>;
   code: string;
   reason: string;
+  /** The field of the entry that failed, where the refusal names one. */
+  field?: string;
   message: RegExp;
 }
 
@@ -78,6 +80,7 @@ const cases: Record<string, Case> = {
     make: ({ bundle }) => rezip(bundle, (e) => e.set('signature.json', flipLetterAfter(e.get('signature.json')!, '"signature": "'))),
     code: 'TAMPERED',
     reason: 'bad-signature',
+    field: 'signature',
     message: /The signature does not match the manifest/,
   },
   'signature.json with its closing newline cut (same JSON, different bytes)': {
@@ -235,7 +238,8 @@ describe('a hostile .ccat file is refused with its own reason and changes nothin
     const target = await folder(await tempDir(), 'HQ desk');
     const before = await snapshotTree(target.dataDir);
     const error = await coreFailure(target.exchange.importBundle({ bytes: file, ...(await testCase.unlock?.()), trustNewSigner: true, keepDivergedAsCopy: true }));
-    expect({ code: error.code, reason: (error.details as { reason: string }).reason }).toEqual({ code: testCase.code, reason: testCase.reason });
+    const { reason, field } = error.details as { reason: string; field?: string };
+    expect({ code: error.code, reason, ...(testCase.field === undefined ? {} : { field }) }).toEqual({ code: testCase.code, reason: testCase.reason, ...(testCase.field === undefined ? {} : { field: testCase.field }) });
     expect(error.message).toMatch(testCase.message);
     expect(await snapshotTree(target.dataDir)).toEqual(before);
   });

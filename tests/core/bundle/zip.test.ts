@@ -9,11 +9,12 @@ const MiB = 1024 * 1024;
 const text = (value: string) => new TextEncoder().encode(value);
 const attachmentName = (digit: string) => `attachments/${digit.repeat(64)}`;
 
-/** What readZipEntries refuses `entries` with: the reason and the sentence a user reads. */
+/** What readZipEntries refuses `entries` with: the reason, the entry named if any, and the sentence a user reads. */
 async function refusal(entries: readonly RawEntry[] | Uint8Array, limits: Partial<BundleLimits> = {}) {
   const bytes = entries instanceof Uint8Array ? entries : rawZip(entries);
   const error = await coreFailure(readZipEntries(bytes, { ...defaultBundleLimits, ...limits }));
-  return { code: error.code, reason: (error.details as { reason: string }).reason, message: error.message };
+  const { reason, entry } = error.details as { reason: string; entry?: string };
+  return { code: error.code, reason, ...(entry === undefined ? {} : { entry }), message: error.message };
 }
 
 describe('reading a .ccat zip', () => {
@@ -60,6 +61,7 @@ describe('reading a .ccat zip', () => {
     expect(await refusal([{ name: 'manifest.json', data: text('{}'), ...how }])).toEqual({
       code: 'INVALID_BUNDLE',
       reason: 'unsupported-entry',
+      entry: 'manifest.json',
       message: 'The entry "manifest.json" is stored in a way CCAT does not read (zip encryption or an unusual compression).',
     });
   });
@@ -83,10 +85,12 @@ describe('reading a .ccat zip', () => {
     expect(await refusal([{ name: 'manifest.json', ...twoMiB }], { maxJsonBytes: 1.5 * MiB })).toEqual({
       code: 'INVALID_BUNDLE',
       reason: 'entry-too-large',
+      entry: 'manifest.json',
       message: 'The entry "manifest.json" is 2.0 MB; such an entry may be at most 1.5 MB.',
     });
     expect((await refusal([{ name: attachmentName('c'), ...twoMiB }], { maxAttachmentBytes: 1.5 * MiB })).reason).toBe('entry-too-large');
-    // Each limit applies to its own kind only.
+    // At the limit is allowed, and each limit applies to its own kind only.
+    expect((await readZipEntries(rawZip([{ name: 'manifest.json', ...twoMiB }]), { ...defaultBundleLimits, maxJsonBytes: 2 * MiB })).size).toBe(1);
     expect((await readZipEntries(rawZip([{ name: attachmentName('c'), ...twoMiB }]), { ...defaultBundleLimits, maxJsonBytes: 1.5 * MiB })).size).toBe(1);
     expect((await readZipEntries(rawZip([{ name: 'manifest.json', ...twoMiB }]), { ...defaultBundleLimits, maxAttachmentBytes: 1.5 * MiB })).size).toBe(1);
   });
@@ -96,6 +100,7 @@ describe('reading a .ccat zip', () => {
     expect(await refusal([bomb], { maxCompressionRatio: 100, ratioFloorBytes: MiB })).toEqual({
       code: 'INVALID_BUNDLE',
       reason: 'compression-ratio',
+      entry: bomb.name,
       message: `The entry "${bomb.name}" expands more than 100 times when unpacked, which only a "zip bomb" does; the file was refused.`,
     });
     // Under the floor, a high ratio is ordinary (a page of zeros): it is read.
@@ -107,6 +112,7 @@ describe('reading a .ccat zip', () => {
     expect(await refusal([liar], { ratioFloorBytes: 4 * MiB })).toEqual({
       code: 'INVALID_BUNDLE',
       reason: 'entry-too-large',
+      entry: liar.name,
       message: `The entry "${liar.name}" holds more than the 1.0 MB it declares.`,
     });
   });
@@ -116,7 +122,31 @@ describe('reading a .ccat zip', () => {
     expect(await refusal([short])).toEqual({
       code: 'INVALID_BUNDLE',
       reason: 'damaged-zip',
+      entry: 'manifest.json',
       message: 'The file is not a readable .ccat file: the entry "manifest.json" holds 7 bytes instead of the 20 it declares.',
     });
+  });
+
+  it('refuses an entry whose compressed data is damaged, naming it', async () => {
+    const broken = { name: 'manifest.json', data: new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), method: 8, uncompressedSize: 10 };
+    expect(await refusal([broken])).toEqual({
+      code: 'INVALID_BUNDLE',
+      reason: 'damaged-zip',
+      entry: 'manifest.json',
+      message: expect.stringMatching(/^The file is not a readable \.ccat file: the entry "manifest\.json" is damaged \(.+\)\.$/),
+    });
+  });
+
+  it('takes symlink bits for a symlink only in an entry made on Unix (MS-DOS attributes hold no file type)', async () => {
+    const entry = { name: 'manifest.json', data: text('{}'), unixMode: 0o120777 };
+    expect((await refusal([entry])).reason).toBe('symlink-entry');
+    expect((await readZipEntries(rawZip([{ ...entry, madeBy: 0 }]), defaultBundleLimits)).get('manifest.json')).toEqual(text('{}'));
+  });
+
+  it('writes deflated entries stamped 1 January 2000, so no clock leaks into the file', async () => {
+    const zip = Buffer.from(await writeZip([{ name: attachmentName('f'), bytes: new Uint8Array(100_000) }]));
+    expect(zip.length).toBeLessThan(1000);
+    // The local header's DOS date (offset 12): years since 1980 in its top seven bits; yazl writes local time.
+    expect([1999, 2000]).toContain((zip.readUInt16LE(12) >> 9) + 1980);
   });
 });
