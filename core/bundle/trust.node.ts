@@ -1,11 +1,11 @@
 import * as fsp from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../api/dispatch';
 import { CoreError } from '../api/result';
 import { parseUntrustedJson } from '../json/safe-parse';
 import { ensureFolderDurably, writeFileDurably } from '../store/atomic-write.node.ts';
-import { errnoCode } from '../store/errors';
+import { errnoCode, storeIoError } from '../store/errors';
 import { nodeFs } from '../store/node-fs.node.ts';
 import { refuse } from './format';
 import { KEYS_FOLDER } from './keys.node.ts';
@@ -38,7 +38,7 @@ export class SignerList {
       text = await fsp.readFile(this.path, 'utf8');
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return [];
-      throw error;
+      throw storeIoError(error, { operation: 'read', file: this.path, folder: dirname(this.path) });
     }
     // A damaged list must not read as "nobody is trusted yet": that would re-ask about every signer
     // and hide a changed key. The person is told instead.

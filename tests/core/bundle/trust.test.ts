@@ -106,4 +106,20 @@ describe('the list of known signers on disk', () => {
     expect(error).toMatchObject({ code: 'DAMAGED_FILE', details: { file: join(dir, 'keys', 'signers.json') } });
     expect(error.message).toMatch(message);
   });
+
+  it('reads times written with a UTC offset, as a person editing the file might', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'keys'));
+    const edited = { ...field, firstSeen: '2026-03-01T09:00:00+09:00', lastSeen: '2026-03-02T09:00:00+09:00' };
+    await writeFile(join(dir, 'keys', 'signers.json'), JSON.stringify({ schemaVersion: 1, signers: [edited] }));
+    expect(await new SignerList(dir).list()).toEqual([edited]);
+  });
+
+  it('that cannot be read for another reason than being absent is an error, not an empty list', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'keys', 'signers.json'), { recursive: true });
+    const error = await coreFailure(new SignerList(dir).list());
+    expect(error).toMatchObject({ code: 'INTERNAL', details: { code: 'EISDIR', file: join(dir, 'keys', 'signers.json') } });
+    expect(error.message).toMatch(/^CCAT could not read .+signers\.json: /);
+  });
 });
