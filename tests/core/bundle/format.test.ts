@@ -113,6 +113,8 @@ describe('the manifest', () => {
     ['a short digest', { entries: [{ ...valid.entries[0]!, sha256: 'a'.repeat(63) }] }],
     ['a digest with text after it', { entries: [{ ...valid.entries[0]!, sha256: `${digest}0` }] }],
     ['an assessment id with text before it', { assessments: [{ ...valid.assessments[0]!, id: `../${id}` }] }],
+    ['an assessment id with text after it', { assessments: [{ ...valid.assessments[0]!, id: `${id}/..` }] }],
+    ['a digest with text before it', { entries: [{ ...valid.entries[0]!, sha256: `0${digest}` }] }],
     ['an assessment id of seven characters', { assessments: [{ ...valid.assessments[0]!, id: 'abcdefg' }] }],
     ['no assessment', { assessments: [] }],
   ])('refuses %s', (_, change) => {
