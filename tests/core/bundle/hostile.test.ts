@@ -136,7 +136,8 @@ const cases: Record<string, Case> = {
     make: async () => rawZip([{ name: 'manifest.json\0.exe', data: new Uint8Array([1]) }]),
     code: 'INVALID_BUNDLE',
     reason: 'unsafe-entry-name',
-    message: /contains a NUL character/,
+    // The NUL is shown as \0, so the person sees where it hides.
+    message: /^The entry "manifest\.json\\\\0\.exe" contains a NUL character;/,
   },
   'a backslash in a name': {
     make: async () => rawZip([{ name: 'attachments\\..\\x', data: new Uint8Array([1]) }]),

@@ -58,6 +58,13 @@ async function resigned(
   return writeZip([...[...entries].map(([name, bytes]) => ({ name, bytes })), { name: 'manifest.json', bytes: manifestBytes }, { name: 'signature.json', bytes: new TextEncoder().encode(signatureEntryText(signature)) }]);
 }
 
+/** The file with its manifest replaced by `text` (the signature then no longer matches, but the format is checked first). */
+async function rezipManifest(file: Uint8Array, text: string): Promise<Uint8Array> {
+  const entries = await entriesOf(file);
+  entries.set('manifest.json', new TextEncoder().encode(text));
+  return writeZip([...entries].map(([name, bytes]) => ({ name, bytes })));
+}
+
 async function refusedBy(file: Uint8Array, hasFramework?: (id: string, version: string) => boolean) {
   const target = await folder(await tempDir(), 'HQ desk', hasFramework);
   const before = await snapshotTree(target.dataDir);
@@ -193,6 +200,26 @@ describe('a correctly signed file', () => {
     const error = await refusedBy(file);
     expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: 'manifest.json', field: 'assessments' } });
     expect(error.message).toBe('The file holds 51 assessments; a .ccat file may hold at most 50.');
+  });
+
+  it('whose manifest lists exactly as many assessments as a file may hold gets past that check', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => {
+      const [listed] = manifest.assessments as Record<string, unknown>[];
+      manifest.assessments = Array.from({ length: 50 }, (_, i) => ({ ...listed, id: `v1-fixture-${String(i + 1).padStart(4, '0')}` }));
+    });
+    // The next check finds the second listed assessment's entry missing.
+    expect((await refusedBy(file)).details).toMatchObject({ reason: 'missing-entry', entry: 'assessment/v1-fixture-0002.json' });
+  });
+
+  it.each(['manifest.json', entry])('whose %s is JSON null is refused as not matching the format, not a crash', async (name) => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (entries) => {
+      if (name === entry) entries.set(entry, new TextEncoder().encode('null'));
+    });
+    const nulled = name === entry ? file : await rezipManifest(file, 'null');
+    const error = await refusedBy(nulled);
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry: name } });
   });
 
   it('whose manifest lists an entry twice is refused', async () => {

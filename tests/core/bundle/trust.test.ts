@@ -83,6 +83,17 @@ describe('the list of known signers on disk', () => {
     expect(await readFile(join(dir, 'keys', 'signers.json'), 'utf8')).toBe(before);
   });
 
+  it('renames only the signer asked for', async () => {
+    const list = new SignerList(await tempDir());
+    await list.remember(field, field.firstSeen);
+    await list.remember(claim(), field.firstSeen);
+    await list.rename('SHA256:other', 'Ministry desk');
+    expect((await list.list()).map((s) => [s.fingerprint, s.name])).toEqual([
+      ['SHA256:field', 'Field laptop'],
+      ['SHA256:other', 'Ministry desk'],
+    ]);
+  });
+
   it('removes a signer, and names the fingerprint it cannot find', async () => {
     const list = new SignerList(await tempDir());
     await list.remember(field, field.firstSeen);
