@@ -33,6 +33,11 @@ describe('opening a .ccat file', () => {
     expect(error.message).toBe('This is not a .ccat file: it is neither a CCAT zip nor an age-encrypted file.');
   });
 
+  it('reads four bytes that start like a zip as a zip, and finds it damaged', async () => {
+    const error = await coreFailure(openBundle(new Uint8Array([0x50, 0x4b, 0x03, 0x04])));
+    expect(error.details).toMatchObject({ reason: 'not-a-zip' });
+  });
+
   it.each(['manifest.json', 'signature.json'])('refuses a zip without %s as impossible to check', async (missing) => {
     const present = ['manifest.json', 'signature.json'].filter((name) => name !== missing);
     const error = await coreFailure(openBundle(await writeZip(present.map((name) => ({ name, bytes: text('{}') })))));

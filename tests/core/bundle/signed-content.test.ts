@@ -19,6 +19,18 @@ const v1Path = join(import.meta.dirname, '..', '..', 'fixtures', 'store', 'asses
 // v1 had no attachment list; an empty one lets the writer (made for current documents) list none.
 const v1 = async () => ({ ...(JSON.parse(await readFile(v1Path, 'utf8')) as Record<string, unknown> & { id: string; title: string }), attachments: [] });
 const entry = 'assessment/v1-fixture-0001.json';
+/** The v1 fixture as a current-format document: what the file-level checks accept. */
+const current = async () => ({
+  ...(await v1()),
+  schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+  languages: ['en'],
+  scope: { kind: 'national', name: '' },
+  context: { donorSupport: {}, notes: '' },
+  responses: {},
+  sessions: [],
+  attachments: [],
+  plan: { decisions: {}, order: [], customActions: [], importance: {} },
+});
 
 /**
  * These files are correctly signed by a real installation key, yet their content is wrong or
@@ -104,21 +116,24 @@ describe('a correctly signed file', () => {
     expect(error.message).toMatch(/made by a newer CCAT \(bundle format 2\); update CCAT/);
   });
 
+  it('whose format version is the text "2" is refused as not matching the format, not as newer', async () => {
+    const key = await fieldKey();
+    const file = await resigned(await signed([await v1()], key), key, (_, manifest) => (manifest.formatVersion = '2'));
+    expect((await refusedBy(file)).details).toMatchObject({ reason: 'schema', entry: 'manifest.json', field: 'formatVersion' });
+  });
+
+  it('holding an assessment entry not listed beside two that are, names the unlisted one', async () => {
+    const key = await fieldKey();
+    const second = { ...(await v1()), id: 'v1-fixture-0002' };
+    const file = await resigned(await signed([await v1(), second], key), key, (entries) => entries.set('assessment/v1-fixture-0003.json', entries.get(entry)!));
+    expect((await refusedBy(file)).details).toMatchObject({ reason: 'unlisted-entry', entry: 'assessment/v1-fixture-0003.json' });
+  });
+
   it('missing an attachment its assessment refers to is refused, naming the field', async () => {
     const key = await fieldKey();
     const bytes = new TextEncoder().encode('evidence');
     const meta = { id: sha256(bytes), fileName: 'decree.pdf', mediaType: 'application/pdf', size: bytes.length, addedAt: '2023-05-03T00:00:00.000Z', addedBy: 'x' };
-    const withAttachment = {
-      ...(await v1()),
-      schemaVersion: ASSESSMENT_SCHEMA_VERSION,
-      languages: ['en'],
-      scope: { kind: 'national', name: '' },
-      context: { donorSupport: {}, notes: '' },
-      responses: {},
-      sessions: [],
-      attachments: [meta],
-      plan: { decisions: {}, order: [], customActions: [], importance: {} },
-    };
+    const withAttachment = { ...(await current()), attachments: [meta] };
     const file = await resigned(await signed([withAttachment], key, async () => bytes), key, (entries) => entries.delete(`attachments/${meta.id}`));
     const error = await refusedBy(file);
     expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'missing-attachment', field: 'attachments.0.id' } });
@@ -131,6 +146,7 @@ describe('a correctly signed file', () => {
     const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(`attachments/${digest}`, new TextEncoder().encode('something else')));
     const error = await refusedBy(file);
     expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'attachment-digest', entry: `attachments/${digest}` } });
+    expect(error.message).toBe(`The entry "attachments/${digest}" does not hold the file its name promises (its SHA-256 differs).`);
   });
 
   it('whose manifest lists an assessment twice is refused', async () => {
@@ -166,14 +182,14 @@ describe('a correctly signed file', () => {
     expect(error.message).toBe(`The assessment in "${entry}" was saved by a newer CCAT (format ${newer}, this CCAT reads up to ${ASSESSMENT_SCHEMA_VERSION}); update CCAT to import it.`);
   });
 
-  it('holding a current-format assessment that breaks the schema is refused, naming the field', async () => {
+  it('holding a current-format assessment that breaks the schema is refused, naming the first field and at most three problems', async () => {
     const key = await fieldKey();
-    const file = await resigned(await signed([await v1()], key), key, (entries) =>
-      entries.set(entry, new TextEncoder().encode(JSON.stringify({ ...(JSON.parse(Buffer.from(entries.get(entry)!).toString('utf8')) as object), schemaVersion: ASSESSMENT_SCHEMA_VERSION, title: 42 }))),
-    );
+    const broken = { ...(await current()), title: 42, country: 5, mode: 'x', status: 'y' };
+    const file = await resigned(await signed([await v1()], key), key, (entries) => entries.set(entry, new TextEncoder().encode(JSON.stringify(broken))));
     const error = await refusedBy(file);
-    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry } });
-    expect(error.message).toMatch(new RegExp(`^The entry "${entry.replace(/[./]/g, '\\$&')}" does not match the \\.ccat format: `));
+    expect(error).toMatchObject({ code: 'INVALID_BUNDLE', details: { reason: 'schema', entry, field: 'title' } });
+    expect(error.message).toMatch(new RegExp(`^The entry "${entry.replace(/[./]/g, '\\$&')}" does not match the \\.ccat format: title: .+; country: .+; mode: .+$`));
+    expect(error.message).not.toContain('status');
   });
 
   it('holding an entry that is not UTF-8 is refused, naming it', async () => {
