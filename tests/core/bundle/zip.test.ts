@@ -103,6 +103,8 @@ describe('reading a .ccat zip', () => {
       entry: bomb.name,
       message: `The entry "${bomb.name}" expands more than 100 times when unpacked, which only a "zip bomb" does; the file was refused.`,
     });
+    // Exactly at the ratio is allowed (a stored entry expands 1:1).
+    expect((await readZipEntries(rawZip([{ name: 'manifest.json', data: text('{}') }]), { ...defaultBundleLimits, maxCompressionRatio: 1, ratioFloorBytes: 0 })).size).toBe(1);
     // Under the floor, a high ratio is ordinary (a page of zeros): it is read.
     expect((await readZipEntries(rawZip([bomb]), { ...defaultBundleLimits, ratioFloorBytes: 2 * MiB })).get(bomb.name)?.length).toBe(2 * MiB);
   });
