@@ -33,6 +33,25 @@
  *   set to undefined, which ExcelJS writes exactly as it writes no description.
  * - core/report/verify.ts, describeCheck's `check.detail ?? ''` (XLSX) and `check.id ?? ''` (JSON)
  *   with another fallback: unreachable, those checks always carry a detail and an id (no coverage).
+ * - core/bundle/lineage.ts, isPrefix's `shorter.length <= longer.length` → true: comparing past the
+ *   end meets undefined, which never equals an entry, so the answer is the same.
+ * - core/bundle/open.node.ts: parseEntry's `!(error instanceof CoreError)` → false and its
+ *   `details?.reason ?? 'not-json'` (the safe JSON parser throws only CoreErrors, always with a
+ *   reason); strictAssessment's `typeof version !== 'number'` → false (Number.isInteger refuses the
+ *   same values); checkDigests' size half (a different size always gives another SHA-256);
+ *   checkSignature's catch for an invalid key (no coverage: 43 base64 characters and "=" always
+ *   decode to 32 bytes, which Node accepts as an Ed25519 key).
+ * - core/bundle/trust.node.ts: list's `operation: 'read'` with another text (anything but 'write'
+ *   reads "read"); `existing === undefined` → true and `s.fingerprint !== incoming.fingerprint` →
+ *   true (a stored fingerprint is handled before the clash test).
+ * - core/bundle/zip.node.ts: writeZip's `'error'` listener name (yazl emits no error for data in
+ *   memory); the `finally` close and `autoClose: true` (a buffer-backed zip holds no file);
+ *   `error || !zip` / `error || !stream` → `&&` (yauzl gives either an error or a result); the
+ *   `settled` guards (settling a promise twice is ignored); damaged()'s `entry === undefined`
+ *   (an undefined entry is dropped from the details alike).
+ * - Mutants in code that runs when a module loads (schema patterns, constants, TextDecoder options)
+ *   keep an old "survived" in an incremental run even after a new test kills them: rerun their
+ *   file with --force before listing one here.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
