@@ -106,6 +106,7 @@ export function createChromiumServices(executablePath?: string): ChromiumService
                 headerTemplate: setup.headerTemplate,
                 footerTemplate: setup.footerTemplate,
                 margin: { top: mm(setup.margin.top), bottom: mm(setup.margin.bottom), left: mm(setup.margin.left), right: mm(setup.margin.right) },
+                landscape: setup.landscape,
                 tagged: setup.tagged,
                 outline: setup.outline,
               }

@@ -50,6 +50,7 @@ export function electronExportServices(Window: WindowConstructor, pdfFontDir: st
                   footerTemplate: setup.footerTemplate,
                   // Electron takes margins in inches; the setup is in millimetres, as CSS and the CLI use.
                   margins: { top: setup.margin.top / 25.4, bottom: setup.margin.bottom / 25.4, left: setup.margin.left / 25.4, right: setup.margin.right / 25.4 },
+                  landscape: setup.landscape,
                   generateTaggedPDF: setup.tagged,
                   generateDocumentOutline: setup.outline,
                 }

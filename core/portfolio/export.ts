@@ -44,6 +44,8 @@ interface HqTable {
   heading: string;
   /** Per column, the document tables it appears in: a page cannot hold every column a spreadsheet can. */
   parts: number[][];
+  /** Per column, whether it holds text people wrote (see Column.freeText). */
+  freeText: boolean[];
 }
 
 interface Col {
@@ -52,6 +54,8 @@ interface Col {
   width: number;
   /** Document tables showing the column; default the first only, [] for the spreadsheet only. */
   parts?: number[];
+  /** Titles, device names, ids: may break anywhere on a page, where labels and figures keep their words whole. */
+  freeText?: boolean;
 }
 
 const MISSING = '—';
@@ -61,6 +65,7 @@ function table(name: string, heading: string, columns: readonly Col[], rows: She
     sheet: { name, columns: columns.map((c) => ({ header: c.header, width: c.width, type: c.type })), rows, ...(after ? { after } : {}) },
     heading,
     parts: columns.map((c) => c.parts ?? [0]),
+    freeText: columns.map((c) => c.freeText === true),
   };
 }
 
@@ -103,7 +108,7 @@ function portfolioTable(w: Words, view: PortfolioView): HqTable {
     { header: w.t('hq.column.country'), type: 'text', width: 18, parts: [0, 1] },
     { header: w.t('hq.column.countryCode'), type: 'text', width: 6, parts: [] },
     { header: w.t('hq.column.regions'), type: 'text', width: 22, parts: [] },
-    { header: w.t('hq.column.title'), type: 'text', width: 36, parts: [0, 1] },
+    { header: w.t('hq.column.title'), type: 'text', width: 36, parts: [0, 1], freeText: true },
     { header: w.t('hq.column.mode'), type: 'text', width: 16 },
     { header: w.t('hq.column.status'), type: 'text', width: 10 },
     { header: w.t('hq.column.periodFrom'), type: 'date', width: 12 },
@@ -117,7 +122,7 @@ function portfolioTable(w: Words, view: PortfolioView): HqTable {
     { header: w.t('hq.column.largestGap'), type: 'text', width: 30, parts: [1] },
     { header: w.t('hq.column.largestGapSize'), type: 'score', width: 9, parts: [] },
     { header: w.t('hq.column.updatedAt'), type: 'datetime', width: 17 },
-    { header: w.t('hq.column.signer'), type: 'text', width: 20 },
+    { header: w.t('hq.column.signer'), type: 'text', width: 20, freeText: true },
     { header: w.t('hq.column.fingerprint'), type: 'text', width: 42, parts: [] },
     { header: w.t('hq.column.shelf'), type: 'text', width: 12, parts: [] },
     { header: w.t('hq.column.id'), type: 'text', width: 38, parts: [] },
@@ -159,7 +164,7 @@ function rankingTable(w: Words, ranking: Ranking): HqTable {
       { header: w.t('hq.column.value', { factor: w.factor(f) }), type: 'score', width: 14, parts: [] },
       { header: w.t('hq.column.contribution', { factor: w.factor(f) }), type: 'score', width: 14 },
     ]),
-    { header: w.t('hq.column.assessment'), type: 'text', width: 30 },
+    { header: w.t('hq.column.assessment'), type: 'text', width: 30, freeText: true },
   ];
   const rows = ranking.ranked.map((r): SheetValue[] => [
     r.rank,
@@ -182,8 +187,8 @@ function comparisonTables(w: Words, comparison: Comparison): HqTable[] {
   const titles = comparison.assessments.map((a) => `${a.title} (${a.country})`);
   // On a page, scores and differences are two tables: eight assessments would not fit side by side with seven differences.
   const scoreColumns = (): Col[] => [
-    ...titles.map((title): Col => ({ header: title, type: 'score', width: 14 })),
-    ...titles.slice(1).map((title): Col => ({ header: w.t('hq.column.difference', { title }), type: 'score', width: 14, parts: [1] })),
+    ...titles.map((title): Col => ({ header: title, type: 'score', width: 14, freeText: true })),
+    ...titles.slice(1).map((title): Col => ({ header: w.t('hq.column.difference', { title }), type: 'score', width: 14, parts: [1], freeText: true })),
     { header: w.t('hq.column.spread'), type: 'score', width: 10 },
   ];
   const figures = (c: Comparison['domains'][number]): SheetValue[] => [...c.scores, ...c.differences.slice(1), c.spread];
@@ -212,10 +217,11 @@ function documentTable(t: HqTable, language: UiLanguage, part = 0): TableBlock {
   const numeric = (type: SheetColumn['type']) => type === 'score' || type === 'number';
   return {
     kind: 'table',
-    columns: shown.map(({ c }) => ({ header: userText(c.header), width: Math.round((c.width / widthSum) * 1000) / 10, numeric: numeric(c.type) })),
+    columns: shown.map(({ c, i }) => ({ header: userText(c.header), width: Math.round((c.width / widthSum) * 1000) / 10, numeric: numeric(c.type), freeText: t.freeText[i]! })),
     // Every cell is plain text escaped by the renderer; titles and names are the team's own words.
     rows: t.sheet.rows.map((row) => shown.map(({ c, i }): Cell => ({ lines: [{ text: userText(cellText(row[i] ?? null, c.type, language)) }], numeric: numeric(c.type) }))),
     rowHeaders: true,
+    sizedByContent: true,
   };
 }
 
@@ -333,6 +339,7 @@ function build(data: HqExportData, options: HqExportOptions): Built {
     classification: null,
     pageOf: w.L.t('marking.pageOf', { page: PAGE_MARK, pages: PAGES_MARK }),
     translationNote: translationNote(w.L),
+    landscape: true,
     blocks,
   };
   return { title, tables, document };

@@ -35,6 +35,8 @@ export interface Column {
   /** Share of the table width, in percent; a table's columns add up to 100. */
   readonly width: number;
   readonly numeric?: boolean;
+  /** Text people wrote (titles, device names, ids): in a table sized by its content it may break anywhere. */
+  readonly freeText?: boolean;
 }
 
 export interface TableBlock {
@@ -43,6 +45,12 @@ export interface TableBlock {
   readonly rows: ReadonlyArray<readonly Cell[]>;
   /** A row heading the first column (e.g. the domain) reads as a header for screen readers. */
   readonly rowHeaders?: boolean;
+  /**
+   * Column widths follow the content instead of `width` (HTML and PDF): labels and figures keep their
+   * words whole and free-text columns take what is left. For many narrow columns, whose fixed shares
+   * would cut headers such as "Framework version" mid-word.
+   */
+  readonly sizedByContent?: boolean;
 }
 
 export interface RadarSeriesSpec {
@@ -91,6 +99,8 @@ export interface ReportDocument {
   readonly pageOf: Txt;
   /** Which report languages are draft (or reviewed) translations; null when all are source languages. In every format's footer. */
   readonly translationNote: Txt | null;
+  /** Printed on landscape pages: HQ's tables have a column per domain or per assessment. */
+  readonly landscape?: boolean;
   readonly blocks: readonly Block[];
 }
 

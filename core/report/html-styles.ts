@@ -42,6 +42,10 @@ td.num,th.num{text-align:end}
 td.num .line:first-child{white-space:nowrap}
 td .line+.line,th .line+.line{margin-top:.15rem}
 table.facts th{width:28%}
+table.sized-by-content{table-layout:auto}
+/* Japanese breaks between any two characters; in labels it breaks between phrases ("フィリピン" stays whole). */
+.sized-by-content :is(th,td):not(.free){word-break:auto-phrase}
+.sized-by-content .free{overflow-wrap:anywhere;min-width:7em}
 .bilingual td,.bilingual th{font-size:.94em}
 figure.chart{margin:.5rem auto 1rem;max-width:720px}
 figure.chart svg{display:block;width:100%;height:auto}

@@ -12,6 +12,8 @@ import { fontStack } from './fonts';
 export interface PdfPageSetup {
   headerTemplate: string;
   footerTemplate: string;
+  /** A4 turned on its side (ReportDocument.landscape). */
+  landscape: boolean;
   /** Millimetres; room for the header and footer. */
   margin: { top: number; bottom: number; left: number; right: number };
   /** Tagged (accessible) PDF and a document outline from the headings. */
@@ -50,6 +52,7 @@ export function pdfPageSetup(doc: ReportDocument): PdfPageSetup {
     footerTemplate: `<div style="width:100%">${footer}</div>`,
     // Room for the translation note under the title and page number.
     margin: { top: 16, bottom: doc.translationNote ? 20 : 16, left: 12, right: 12 },
+    landscape: doc.landscape === true,
     tagged: true,
     outline: true,
   };

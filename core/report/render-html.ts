@@ -1,7 +1,7 @@
 import { chartSvg } from './chart-svg';
 import { reportCsp } from './csp';
 import { textDirection } from '../../locales/languages';
-import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
+import type { Block, Cell, Column, Line, ReportDocument, TableBlock, Txt } from './document';
 import { documentDirection, isMixedDirection, isShortPair } from './document';
 import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
@@ -12,6 +12,9 @@ import { reportStyles } from './html-styles';
  * takes its first language's direction; a second-language part carries its own lang and, where it
  * differs, its own dir. Figures and ids stay left to right inside right-to-left text.
  */
+/** A document of wide tables: landscape pages in print, and on screen the width a wide window offers. */
+const landscapeStyles = '@page{size:A4 landscape}@media screen{body{max-width:1400px}}';
+
 export function renderHtml(doc: ReportDocument): string {
   const direction = documentDirection(doc);
   const mixed = isMixedDirection(doc);
@@ -35,11 +38,16 @@ export function renderHtml(doc: ReportDocument): string {
     `<div class="columns">${text.parts.map((part, i) => `<${tag}${attributes}${langAttrs(i)}>${escapeHtml(part)}</${tag}>`).join('')}</div>`;
   const sideBySide = (text: Txt) => mixed && !text.user && text.parts.length > 1;
   const line = (l: Line, wide = false) => `<div class="line${l.tone ? ` ${l.tone}` : ''}">${txt(l.text, wide)}</div>`;
-  const cellHtml = (c: Cell, tag: 'td' | 'th', scope = '') => `<${tag}${scope}${c.numeric ? ' class="num"' : ''}>${c.lines.map((l) => line(l)).join('')}</${tag}>`;
+  const classes = (...names: Array<string | false | undefined>) => {
+    const list = names.filter(Boolean).join(' ');
+    return list === '' ? '' : ` class="${list}"`;
+  };
+  const cellHtml = (c: Cell, column: Column | undefined, tag: 'td' | 'th', scope = '') =>
+    `<${tag}${scope}${classes(c.numeric && 'num', column?.freeText && 'free')}>${c.lines.map((l) => line(l)).join('')}</${tag}>`;
   const table = (t: TableBlock) =>
-    `<table><colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>` +
-    `<thead><tr>${t.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${txt(c.header)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 && t.rowHeaders ? cellHtml(c, 'th', ' scope="row"') : cellHtml(c, 'td'))).join('')}</tr>`).join('')}</tbody></table>`;
+    (t.sizedByContent ? '<table class="sized-by-content">' : `<table><colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`) +
+    `<thead><tr>${t.columns.map((c) => `<th scope="col"${classes(c.numeric && 'num', c.freeText && 'free')}>${txt(c.header)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${t.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 && t.rowHeaders ? cellHtml(c, t.columns[i], 'th', ' scope="row"') : cellHtml(c, t.columns[i], 'td'))).join('')}</tr>`).join('')}</tbody></table>`;
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'heading':
@@ -65,7 +73,7 @@ export function renderHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(doc.documentTitle)}</title>
-<style>${reportStyles}</style>
+<style>${reportStyles}${doc.landscape ? landscapeStyles : ''}</style>
 </head>
 <body${doc.languages.length > 1 ? ` class="bilingual${mixed ? ' mixed' : ''}"` : ''}>
 <header>

@@ -68,12 +68,24 @@ describe('Electron export services', () => {
       headerTemplate: expect.stringMatching(/^<style>@font-face.*@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
       footerTemplate: expect.stringMatching(/^<style>@font-face.*@font-face\{font-family:"CCAT Noto Sans JP".*<\/style>/s),
       margins: { top: 16 / 25.4, bottom: 16 / 25.4, left: 12 / 25.4, right: 12 / 25.4 },
+      landscape: false,
       generateTaggedPDF: true,
       generateDocumentOutline: true,
     });
     expect(setup.headerTemplate).toContain('部外秘（転送禁止）');
     expect(setup.headerTemplate).toContain('未確定稿（レビュー中）');
     expect(setup.footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span> ページ');
+  });
+
+  it('prints a landscape document (the wide HQ tables) on landscape pages', async () => {
+    const asked: Array<Record<string, unknown> | undefined> = [];
+    const { Window } = fakeWindows(async (options) => {
+      asked.push(options);
+      return Buffer.from('%PDF-1.7 fake');
+    });
+    const doc = { ...buildReport(exportInput('pdf', 'summary')), landscape: true };
+    await electronExportServices(Window as never, pdfFontDir).printPdf(renderHtml(doc), pdfPageSetup(doc));
+    expect(asked[0]).toMatchObject({ pageSize: 'A4', landscape: true });
   });
 
   it('rasterises a chart to PNG the same way', async () => {

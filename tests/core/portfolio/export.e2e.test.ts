@@ -64,6 +64,24 @@ describe('HQ exports in Chromium', () => {
     }
   }, 60_000);
 
+  it('PDFs print the portfolio on landscape A4 with the column headers and countries as whole words', async () => {
+    const api = await seededCore();
+    try {
+      for (const language of ['en', 'fr'] as const) {
+        const path = join(folder, `portfolio-words-${language}.pdf`);
+        writeFileSync(path, bytesOf(await ok(api, 'exportPortfolio', { format: 'pdf', language })));
+        // 297 × 210 mm: A4 turned on its side.
+        expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+84\d\.\d+ x 59\d\.\d+ pts \(A4\)/);
+        // Fixed shares of a portrait page cut these mid-word ("Fram ewor k versi on", "Philippine s").
+        const words = new Set(execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split(/\s+/));
+        const expected = language === 'en' ? ['Framework', 'version', 'Indicators', 'Status', 'Philippines', 'self-assessment', 'infrastructure', 'resources'] : ['référentiel', 'Indicateurs', 'Philippines', 'Auto-évaluation', 'Cybercriminalité', 'Ressources'];
+        expect(expected.filter((word) => !words.has(word)), language).toEqual([]);
+      }
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+
   it('PDFs printed from the same HTML carry the tables as text', async () => {
     const api = await seededCore();
     try {

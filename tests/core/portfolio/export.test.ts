@@ -73,6 +73,17 @@ describe('HQ exports', () => {
     expect(html).toContain('1件目との差');
   });
 
+  it('a portfolio in HTML prints landscape, sizes its tables by content and lets only titles and device names break anywhere', async () => {
+    const api = await seeded();
+    const html = (await ok(api, 'exportPortfolio', { format: 'html', language: 'en' })).content;
+    expect(html).toContain('@page{size:A4 landscape}');
+    expect(html).not.toContain('<colgroup>');
+    expect(html.match(/<table class="sized-by-content">/g)).toHaveLength(3);
+    const freeHeaders = [...html.matchAll(/<th scope="col"[^>]*class="free"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(freeHeaders).toEqual(['Title', 'Signed by', 'Title', 'From assessment']);
+    expect(html).toMatch(/<td class="free"><div class="line"><span class="u" dir="auto">Manila laptop<\/span>/);
+  });
+
   it('JSON is the data with its kind; a ranking in Japanese names the factors', async () => {
     const api = await seeded();
     const json = await ok(api, 'exportRanking', { format: 'json', language: 'en' });
