@@ -32,6 +32,8 @@ export function crosswalkAppendix(ctx: BuildContext): Block[] {
         cell(plain(indicator.id)),
         ...crosswalkColumns.map((source) => cell(plain(refIds(indicator.refs, source) || '–'))),
       ]),
+      // Ids and reference names such as "CapacityDevelopment" are single long words: columns take their widths from them.
+      sizedByContent: true,
     },
   ];
 }

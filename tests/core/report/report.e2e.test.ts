@@ -75,6 +75,14 @@ describe('PDF reports printed by Chromium', () => {
     }
   });
 
+  it('keep long reference names whole in the crosswalk appendix (no "CapacityDevelopme / nt")', () => {
+    for (const key of ['full-en', 'full-ja']) {
+      const words = pdfs.get(key)!.text.split(/\s+/);
+      expect(words.filter((w) => /^CapacityDevelopment,?$/.test(w)).length, key).toBeGreaterThan(5);
+      expect(words.filter((w) => w.startsWith('CapacityDevelopme') && !/^CapacityDevelopment,?$/.test(w)), key).toEqual([]);
+    }
+  });
+
   it('are tagged, with the generation time in the country’s time zone, named', () => {
     for (const [key, { path, text }] of pdfs) {
       expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' }), key).toMatch(/^Tagged:\s+yes$/m);
