@@ -139,6 +139,29 @@ describe('reading a .ccat zip', () => {
     });
   });
 
+  it('refuses a file whose list of entries breaks off, saying so', async () => {
+    const zip = Buffer.from(rawZip([{ name: 'manifest.json', data: text('{}') }, { name: 'assessment.json', data: text('{}') }]));
+    // The second central directory header's signature: yauzl reads the first entry, then meets garbage.
+    const second = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 1);
+    zip.writeUInt32LE(0xdeadbeef, second);
+    expect(await refusal(zip)).toEqual({
+      code: 'INVALID_BUNDLE',
+      reason: 'damaged-zip',
+      message: expect.stringMatching(/^The file is not a readable \.ccat file: its list of entries is damaged \(invalid central directory file header signature: 0xdeadbeef\)\.$/),
+    });
+  });
+
+  it('refuses an entry whose local header is damaged, naming it', async () => {
+    const zip = Buffer.from(rawZip([{ name: 'manifest.json', data: text('{}') }]));
+    zip.writeUInt32LE(0xdeadbeef, 0);
+    expect(await refusal(zip)).toEqual({
+      code: 'INVALID_BUNDLE',
+      reason: 'damaged-zip',
+      entry: 'manifest.json',
+      message: 'The file is not a readable .ccat file: the entry "manifest.json" cannot be read (invalid local file header signature: 0xdeadbeef).',
+    });
+  });
+
   it('takes symlink bits for a symlink only in an entry made on Unix (MS-DOS attributes hold no file type)', async () => {
     const entry = { name: 'manifest.json', data: text('{}'), unixMode: 0o120777 };
     expect((await refusal([entry])).reason).toBe('symlink-entry');
