@@ -35,7 +35,11 @@ export interface Column {
   /** Share of the table width, in percent; a table's columns add up to 100. */
   readonly width: number;
   readonly numeric?: boolean;
-  /** Text people wrote (titles, device names, ids): in a table sized by its content it may break anywhere. */
+  /**
+   * Running text (names, titles, notes, programme lists) rather than a label or a figure: in a table
+   * sized by its content it takes at least 7em and the rest of the width, and breaks inside a word
+   * only where a line cannot hold the word (a long address or id).
+   */
   readonly freeText?: boolean;
 }
 

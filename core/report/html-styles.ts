@@ -40,10 +40,11 @@ thead th{background:#e4eaf1;font-weight:600;font-size:.94em}
 tbody th{font-weight:600;background:#f6f8fa}
 td.num,th.num{text-align:end}
 td.num .line:first-child{white-space:nowrap}
+.sized-by-content td.num .line{white-space:nowrap}
 td .line+.line,th .line+.line{margin-top:.15rem}
 table.facts th{width:28%}
 table.sized-by-content{table-layout:auto}
-/* Japanese breaks between any two characters; in labels it breaks between phrases ("フィリピン" stays whole). */
+/* Labels and figures keep whole words; Japanese, which breaks between any two characters, breaks them between phrases. */
 .sized-by-content :is(th,td):not(.free){word-break:auto-phrase}
 .sized-by-content .free{overflow-wrap:anywhere;min-width:7em}
 .bilingual td,.bilingual th{font-size:.94em}

@@ -25,14 +25,14 @@ function findingsTable(ctx: BuildContext): TableBlock {
   const { L, input } = ctx;
   const hasBaseline = input.baseline !== undefined;
   const columns: Column[] = [
-    { header: L.t('domain'), width: hasBaseline ? 19 : 22 },
+    { header: L.t('domain'), width: hasBaseline ? 19 : 22, freeText: true },
     { header: L.t('score'), width: 8, numeric: true },
-    { header: L.t('weakest'), width: hasBaseline ? 17 : 20 },
+    { header: L.t('weakest'), width: hasBaseline ? 17 : 20, freeText: true },
     { header: L.t('target'), width: 7, numeric: true },
     { header: L.t('gap'), width: 9, numeric: true },
     ...(hasBaseline ? [{ header: L.t('baseline'), width: 10, numeric: true }] : []),
-    { header: L.t('coverage'), width: 15 },
-    { header: L.t('confidence'), width: hasBaseline ? 15 : 19 },
+    { header: L.t('coverage'), width: 15, freeText: true },
+    { header: L.t('confidence'), width: hasBaseline ? 15 : 19, freeText: true },
   ];
   const rows = input.framework.domains.map((domain, d) => {
     const score = input.scores.domains.find((s) => s.domainId === domain.id);
@@ -48,7 +48,7 @@ function findingsTable(ctx: BuildContext): TableBlock {
     ];
     return cells;
   });
-  return { kind: 'table', columns, rows, rowHeaders: true };
+  return { kind: 'table', columns, rows, rowHeaders: true, sizedByContent: true };
 }
 
 

@@ -48,12 +48,13 @@ function scoreTable(ctx: BuildContext, score: CapabilityScore | undefined): Bloc
   return {
     kind: 'table',
     columns: [
+      // Fixed shares, the same under every capability; wide enough for the longest headers ("Kesenjangan").
       { header: L.t('score'), width: 14, numeric: true },
       { header: L.t('weakest'), width: 14, numeric: true },
-      { header: L.t('target'), width: 12, numeric: true },
-      { header: L.t('gap'), width: 12, numeric: true },
-      { header: L.t('coverage'), width: 26 },
-      { header: L.t('confidence'), width: 22 },
+      { header: L.t('target'), width: 13, numeric: true },
+      { header: L.t('gap'), width: 14, numeric: true },
+      { header: L.t('coverage'), width: 24 },
+      { header: L.t('confidence'), width: 21 },
     ],
     rows: [
       [

@@ -72,13 +72,14 @@ function recommendationsSection(ctx: BuildContext): Block[] {
       kind: 'table',
       columns: [
         { header: plain('#'), width: 5, numeric: true },
-        { header: L.t('capability'), width: 20 },
-        { header: L.t('plan.programme'), width: 27 },
+        { header: L.t('capability'), width: 20, freeText: true },
+        { header: L.t('plan.programme'), width: 27, freeText: true },
         { header: L.t('plan.phase'), width: 10 },
         { header: L.t('plan.effort'), width: 10 },
-        { header: L.t('plan.donors'), width: 14 },
-        { header: L.t('plan.decision'), width: 14 },
+        { header: L.t('plan.donors'), width: 14, freeText: true },
+        { header: L.t('plan.decision'), width: 14, freeText: true },
       ],
+      sizedByContent: true,
       rows: recs.map((rec, i) => [
         figure(fmtCount(i + 1, L.primary), L.t('notStated')),
         capabilityCell(ctx, rec.capabilityId),
@@ -125,13 +126,14 @@ function customActionsSection(ctx: BuildContext): Block[] {
     {
       kind: 'table',
       columns: [
-        { header: L.t('plan.action'), width: 23 },
-        { header: L.t('capability'), width: 20 },
-        { header: L.t('plan.owner'), width: 14 },
+        { header: L.t('plan.action'), width: 23, freeText: true },
+        { header: L.t('capability'), width: 20, freeText: true },
+        { header: L.t('plan.owner'), width: 14, freeText: true },
         { header: L.t('plan.phase'), width: 10 },
         { header: L.t('plan.effort'), width: 10 },
-        { header: L.t('notes'), width: 23 },
+        { header: L.t('notes'), width: 23, freeText: true },
       ],
+      sizedByContent: true,
       rows: actions.map((action) => [
         cell(userText(action.title)),
         capabilityCell(ctx, action.capabilityId),

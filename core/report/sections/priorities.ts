@@ -73,13 +73,14 @@ export function topPrioritiesSection(ctx: BuildContext, limit = 5): Block[] {
       kind: 'table',
       columns: [
         { header: L.t('rank'), width: 7, numeric: true },
-        { header: L.t('capability'), width: 23 },
+        { header: L.t('capability'), width: 23, freeText: true },
         { header: L.t('scoreToTarget'), width: 11 },
         { header: L.t('gap'), width: 9, numeric: true },
         { header: L.t('priority'), width: 12, numeric: true },
-        { header: L.t('priorities.programmes'), width: 38 },
+        { header: L.t('priorities.programmes'), width: 38, freeText: true },
       ],
       rows,
+      sizedByContent: true,
     },
   ];
 }
@@ -128,13 +129,14 @@ export function prioritiesTableSection(ctx: BuildContext): Block[] {
     kind: 'table',
     columns: [
       { header: L.t('rank'), width: 7, numeric: true },
-      { header: L.t('capability'), width: 20 },
+      { header: L.t('capability'), width: 20, freeText: true },
       { header: L.t('scoreToTarget'), width: 11 },
       { header: L.t('gap'), width: 9, numeric: true },
-      { header: L.t('importance'), width: 19 },
-      { header: L.t('feasibility'), width: 23 },
+      { header: L.t('importance'), width: 19, freeText: true },
+      { header: L.t('feasibility'), width: 23, freeText: true },
       { header: L.t('priority'), width: 11, numeric: true },
     ],
+    sizedByContent: true,
     rows: ranked.map((p) => [
       figure(fmtCount(p.rank!, L.primary), L.t('notScored')),
       capabilityCell(ctx, p.capabilityId),
