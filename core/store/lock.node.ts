@@ -78,15 +78,19 @@ export const systemProbe: ProcessProbe = {
   },
   async processStart(pid) {
     const stat = await readText(`/proc/${pid}/stat`);
-    if (stat === undefined) return undefined;
-    // Field 2 (the command) may hold spaces and parentheses, so count from its closing one:
-    // what follows starts at field 3, and field 22 is the start time in clock ticks since boot.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = fields[22 - 3];
-    return ticks === undefined || !/^\d+$/.test(ticks) ? undefined : `linux-ticks:${ticks}`;
+    return stat === undefined ? undefined : startStampFromStat(stat);
   },
   isAlive: isProcessAlive,
 };
+
+/** The start stamp in a /proc/<pid>/stat line, or undefined when the line does not hold one. */
+export function startStampFromStat(stat: string): string | undefined {
+  // Field 2 (the command) may hold spaces and parentheses, so count from its closing one:
+  // what follows starts at field 3, and field 22 is the start time in clock ticks since boot.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = fields[22 - 3];
+  return ticks === undefined || !/^\d+$/.test(ticks) ? undefined : `linux-ticks:${ticks}`;
+}
 
 /**
  * One process at a time owns a data root: two writers would prune and index each other's

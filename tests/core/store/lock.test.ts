@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, sampleAssessment } from './documents';
-import { coreFailure, exists, instrumentedFs, snapshotTree } from './helpers';
+import type { StoreFs } from '../../../core/store/fs-port';
+import { coreFailure, exists, instrumentedFs, snapshotTree, type FsCall } from './helpers';
 import { useTempDirs } from '../temp-dir';
 import { bundleWorker, runWorkerForJson, startWorker } from './worker-process';
-import { systemProbe } from '../../../core/store/lock.node.ts';
+import { acquireStoreLock, isProcessAlive, LOCK_FILE, startStampFromStat, systemProbe, type LockContent, type ProcessProbe } from '../../../core/store/lock.node.ts';
 
 const tempDir = useTempDirs();
 let workerPath = '';
@@ -182,5 +183,146 @@ describe('assessment store: data-root lock', () => {
     await writeFile(join(dataDir, 'ccat.lock'), JSON.stringify(lock));
     const error = await coreFailure(openAssessmentStore({ dataDir }));
     expect(error.code).toBe('STORE_LOCKED');
+  });
+});
+
+/** A probe for this computer in which every answer can be chosen. */
+function probe(answers: Partial<ProcessProbe> = {}): ProcessProbe {
+  return { hostname: () => 'laptop-a', bootId: async () => 'boot-1', processStart: async () => 'linux-ticks:100', isAlive: () => true, ...answers };
+}
+
+const holder = (fields: Partial<LockContent> = {}): LockContent => ({ pid: 4242, hostname: 'laptop-a', startedAt: '2025-03-01T08:00:00.000Z', ...fields });
+
+async function lockedBy(fields: Partial<LockContent>): Promise<string> {
+  const dataDir = await tempDir();
+  await writeFile(join(dataDir, LOCK_FILE), JSON.stringify(holder(fields)));
+  return dataDir;
+}
+
+describe('acquireStoreLock, in process with a chosen process probe and file system', () => {
+  it('tells a live process, a process of another user (EPERM) and a gone one (ESRCH) apart', async () => {
+    expect(isProcessAlive(process.pid)).toBe(true);
+    expect(isProcessAlive(await deadPid())).toBe(false);
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('kill EPERM'), { code: 'EPERM' });
+    });
+    try {
+      expect(isProcessAlive(1234)).toBe(true);
+    } finally {
+      kill.mockRestore();
+    }
+  });
+
+  it('reads the start stamp from /proc/<pid>/stat, counting from the last ")" of the command', async () => {
+    const after = (start: string) => ['S', ...Array.from({ length: 18 }, (_, i) => String(i + 1)), start, '0'].join(' ');
+    expect(startStampFromStat(`77 (tricky) name)) ${after('98765')}`)).toBe('linux-ticks:98765');
+    expect(startStampFromStat(`77 (short) S 1 2`)).toBeUndefined();
+    expect(startStampFromStat(`77 (odd) ${after('12x')}`)).toBeUndefined();
+    expect(await systemProbe.processStart(await deadPid())).toBeUndefined();
+    expect(await systemProbe.processStart(process.pid)).toMatch(/^linux-ticks:\d+$/);
+  });
+
+  it('writes exactly what identifies it, stamped with the clock when no clock is given', async () => {
+    const dataDir = await tempDir();
+    const before = Date.now();
+    const lock = await acquireStoreLock(dataDir, { probe: probe({ bootId: async () => undefined, processStart: async () => undefined }) });
+    expect(Object.keys(lock.content)).toEqual(['pid', 'hostname', 'startedAt']);
+    expect(Date.parse(lock.content.startedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(lock.content.startedAt)).toBeLessThanOrEqual(Date.now());
+    expect(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8'))).toEqual(lock.content);
+    await lock.release();
+    // Released twice (the file already gone) is fine.
+    await lock.release();
+    expect(await exists(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses a live holder that wrote no boot id when this computer reads one, and one whose start the OS no longer tells', async () => {
+    const noBootHere = await lockedBy({ bootId: 'boot-0' });
+    expect((await coreFailure(acquireStoreLock(noBootHere, { probe: probe({ bootId: async () => undefined }) }))).code).toBe('STORE_LOCKED');
+    const startUnknown = await lockedBy({ processStart: 'linux-ticks:5' });
+    expect((await coreFailure(acquireStoreLock(startUnknown, { probe: probe({ processStart: async () => undefined }) }))).code).toBe('STORE_LOCKED');
+  });
+
+  it('names the holder and where to close it: "CCAT" without a version, another computer by name, and the lock and owner in the details', async () => {
+    const dataDir = await lockedBy({ hostname: 'field-laptop-2' });
+    const error = await coreFailure(acquireStoreLock(dataDir, { probe: probe() }));
+    expect(error.message).toBe(
+      `This data folder is open in CCAT (pid 4242 on the computer "field-laptop-2", since 2025-03-01T08:00:00.000Z). ` +
+        `Close CCAT (or "ccat serve") on the computer "field-laptop-2" and try again. ` +
+        `The lock file is ${join(dataDir, LOCK_FILE)}; delete it only if you are sure no CCAT is using this folder.`,
+    );
+    expect(error.details).toEqual({ path: join(dataDir, LOCK_FILE), owner: holder({ hostname: 'field-laptop-2' }) });
+  });
+
+  it('says why it took a lock over: the holder no longer runs', async () => {
+    const dataDir = await lockedBy({ appVersion: '0.9.0' });
+    const lock = await acquireStoreLock(dataDir, { probe: probe({ isAlive: () => false }), now: () => new Date('2026-12-01T00:00:00Z') });
+    expect(lock.takenOver).toEqual({
+      kind: 'lock-taken-over',
+      file: LOCK_FILE,
+      reason: 'the data folder was still marked as open by CCAT 0.9.0 (pid 4242 on the computer "laptop-a", since 2025-03-01T08:00:00.000Z), but process 4242 no longer runs; CCAT took it over',
+      at: '2026-12-01T00:00:00.000Z',
+    });
+    await lock.release();
+  });
+
+  it('waits for a lock another process is still writing, and then refuses it instead of deleting it', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, LOCK_FILE), '');
+    let reads = 0;
+    const fs: StoreFs = {
+      ...instrumentedFs(),
+      async readFile(path) {
+        // The other process's content arrives during the pause.
+        if (reads++ === 1) await writeFile(path, JSON.stringify(holder()));
+        return readFile(path);
+      },
+    };
+    expect((await coreFailure(acquireStoreLock(dataDir, { fs, probe: probe(), settleMs: 5 }))).code).toBe('STORE_LOCKED');
+    expect(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8'))).toEqual(holder());
+  });
+
+  it('gives up after five rounds against a lock that keeps coming back unreadable', async () => {
+    const dataDir = await tempDir();
+    const calls: FsCall[] = [];
+    const fs: StoreFs = { ...instrumentedFs({ calls, fail: (call) => (call.op === 'open' ? 'EEXIST' : undefined) }), readFile: async () => new TextEncoder().encode('') };
+    // Each round's unlink finds nothing to remove (ENOENT), which is what a vanished lock looks like.
+    const error = await coreFailure(acquireStoreLock(dataDir, { fs, probe: probe(), settleMs: 0 }));
+    expect(error.message).toBe(`Could not take the lock ${join(dataDir, LOCK_FILE)}: another process keeps creating it. Close other CCAT windows and try again.`);
+    expect(error.details).toEqual({ path: join(dataDir, LOCK_FILE) });
+    expect(calls.filter((c) => c.op === 'open')).toHaveLength(5);
+  });
+
+  it.each([
+    ['creating it', 'open'],
+    ['removing a stale one', 'unlink'],
+  ] as const)('reports a permission error while %s as such, naming the data folder, and leaves no lock', async (_when, op) => {
+    const dataDir = await tempDir();
+    const fs = instrumentedFs({ fail: (call) => (call.op === op && call.path.endsWith(LOCK_FILE) ? 'EACCES' : call.op === 'open' && op === 'unlink' ? 'EEXIST' : undefined) });
+    if (op === 'unlink') await writeFile(join(dataDir, LOCK_FILE), JSON.stringify(holder()));
+    const error = await coreFailure(acquireStoreLock(dataDir, { fs, probe: probe({ isAlive: () => false }) }));
+    expect(error.code).toBe('NO_PERMISSION');
+    expect(error.message).toContain(`CCAT is not allowed to write to the folder ${dataDir}.`);
+    expect(error.details).toMatchObject({ code: 'EACCES', file: join(dataDir, LOCK_FILE) });
+  });
+
+  it('closes and removes its lock when writing it fails, and says which folder could not be written', async () => {
+    const dataDir = await tempDir();
+    const calls: FsCall[] = [];
+    const fs = instrumentedFs({ calls, fail: (call) => (call.op === 'writeFile' ? 'EACCES' : undefined) });
+    const error = await coreFailure(acquireStoreLock(dataDir, { fs, probe: probe() }));
+    expect(error.message).toContain(`CCAT is not allowed to write to the folder ${dataDir}.`);
+    expect(calls.map((c) => c.op)).toEqual(['open', 'writeFile', 'close', 'unlink']);
+    expect(await exists(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('release leaves a lock it cannot read in place and says so', async () => {
+    const dataDir = await tempDir();
+    let failRead = false;
+    const fs = instrumentedFs({ fail: (call) => (failRead && call.op === 'readFile' ? 'EIO' : undefined) });
+    const lock = await acquireStoreLock(dataDir, { fs, probe: probe() });
+    failRead = true;
+    await expect(lock.release()).rejects.toMatchObject({ code: 'EIO' });
+    expect(await exists(join(dataDir, LOCK_FILE))).toBe(true);
   });
 });
