@@ -49,6 +49,15 @@
  *   `error || !zip` / `error || !stream` → `&&` (yauzl gives either an error or a result); the
  *   `settled` guards (settling a promise twice is ignored); damaged()'s `entry === undefined`
  *   (an undefined entry is dropped from the details alike).
+ * - core/store/atomic-write.node.ts: renameWithRetry's `code === undefined` → false (an error with no
+ *   code is not in the transient set either, so it is thrown alike); syncDirectory's two `?? ''`
+ *   fallbacks with another text (no code matches no unsupported code, whatever stands in for it);
+ *   ensureFolderDurably's `dirname(created) === created` → false (mkdir reports the first folder it
+ *   created, an ancestor of the one asked for, so the loop stops there before the root).
+ * - core/store/lock.node.ts: readText's and readOwner's `catch` blocks emptied (both then return
+ *   undefined, as they do); bootId's `?.trim()` → `.trim()` (differs only where
+ *   /proc/sys/kernel/random/boot_id is missing, never on the Linux machines tests run on);
+ *   `options.settleMs ?? 100` → `&&` (only how long the wait for a half-written lock lasts).
  * - Mutants in code that runs when a module loads (schema patterns, constants, TextDecoder options)
  *   keep an old "survived" in an incremental run even after a new test kills them: rerun their
  *   file with --force before listing one here.

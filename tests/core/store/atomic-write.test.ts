@@ -102,6 +102,26 @@ describe('writeFileDurably', () => {
     expect(await readFile(join(dir, 'doc.json'), 'utf8')).toBe('ok');
   });
 
+  it.each(['EISDIR', 'EPERM', 'EINVAL'])('ignores %s from flushing an opened folder too', async (code) => {
+    const dir = await tempDir();
+    const calls: FsCall[] = [];
+    const fs = instrumentedFs({ calls, fail: (c) => (c.op === 'sync' && c.path === dir ? code : undefined) });
+    await writeFileDurably(join(dir, 'doc.json'), 'ok', fs);
+    expect(await readFile(join(dir, 'doc.json'), 'utf8')).toBe('ok');
+    // The folder's handle is closed all the same.
+    expect(calls.filter((c) => c.path === dir).map((c) => c.op)).toEqual(['open', 'sync', 'close']);
+  });
+
+  it('closes the temp file and removes it when flushing it fails', async () => {
+    const dir = await tempDir();
+    const calls: FsCall[] = [];
+    const fs = instrumentedFs({ calls, fail: (c) => (c.op === 'sync' && c.path !== dir ? 'EIO' : undefined) });
+    await rejection(writeFileDurably(join(dir, 'doc.json'), 'ok', fs));
+    const temp = calls[0]!.path;
+    expect(calls.filter((c) => c.path === temp).map((c) => c.op)).toEqual(['open', 'writeFile', 'sync', 'close', 'unlink']);
+    expect(await findTempFiles(dir)).toEqual([]);
+  });
+
   it('reports other directory sync failures, because then the rename may not survive a power cut', async () => {
     const dir = await tempDir();
     const fs = instrumentedFs({ fail: (c) => (c.op === 'sync' && c.path === dir ? 'EIO' : undefined) });

@@ -77,7 +77,7 @@ describe('quarantine', () => {
     const fs = instrumentedFs({ fail: (c) => (c.op === 'rename' ? 'EACCES' : undefined) });
     const error = await coreFailure(quarantineFile(fs, dataDir, join('assessments', 'x', 'r000000001.json'), 'x', new Date()));
     expect(error.code).toBe('NO_PERMISSION');
-    expect(error.message).toContain(`the folder ${join(dataDir, 'quarantine')}.`);
+    expect(error.message).toContain(`CCAT is not allowed to write to the folder ${join(dataDir, 'quarantine')}.`);
     expect(await readFile(source, 'utf8')).toBe('damaged');
   });
 
