@@ -7,7 +7,8 @@
  * core and the CLI's on-disk re-read), the report CSP, `serve`'s guards, the IPC sender checks,
  * the store's atomic write, lock, quarantine, attachments and migrations, and the .ccat exchange's
  * import checks: the JSON parse that refuses prototype keys and deep nesting, the zip reader's
- * limits and entry names, the manifest and signature format, the import pipeline, trust and lineage.
+ * limits and entry names, the manifest and signature format, the import pipeline, trust and lineage,
+ * and the age encryption (its cap on the passphrase cost a file may ask for).
  *
  * Equivalent mutants (no behaviour can tell them from the original) are marked at their site
  * with `// Stryker disable next-line <mutator>: <reason>` and listed here:
@@ -58,6 +59,8 @@
  *   undefined, as they do); bootId's `?.trim()` → `.trim()` (differs only where
  *   /proc/sys/kernel/random/boot_id is missing, never on the Linux machines tests run on);
  *   `options.settleMs ?? 100` → `&&` (only how long the wait for a half-written lock lasts).
+ * - core/bundle/encryption.ts: meaningfulLines' `/\r?\n/` → `/\n/` (each line is trimmed after the split,
+ *   which removes the "\r" alike).
  * - Mutants in code that runs when a module loads (schema patterns, constants, TextDecoder options)
  *   keep an old "survived" in an incremental run even after a new test kills them: rerun their
  *   file with --force before listing one here.
@@ -88,6 +91,7 @@ export default {
     'core/bundle/signature-entry.node.ts',
     'core/bundle/trust.node.ts',
     'core/bundle/lineage.ts',
+    'core/bundle/encryption.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },

@@ -26,7 +26,8 @@ const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 
 export function encryptionOf(bytes: Uint8Array): 'age' | 'age-armored' | undefined {
-  const start = new TextDecoder('latin1').decode(bytes.subarray(0, ARMOR_BEGIN.length + 2));
+  // Room for the blank lines and indentation an armored file pasted from an e-mail may start with (age's decoder skips them).
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (start.startsWith(AGE_MAGIC)) return 'age';
   if (start.trimStart().startsWith(ARMOR_BEGIN)) return 'age-armored';
   return undefined;
