@@ -8,7 +8,8 @@
  * the store's atomic write, lock, quarantine, attachments and migrations, and the .ccat exchange's
  * import checks: the JSON parse that refuses prototype keys and deep nesting, the zip reader's
  * limits and entry names, the manifest and signature format, the import pipeline, trust and lineage,
- * and the age encryption (its cap on the passphrase cost a file may ask for).
+ * the age encryption (its cap on the passphrase cost a file may ask for) and the installation key
+ * (owner-only files, never overwritten, never remade on its own).
  *
  * Equivalent mutants (no behaviour can tell them from the original) are marked at their site
  * with `// Stryker disable next-line <mutator>: <reason>` and listed here:
@@ -92,6 +93,7 @@ export default {
     'core/bundle/trust.node.ts',
     'core/bundle/lineage.ts',
     'core/bundle/encryption.ts',
+    'core/bundle/keys.node.ts',
   ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
