@@ -21,6 +21,7 @@ import { chartSvg } from './chart-svg';
 import { textDirection, type UiLanguage } from '../../locales/languages';
 import type { Block, Cell, Line, ReportDocument, TableBlock, Txt } from './document';
 import { documentDirection, flat, isMixedDirection, isShortPair, userText } from './document';
+import { contentColumnWidths } from './docx-column-widths';
 import { languageScript, type Script } from './fonts';
 import { PAGE_MARK, PAGES_MARK } from './page-setup';
 import type { SvgRasterizer } from './services';
@@ -132,6 +133,10 @@ function lineParagraphs(doc: ReportDocument, line: Line, numeric = false, wide =
   return paragraphs(doc, line.text, style, wide && isShortPair(line.text), { ...(numeric ? { alignment: end } : {}), spacing: { after: 20 } });
 }
 
+/** Table text is 8.5 pt (17 half-points): an em of it in twips. */
+const tableTextTwips = 170;
+const cellMargin = { top: 30, bottom: 30, left: 60, right: 60 };
+
 function tableCell(doc: ReportDocument, cell: Cell, width: number, header = false, wide = false): TableCell {
   const lines = cell.lines.length ? cell.lines.flatMap((l) => lineParagraphs(doc, l, cell.numeric, wide)) : [new Paragraph({})];
   return new TableCell({
@@ -142,7 +147,9 @@ function tableCell(doc: ReportDocument, cell: Cell, width: number, header = fals
 }
 
 function table(doc: ReportDocument, block: TableBlock, withHeader = true, wide = false): Table {
-  const widths = block.columns.map((c) => Math.round((contentWidth * c.width) / 100));
+  const widths = block.sizedByContent
+    ? contentColumnWidths(block, contentWidth, tableTextTwips, cellMargin.left + cellMargin.right)
+    : block.columns.map((c) => Math.round((contentWidth * c.width) / 100));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -155,7 +162,7 @@ function table(doc: ReportDocument, block: TableBlock, withHeader = true, wide =
     rows: withHeader ? [header, ...rows] : rows,
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: widths,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    margins: cellMargin,
     // A right-to-left report's tables start at the right, like its text.
     ...(documentDirection(doc) === 'rtl' ? { visuallyRightToLeft: true } : {}),
   });

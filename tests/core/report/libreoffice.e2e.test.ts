@@ -50,6 +50,19 @@ describe.skipIf(!soffice)('DOCX and XLSX open in LibreOffice', () => {
     }
   });
 
+  it.each([
+    ['id', 'summary', ['Kesenjangan', 'Target', 'Urutan']],
+    ['fr', 'plan', ['Recoupement', 'Priorité', 'Faisabilité']],
+  ] as const)('DOCX %s %s keeps its table headers whole in LibreOffice (%s)', async (language, report, headers) => {
+    const file = await renderExport(exportInput('docx', report, { language, frameworkVersion: '1.1.0', baseline: true }));
+    const path = join(folder, `words-${file.fileName}`);
+    writeFileSync(path, bytesOf(file));
+    const words = new Set(execFileSync('pdftotext', ['-enc', 'UTF-8', convert(path), '-'], { encoding: 'utf8' }).split(/\s+/));
+    expect(headers.filter((header) => !words.has(header))).toEqual([]);
+    // Nor any beginning of them, as a word cut in two leaves.
+    expect([...words].filter((word) => headers.some((header) => header.startsWith(word) && word.length >= 4 && word !== header))).toEqual([]);
+  });
+
   it('XLSX converts to PDF with every sheet', async () => {
     const file = await renderExport(exportInput('xlsx', 'full', { language: 'en', secondLanguage: 'ja', baseline: true }));
     const path = join(folder, file.fileName);
