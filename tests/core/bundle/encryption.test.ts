@@ -30,6 +30,16 @@ async function refusal(bytes: Uint8Array, unlock: Unlock) {
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
+/** The message `action` throws, or "accepted". */
+function thrownBy(action: () => unknown): string {
+  try {
+    action();
+    return 'accepted';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe('.ccat encryption (age)', () => {
   it('recognises binary and armored age files, and nothing else', async () => {
     const { bytes } = await encryptBundle(zip, { recipients: [], passphrase, scryptWorkFactor: cheap });
@@ -160,14 +170,7 @@ describe('.ccat encryption (age)', () => {
   it('reads identity files with comments, blank lines and Windows line ends, and refuses anything else in them', async () => {
     const { identityFile, identities, recipient } = await hq();
     expect(parseIdentityFile(`${identityFile.replaceAll('\n', '\r\n')}\r\n\r\n  # another comment\r\n`)).toEqual(identities);
-    const refusalOf = (text: string) => {
-      try {
-        parseIdentityFile(text);
-        return 'accepted';
-      } catch (error) {
-        return (error as Error).message;
-      }
-    };
+    const refusalOf = (text: string) => thrownBy(() => parseIdentityFile(text));
     const notIdentity = 'This is not an age identity file: expected lines starting with AGE-SECRET-KEY-1 (as written by "ccat keys new-hq-identity" or age-keygen).';
     expect(refusalOf('# only a comment\n')).toBe(notIdentity);
     expect(refusalOf(`${identityFile}${recipient}\n`)).toBe(notIdentity);
@@ -177,14 +180,7 @@ describe('.ccat encryption (age)', () => {
     const { identityFile, recipient } = await hq();
     const other = (await hq()).recipient;
     expect(parseRecipientsFile(`# HQ\n${recipient}\r\n\n  ${other}  \n`)).toEqual([recipient, other]);
-    const refusalOf = (text: string) => {
-      try {
-        parseRecipientsFile(text);
-        return 'accepted';
-      } catch (error) {
-        return (error as Error).message;
-      }
-    };
+    const refusalOf = (text: string) => thrownBy(() => parseRecipientsFile(text));
     expect(refusalOf(identityFile)).toBe('This file is a private age identity, not a recipient: give the public "age1…" line instead, and keep the identity file secret.');
     expect(refusalOf('# nothing here\n')).toBe('This is not an age recipients file: it is empty.');
     const long = `ssh-ed25519 ${'A'.repeat(100)}`;
