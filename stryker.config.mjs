@@ -60,6 +60,8 @@
  *   undefined, as they do); bootId's `?.trim()` → `.trim()` (differs only where
  *   /proc/sys/kernel/random/boot_id is missing, never on the Linux machines tests run on);
  *   `options.settleMs ?? 100` → `&&` (only how long the wait for a half-written lock lasts).
+ * - core/store/attachments.node.ts: read's `operation: 'read'` with another text (anything but
+ *   'write' reads "read").
  * - core/bundle/encryption.ts: meaningfulLines' `/\r?\n/` → `/\n/` (each line is trimmed after the split,
  *   which removes the "\r" alike).
  * - Mutants in code that runs when a module loads (schema patterns, constants, TextDecoder options)

@@ -9,6 +9,8 @@ function refusal(text: string): { reason: unknown; message: string } {
     parseUntrustedJson(text, 'The file', limits);
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;
+    // Every refusal is the sender's input at fault, not CCAT.
+    expect(error.code).toBe('INVALID_INPUT');
     return { reason: (error.details as { reason?: unknown } | undefined)?.reason, message: error.message };
   }
   throw new Error(`accepted ${text}`);

@@ -116,3 +116,50 @@ describe('migration 2 → 3', () => {
     expect(v3.context.donorSupport).toEqual({ hr: { extent: 1, who: 'EU project' } });
   });
 });
+
+describe('migrations of damaged documents', () => {
+  const v1ToV2 = migrations.find((m) => m.from === 1)!;
+  const v2ToV3 = migrations.find((m) => m.from === 2)!;
+  const failure = (run: () => unknown) => {
+    try {
+      run();
+      return 'migrated';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('say what is wrong: not an object, no whole-number version, a part that is not an object, an unknown level', () => {
+    expect(failure(() => migrateToCurrent('text'))).toBe('the document is not an object');
+    expect(failure(() => migrateToCurrent([1]))).toBe('the document is not an object');
+    expect(failure(() => migrateToCurrent(null))).toBe('the document is not an object');
+    expect(failure(() => migrateToCurrent({ schemaVersion: '1' }))).toBe('the document has no schemaVersion');
+    expect(failure(() => migrateToCurrent({ schemaVersion: 1.5 }))).toBe('the document has no schemaVersion');
+    expect(failure(() => v1ToV2.migrate(7))).toBe('the assessment is not an object');
+    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: 'all good' }))).toBe('responses is not an object');
+    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': 3 } }))).toBe('response "hygiene.csirt.mandate" is not an object');
+    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': { level: 'high' } } }))).toBe(
+      'response "hygiene.csirt.mandate" has an unknown level "high"',
+    );
+    expect(failure(() => v2ToV3.migrate([]))).toBe('the assessment is not an object');
+    expect(failure(() => v2ToV3.migrate({ context: 'none' }))).toBe('context is not an object');
+    expect(failure(() => v2ToV3.migrate({ context: { donorSupport: ['EU'] } }))).toBe('context.donorSupport is not an object');
+    expect(failure(() => v2ToV3.migrate({ sessions: [{ title: 'Day 1' }, 'Day 2'] }))).toBe('session 2 is not an object');
+  });
+
+  it('take a v1 response without a level as unrated, and trim the reason of an N/A', () => {
+    const v2 = v1ToV2.migrate({ schemaVersion: 1, responses: { a: { level: null, notes: 'x' }, b: { notes: 'y' }, c: { level: 'na', naReason: '  out of scope  ' } } }) as {
+      responses: Record<string, Record<string, unknown>>;
+    };
+    expect(v2.responses.a).toEqual({ notes: 'x', attachmentIds: [], sessionIds: [] });
+    expect(v2.responses.b).toEqual({ notes: 'y', attachmentIds: [], sessionIds: [] });
+    expect(v2.responses.c!.rating).toEqual({ kind: 'notApplicable', reason: 'out of scope' });
+  });
+
+  it('take a v2 scope, donor note or session list of the wrong type as empty rather than guessing', () => {
+    const v3 = v2ToV3.migrate({ scope: 42, context: { donorSupport: { cip: 3, hr: 'EU project' } }, sessions: 'Day 1' }) as Record<string, unknown>;
+    expect(v3.scope).toEqual({ kind: 'national', name: '' });
+    expect(v3.context).toEqual({ donorSupport: { hr: { extent: 1, who: 'EU project' } } });
+    expect(v3.sessions).toEqual([]);
+  });
+});
