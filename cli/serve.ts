@@ -104,7 +104,7 @@ export function createRequestHandler(options: ServeOptions) {
       const given = Buffer.from(request.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         // Read (and drop) what the client sends first: a page uploading a file with an old token must see this answer, not a reset.
-        await readBody(request, 0);
+        await readBody(request, 0, false);
         sendJson(401, { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused: missing or wrong session token. Open the address that `serve` printed.' } });
         return;
       }
@@ -158,7 +158,7 @@ type Body = { kind: 'bytes'; bytes: Buffer } | { kind: 'too-large'; message: str
  * a hard limit), because answering while the client is still sending makes browsers report a
  * network error instead of the answer.
  */
-async function readBody(request: IncomingMessage, limit: number, bundle = false): Promise<Body> {
+async function readBody(request: IncomingMessage, limit: number, bundle: boolean): Promise<Body> {
   const rule = bundle ? `A .ccat file may be at most ${defaultBundleLimits.maxFileBytes / 1048576} MB.` : `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB.`;
   const tooLarge = (drained: boolean): Body => ({
     kind: 'too-large',

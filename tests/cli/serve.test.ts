@@ -20,6 +20,9 @@ afterEach(async () => {
   }
 });
 
+/** Each running serve's UI folder, by port. */
+const uiDirs = new Map<number, string>();
+
 /** Bytes that must never leave the machine through `serve`: they sit beside the UI folder, not in it. */
 const secret = 'SECRET-7f3a9c-not-for-the-browser';
 
@@ -30,6 +33,10 @@ async function serve() {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>CCAT</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), appJs);
   for (const name of ['style.css', 'icon.svg', 'logo.png', 'font.woff2', 'data.json', 'favicon.ico', 'blob.bin']) await writeFile(join(rendererDir, 'assets', name), name);
+  // Compression pays only for text over 1 KB: a picture is compressed already.
+  await writeFile(join(rendererDir, 'assets', 'big.png'), Buffer.alloc(4096, 7));
+  await writeFile(join(rendererDir, 'assets', 'exact.js'), 'x'.repeat(1024));
+  await writeFile(join(rendererDir, 'assets', 'over.js'), 'x'.repeat(1025));
   await writeFile(join(parent, 'secret.txt'), secret);
   // A sibling whose name starts with the UI folder's name: a prefix check without the separator would let it through.
   await mkdir(join(parent, 'ui-private'));
@@ -38,6 +45,7 @@ async function serve() {
   const core = await openCore({ dataDir, assessmentsDir, appVersion: '0.0.0-test' });
   const started = await startServe({ core, rendererDir, token: 'test-token-123', port: 0 });
   running.push({ server: started.server, core });
+  uiDirs.set(started.port, rendererDir);
   return { ...started, core, dataDir, base: `http://127.0.0.1:${started.port}` };
 }
 
@@ -402,6 +410,105 @@ async function fetchRaw(url: string, headers: Record<string, string>) {
     req.end();
   });
 }
+/** Sends `head` (request line and headers) and `body` over a plain socket; resolves with the answer once the server closes or ends it. */
+function socketExchange(port: number, head: string, body: Buffer | undefined = undefined): Promise<{ answer: string; closedByServer: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let closedByServer = false;
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => {
+      closedByServer = true;
+    });
+    socket.on('close', () => resolve({ answer: Buffer.concat(chunks).toString('latin1'), closedByServer }));
+    socket.on('error', reject);
+    socket.write(head);
+    if (body) socket.write(body);
+    // Give up after a few seconds (the test then fails on what arrived): a server still waiting for the body never answers.
+    setTimeout(() => socket.destroy(), 5000);
+  });
+}
+
+describe('cli serve limits and uploads, request by request', () => {
+  const MB = 1024 * 1024;
+  const binary = { Authorization: 'Bearer test-token-123', 'Content-Type': 'application/octet-stream' };
+
+  it('answers a body announced as too large at once, before any of it arrives, and closes the connection', async () => {
+    const { port } = await serve();
+    const { answer, closedByServer } = await socketExchange(
+      port,
+      `POST /api/listAssessments HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer test-token-123\r\nContent-Type: application/json\r\nContent-Length: ${300 * MB}\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(answer).toContain('The request is larger than 33.4 MB, the most CCAT accepts. Attachments may be at most 25 MB.');
+    expect(closedByServer).toBe(true);
+  });
+
+  it('says a .ccat upload may be 256 MB, and a refused upload it has read whole keeps the connection open', async () => {
+    const { port, base } = await serve();
+    const { answer } = await socketExchange(
+      port,
+      `POST /api/importBundle HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer test-token-123\r\nContent-Type: application/octet-stream\r\nContent-Length: ${300 * MB}\r\n\r\n`,
+    );
+    expect(answer).toContain('A .ccat file may be at most 256 MB.');
+    const drained = await rawRequest(port, '/api/listAssessments', { method: 'POST', headers: auth, body: Buffer.alloc(36 * MB, 32) });
+    expect(drained.status).toBe(413);
+    expect(drained.headers.connection).not.toBe('close');
+    expect((await fetch(`${base}/api/listAssessments`, { method: 'POST', headers: auth })).status).toBe(200);
+  });
+
+  it('takes an upload whose content type carries parameters, and a query with empty parts, but never the content in the query', async () => {
+    const started = await serve();
+    const created = await started.core.dispatch('createAssessment', { title: 'Upload', country: 'LA', mode: 'field' });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.data as { id: string }).id;
+    const indicatorId = 'hygiene.strategy.document';
+    const query = `id=${id}&&indicatorId=${indicatorId}&fileName=scan.pdf&mediaType=application%2Fpdf&`;
+    const sent = await fetch(`${started.base}/api/addAttachment?${query}`, {
+      method: 'POST',
+      headers: { ...binary, 'Content-Type': 'application/octet-stream; charset=binary' },
+      body: new Uint8Array([1, 2, 3]),
+    });
+    expect(await sent.json()).toMatchObject({ ok: true, data: { fileName: 'scan.pdf', size: 3 } });
+    const smuggled = await fetch(`${started.base}/api/addAttachment?${query}contentBase64=AAAA`, { method: 'POST', headers: binary, body: new Uint8Array([1]) });
+    expect(await smuggled.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'contentBase64: send the file as the request body.' } });
+  });
+
+  it('reads a .ccat upload’s fields line up to 64 KiB, an empty one as no fields, and refuses fields that are not an object', async () => {
+    const { base } = await serve();
+    const post = (body: Buffer) => fetch(`${base}/api/inspectBundle`, { method: 'POST', headers: binary, body: new Uint8Array(body) });
+    const file = Buffer.from('not a zip at all');
+    // No fields at all: the file goes to the reader, which refuses it as what it is.
+    expect(await (await post(Buffer.concat([Buffer.from('\n'), file]))).json()).toMatchObject({ ok: false, error: { code: 'INVALID_BUNDLE' } });
+    const longest = Buffer.from(`{"passphrase":"${'p'.repeat(64 * 1024 - 17)}"}`);
+    expect(longest.length).toBe(64 * 1024);
+    const atLimit = (await (await post(Buffer.concat([longest, Buffer.from('\n'), file]))).json()) as { error: { message: string } };
+    expect(atLimit.error.message).not.toMatch(/one line of JSON/);
+    for (const fields of ['[1]', '"text"', 'null', '7']) {
+      expect(await (await post(Buffer.concat([Buffer.from(`${fields}\n`), file]))).json(), fields).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The fields of a .ccat upload must be a JSON object.' },
+      });
+    }
+  });
+
+  it('varies by Accept-Encoding, compresses only text over 1 KB, and serves a rebuilt file at once', async () => {
+    const { base, port } = await serve();
+    const br = { 'Accept-Encoding': 'br, gzip' };
+    expect((await fetchRaw(`${base}/assets/app.js`, br)).headers.vary).toBe('Accept-Encoding');
+    expect((await fetchRaw(`${base}/assets/style.css`, br)).headers['content-encoding']).toBeUndefined();
+    expect((await fetchRaw(`${base}/assets/big.png`, br)).headers['content-encoding']).toBeUndefined();
+    expect((await fetchRaw(`${base}/assets/exact.js`, br)).headers['content-encoding']).toBeUndefined();
+    expect((await fetchRaw(`${base}/assets/over.js`, br)).headers['content-encoding']).toBe('br');
+    const before = await rawGet(port, '/index.html');
+    await writeFile(join(uiDirs.get(port)!, 'index.html'), '<!doctype html><title>CCAT, rebuilt</title>');
+    const after = await rawGet(port, '/index.html');
+    expect(after.body).toBe('<!doctype html><title>CCAT, rebuilt</title>');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+});
+
 describe('cli serve start-up and failures', () => {
   it('fails to start, rather than hanging, when the port is taken', async () => {
     const first = await serve();
