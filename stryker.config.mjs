@@ -23,17 +23,12 @@
  *   that is not "Bearer <token>" is refused alike.
  * - cli/serve.ts, `let hosts: string[] = []` with another initial entry: the list is replaced
  *   before the server listens, so no request can see it.
- * - cli/serve.ts: the Host header's `?? ''` with another text (no text is an allowed host); the HEAD
- *   answer's `''` body (Node sends no body to HEAD whatever is passed); readBody keeping chunks past
- *   the limit (`size <= limit` → true) and its `kind: 'bytes'` with another text (the body is refused
- *   or used alike); the upload query's `/^\?/` → `/\?/` (only the first "?" is replaced either way);
- *   pickEncoding's `?? ''` (no header offers no encoding, whatever stands in for it); the static
- *   cache's hit test, entry and body check (`cached?.version === version` → false, `{}` for the
- *   entry, `!body` → false: only re-reading, never a different answer); brotli's quality and size
- *   hint (`{}`: smaller or larger, the same bytes after decompression); the ETag's `.slice(0, 27)`
- *   (a longer tag is as good); listen's `typeof address === 'object' && address` (a TCP server's
- *   address is always an object); drainLimitBytes' `4 / maxJsonBodyBytes` (the bundle limit is the
- *   larger either way).
+ * - cli/serve.ts, marked at their sites: the Host header's fallback text, the 401 path's bundle flag,
+ *   the HEAD answer's body, readBody keeping chunks past the limit and its `kind: 'bytes'`, the
+ *   upload query's `/^\?/`, the static cache's hit test, entry and body check, brotli's settings,
+ *   the ETag's length, listen's address test, drainLimitBytes' `4 * maxJsonBodyBytes`. Unmarked:
+ *   pickEncoding's `?? ''` (no header offers no encoding, whatever stands in for it; marking it would
+ *   hide the killed "," and ";" beside it) and the `Content-Length` check's `>=` at exactly 256 MB.
  * (serve's `relative === ''` check, equivalent because a URL path is never empty, was removed.)
  *
  * Equivalent survivors left unmarked, because a disable comment on their line would also hide

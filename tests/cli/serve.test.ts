@@ -467,7 +467,7 @@ describe('cli serve limits and uploads, request by request', () => {
     const query = `id=${id}&&indicatorId=${indicatorId}&fileName=scan.pdf&mediaType=application%2Fpdf&`;
     const sent = await fetch(`${started.base}/api/addAttachment?${query}`, {
       method: 'POST',
-      headers: { ...binary, 'Content-Type': 'application/octet-stream; charset=binary' },
+      headers: { ...binary, 'Content-Type': 'application/octet-stream ; charset=binary' },
       body: new Uint8Array([1, 2, 3]),
     });
     expect(await sent.json()).toMatchObject({ ok: true, data: { fileName: 'scan.pdf', size: 3 } });
