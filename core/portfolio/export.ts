@@ -44,7 +44,7 @@ interface HqTable {
   heading: string;
   /** Per column, the document tables it appears in: a page cannot hold every column a spreadsheet can. */
   parts: number[][];
-  /** Per column, whether it holds text people wrote (see Column.freeText). */
+  /** Per column, whether it holds text people wrote (Column.freeText). */
   freeText: boolean[];
 }
 
@@ -54,7 +54,7 @@ interface Col {
   width: number;
   /** Document tables showing the column; default the first only, [] for the spreadsheet only. */
   parts?: number[];
-  /** Titles, device names, ids: may break anywhere on a page, where labels and figures keep their words whole. */
+  /** Titles and device names, which people type (Column.freeText). */
   freeText?: boolean;
 }
 

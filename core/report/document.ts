@@ -50,8 +50,9 @@ export interface TableBlock {
   /** A row heading the first column (e.g. the domain) reads as a header for screen readers. */
   readonly rowHeaders?: boolean;
   /**
-   * Column widths follow the content instead of `width` (HTML and PDF): labels and figures keep their
-   * words whole and free-text columns take what is left. For many narrow columns, whose fixed shares
+   * Column widths follow the content instead of `width` (the browser lays out HTML and PDF; DOCX gets
+   * widths estimated from the words, docx-column-widths.ts): labels and figures keep their words whole
+   * and free-text columns take what is left. For many narrow columns, whose fixed shares
    * would cut headers such as "Framework version" mid-word.
    */
   readonly sizedByContent?: boolean;

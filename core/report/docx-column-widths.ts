@@ -8,16 +8,16 @@ const ORDINARY_WORD = 16;
  * Word document. Word lays out by the widths it is given, so the browser's content-based layout
  * is approximated here: a label column gets at least its longest word, a figure column its longest
  * line, a running-text column at least 7em and its longest ordinary word, and the rest of the width
- * goes by the columns' designed shares. A word's
- * width is estimated from its characters, generously (0.78em each for Latin, wide enough for bold
- * text in a wider fallback font): a column a little too wide costs less than a word cut in two.
+ * goes by the columns' designed shares. A word's width is estimated from its characters,
+ * generously (0.78em each for Latin, wide enough for bold text in a wider fallback font): a column
+ * a little too wide costs less than a word cut in two.
  */
 export function contentColumnWidths(block: TableBlock, totalTwips: number, emTwips: number, cellPaddingTwips: number): number[] {
   const minimum = block.columns.map((column, i) => {
-    const texts = [column.header.parts, ...block.rows.map((row) => row[i]?.lines.flatMap((line) => line.text.parts) ?? [])].flat();
-    // Running text keeps ordinary words whole; an address or an id longer than that may break.
+    const cellTexts = block.rows.flatMap((row) => row[i]?.lines.flatMap((line) => line.text.parts) ?? []);
     // A figure's line ("0.75 × 3 × 1") stays on one line, as in the HTML.
-    const pieces = column.numeric ? [column.header.parts.flatMap(words), block.rows.flatMap((row) => row[i]?.lines.flatMap((line) => line.text.parts) ?? [])].flat() : texts.flatMap(words);
+    const pieces = [...column.header.parts.flatMap(words), ...(column.numeric ? cellTexts : cellTexts.flatMap(words))];
+    // Running text keeps ordinary words whole; an address or an id longer than that may break.
     const kept = pieces.filter((word) => !column.freeText || [...word].length <= ORDINARY_WORD);
     const longest = Math.max(0, ...kept.map(estimatedEms));
     return Math.ceil(Math.max(longest, column.freeText ? 7 : 0) * emTwips) + cellPaddingTwips;

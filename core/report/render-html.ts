@@ -6,15 +6,15 @@ import { documentDirection, isMixedDirection, isShortPair } from './document';
 import { escapeHtml } from './escape';
 import { reportStyles } from './html-styles';
 
+/** A document of wide tables: landscape pages in print, and on screen the width a wide window offers. */
+const landscapeStyles = '@page{size:A4 landscape}@media screen{body{max-width:1400px}}';
+
 /**
  * The self-contained HTML report. Every text passes through escapeHtml; user text is marked
  * dir="auto" so that right-to-left notes lay out correctly inside a left-to-right report. The page
  * takes its first language's direction; a second-language part carries its own lang and, where it
  * differs, its own dir. Figures and ids stay left to right inside right-to-left text.
  */
-/** A document of wide tables: landscape pages in print, and on screen the width a wide window offers. */
-const landscapeStyles = '@page{size:A4 landscape}@media screen{body{max-width:1400px}}';
-
 export function renderHtml(doc: ReportDocument): string {
   const direction = documentDirection(doc);
   const mixed = isMixedDirection(doc);
