@@ -10,7 +10,7 @@ import {
   parseRecipientsFile,
 } from '../../../core/bundle/encryption';
 import type { Unlock } from '../../../core/bundle/types';
-import { coreFailure } from '../store/helpers';
+import { coreFailure, thrownMessage } from '../store/helpers';
 
 const zip = new TextEncoder().encode('PK\u0003\u0004 a signed zip, as far as encryption cares');
 const passphrase = 'correct horse battery';
@@ -30,15 +30,6 @@ async function refusal(bytes: Uint8Array, unlock: Unlock) {
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
-/** The message `action` throws, or "accepted". */
-function thrownBy(action: () => unknown): string {
-  try {
-    action();
-    return 'accepted';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 describe('.ccat encryption (age)', () => {
   it('recognises binary and armored age files, and nothing else', async () => {
@@ -170,7 +161,7 @@ describe('.ccat encryption (age)', () => {
   it('reads identity files with comments, blank lines and Windows line ends, and refuses anything else in them', async () => {
     const { identityFile, identities, recipient } = await hq();
     expect(parseIdentityFile(`${identityFile.replaceAll('\n', '\r\n')}\r\n\r\n  # another comment\r\n`)).toEqual(identities);
-    const refusalOf = (text: string) => thrownBy(() => parseIdentityFile(text));
+    const refusalOf = (text: string) => thrownMessage(() => parseIdentityFile(text));
     const notIdentity = 'This is not an age identity file: expected lines starting with AGE-SECRET-KEY-1 (as written by "ccat keys new-hq-identity" or age-keygen).';
     expect(refusalOf('# only a comment\n')).toBe(notIdentity);
     expect(refusalOf(`${identityFile}${recipient}\n`)).toBe(notIdentity);
@@ -180,7 +171,7 @@ describe('.ccat encryption (age)', () => {
     const { identityFile, recipient } = await hq();
     const other = (await hq()).recipient;
     expect(parseRecipientsFile(`# HQ\n${recipient}\r\n\n  ${other}  \n`)).toEqual([recipient, other]);
-    const refusalOf = (text: string) => thrownBy(() => parseRecipientsFile(text));
+    const refusalOf = (text: string) => thrownMessage(() => parseRecipientsFile(text));
     expect(refusalOf(identityFile)).toBe('This file is a private age identity, not a recipient: give the public "age1…" line instead, and keep the identity file secret.');
     expect(refusalOf('# nothing here\n')).toBe('This is not an age recipients file: it is empty.');
     const long = `ssh-ed25519 ${'A'.repeat(100)}`;

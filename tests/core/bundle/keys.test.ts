@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,23 +13,13 @@ import {
   writeSecretFile,
   type KeyOptions,
 } from '../../../core/bundle/keys.node.ts';
-import { coreFailure, exists } from '../store/helpers';
+import { coreFailure, exists, thrownMessage } from '../store/helpers';
 import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
 const options: KeyOptions = { now: () => new Date('2026-12-01T09:00:00Z'), newId: () => 'inst-0001', defaultName: '  Hanoi laptop  ' };
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 const bytes = new TextEncoder().encode('the bytes a .ccat file signs');
-
-/** The message a rejected promise or a throwing call gives. */
-function thrown(action: () => unknown): string {
-  try {
-    action();
-    return 'nothing thrown';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 describe('the installation key', () => {
   it('is made once, with a new id, the trimmed computer name and the time, the private parts readable by their owner only', async () => {
@@ -90,7 +80,7 @@ describe('reading the installation key', () => {
   });
 
   it.each([
-    ['installation.json is missing', async (folder: string) => writeFile(join(folder, 'installation.json'), '').then(() => import('node:fs/promises')).then((fs) => fs.rm(join(folder, 'installation.json')))],
+    ['installation.json is missing', async (folder: string) => rm(join(folder, 'installation.json'))],
     ['installation.json is not valid', async (folder: string) => writeFile(join(folder, 'installation.json'), '{"schemaVersion":1,"id":"x"}')],
     ['installation.key is not a private key', async (folder: string) => writeFile(join(folder, 'installation.key'), '-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----\n')],
     [
@@ -161,16 +151,16 @@ describe('public key files', () => {
 
   it('refuse a file that is far too long, has no key line, holds a private key or claims another fingerprint', async () => {
     const key = await installationKey(await tempDir(), options);
-    expect(thrown(() => parsePublicKeyFile(`${'#'.repeat(4097)}`))).toBe('This is not a CCAT public key file: it is far too long.');
+    expect(thrownMessage(() => parsePublicKeyFile(`${'#'.repeat(4097)}`))).toBe('This is not a CCAT public key file: it is far too long.');
     const keyLine = `ccat-ed25519 ${key.publicKey}`;
     // 4,096 characters exactly is still read.
     expect(parsePublicKeyFile(`${'#'.repeat(4096 - keyLine.length - 1)}\n${keyLine}`).fingerprint).toBe(key.fingerprint);
-    expect(thrown(() => parsePublicKeyFile('# name: x\nssh-ed25519 AAAA\n'))).toBe('This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found.');
+    expect(thrownMessage(() => parsePublicKeyFile('# name: x\nssh-ed25519 AAAA\n'))).toBe('This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found.');
     const privateHint = 'This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found. It looks like a private key: never pass that on.';
-    expect(thrown(() => parsePublicKeyFile('AGE-SECRET-KEY-1ABC\n'))).toBe(privateHint);
-    expect(thrown(() => parsePublicKeyFile('-----BEGIN PRIVATE KEY-----\nMC4CAQ\n'))).toBe(privateHint);
+    expect(thrownMessage(() => parsePublicKeyFile('AGE-SECRET-KEY-1ABC\n'))).toBe(privateHint);
+    expect(thrownMessage(() => parsePublicKeyFile('-----BEGIN PRIVATE KEY-----\nMC4CAQ\n'))).toBe(privateHint);
     const other = '0000 0000 0000 0000 0000 0000 0000 0000';
-    expect(thrown(() => parsePublicKeyFile(key.publicKeyFile.replace(key.fingerprint, other)))).toBe(
+    expect(thrownMessage(() => parsePublicKeyFile(key.publicKeyFile.replace(key.fingerprint, other)))).toBe(
       `This public key file says its fingerprint is ${other}, but the key's fingerprint is ${key.fingerprint}: the file was changed.`,
     );
   });

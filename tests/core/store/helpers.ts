@@ -10,6 +10,16 @@ import type { StoreFileHandle, StoreFs } from '../../../core/store/fs-port';
 import { isTempFileName } from '../../../core/store/generation-names';
 import { nodeFs } from '../../../core/store/node-fs.node.ts';
 
+/** The message `action` throws, or "accepted" when it throws nothing. */
+export function thrownMessage(action: () => unknown): string {
+  try {
+    action();
+    return 'accepted';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** Awaits a promise that must reject with a CoreError, and returns that error. */
 export async function coreFailure(promise: Promise<unknown>): Promise<CoreError> {
   const error: unknown = await promise.then(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentSchema } from '../../../core/model/assessment';
 import { migrateToCurrent, migrations } from '../../../core/store/migrations';
 import v1Fixture from '../../fixtures/store/assessment-v1.json';
+import { thrownMessage } from './helpers';
 
 describe('migrations', () => {
   it('form one chain from version 1 to the current version', () => {
@@ -120,31 +121,23 @@ describe('migration 2 → 3', () => {
 describe('migrations of damaged documents', () => {
   const v1ToV2 = migrations.find((m) => m.from === 1)!;
   const v2ToV3 = migrations.find((m) => m.from === 2)!;
-  const failure = (run: () => unknown) => {
-    try {
-      run();
-      return 'migrated';
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
 
   it('say what is wrong: not an object, no whole-number version, a part that is not an object, an unknown level', () => {
-    expect(failure(() => migrateToCurrent('text'))).toBe('the document is not an object');
-    expect(failure(() => migrateToCurrent([1]))).toBe('the document is not an object');
-    expect(failure(() => migrateToCurrent(null))).toBe('the document is not an object');
-    expect(failure(() => migrateToCurrent({ schemaVersion: '1' }))).toBe('the document has no schemaVersion');
-    expect(failure(() => migrateToCurrent({ schemaVersion: 1.5 }))).toBe('the document has no schemaVersion');
-    expect(failure(() => v1ToV2.migrate(7))).toBe('the assessment is not an object');
-    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: 'all good' }))).toBe('responses is not an object');
-    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': 3 } }))).toBe('response "hygiene.csirt.mandate" is not an object');
-    expect(failure(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': { level: 'high' } } }))).toBe(
+    expect(thrownMessage(() => migrateToCurrent('text'))).toBe('the document is not an object');
+    expect(thrownMessage(() => migrateToCurrent([1]))).toBe('the document is not an object');
+    expect(thrownMessage(() => migrateToCurrent(null))).toBe('the document is not an object');
+    expect(thrownMessage(() => migrateToCurrent({ schemaVersion: '1' }))).toBe('the document has no schemaVersion');
+    expect(thrownMessage(() => migrateToCurrent({ schemaVersion: 1.5 }))).toBe('the document has no schemaVersion');
+    expect(thrownMessage(() => v1ToV2.migrate(7))).toBe('the assessment is not an object');
+    expect(thrownMessage(() => migrateToCurrent({ schemaVersion: 1, responses: 'all good' }))).toBe('responses is not an object');
+    expect(thrownMessage(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': 3 } }))).toBe('response "hygiene.csirt.mandate" is not an object');
+    expect(thrownMessage(() => migrateToCurrent({ schemaVersion: 1, responses: { 'hygiene.csirt.mandate': { level: 'high' } } }))).toBe(
       'response "hygiene.csirt.mandate" has an unknown level "high"',
     );
-    expect(failure(() => v2ToV3.migrate([]))).toBe('the assessment is not an object');
-    expect(failure(() => v2ToV3.migrate({ context: 'none' }))).toBe('context is not an object');
-    expect(failure(() => v2ToV3.migrate({ context: { donorSupport: ['EU'] } }))).toBe('context.donorSupport is not an object');
-    expect(failure(() => v2ToV3.migrate({ sessions: [{ title: 'Day 1' }, 'Day 2'] }))).toBe('session 2 is not an object');
+    expect(thrownMessage(() => v2ToV3.migrate([]))).toBe('the assessment is not an object');
+    expect(thrownMessage(() => v2ToV3.migrate({ context: 'none' }))).toBe('context is not an object');
+    expect(thrownMessage(() => v2ToV3.migrate({ context: { donorSupport: ['EU'] } }))).toBe('context.donorSupport is not an object');
+    expect(thrownMessage(() => v2ToV3.migrate({ sessions: [{ title: 'Day 1' }, 'Day 2'] }))).toBe('session 2 is not an object');
   });
 
   it('take a v1 response without a level as unrated, and trim the reason of an N/A', () => {
