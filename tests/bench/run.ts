@@ -62,6 +62,16 @@ if (values.json) {
     const peer = row.peer ? `${row.peerLabel}: ${value(row, row.peer)}` : '—';
     console.log(`| ${row.measure} | ${value(row, row.ccat)} | ${peer} | ${row.ratio === undefined ? '—' : row.ratio.toFixed(2)} | ${row.goal} | ${row.met ? 'yes' : 'no'} |`);
   }
+  for (const row of rows) {
+    const floor = row.extra?.floor as Row['ccat'] | undefined;
+    if (floor === undefined) continue;
+    const extra = row.extra as { floorLabel: string; ccatAboveFloorMs: number; surveyAboveFloorMs: number; ratioAboveFloor?: number; goalBelowFloor: boolean };
+    console.log(
+      `\n${row.measure}: the floor (${extra.floorLabel}) takes ${value(row, floor)}; above it CCAT takes ${fmt(extra.ccatAboveFloorMs)}, ` +
+        `${row.peerLabel} ${fmt(extra.surveyAboveFloorMs)} (ratio ${extra.ratioAboveFloor === undefined ? '—' : extra.ratioAboveFloor.toFixed(2)}).` +
+        (extra.goalBelowFloor ? ` The goal asks for less than the floor itself (${fmt(row.peer!.median / 3)} < ${fmt(floor.median)}).` : ''),
+    );
+  }
   console.log(`\nMachine: ${machine}. Took ${seconds.toFixed(0)} s.`);
 }
 

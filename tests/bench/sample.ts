@@ -27,20 +27,19 @@ export async function timed(run: () => Promise<unknown> | unknown): Promise<numb
  * `measure` returns the sample's value itself (milliseconds unless the row says otherwise).
  */
 export async function alternate(samples: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: Stats; b: Stats }> {
-  await a();
-  await b();
-  const as: number[] = [];
-  const bs: number[] = [];
+  const [first, second] = await alternateAll(samples, [a, b]);
+  return { a: first!, b: second! };
+}
+
+/** `alternate` for any number of sides: in order, then in reverse order, and so on. */
+export async function alternateAll(samples: number, sides: readonly (() => Promise<number>)[]): Promise<Stats[]> {
+  for (const side of sides) await side();
+  const values = sides.map(() => [] as number[]);
+  const order = sides.map((_, index) => index);
   for (let i = 0; i < samples; i++) {
-    if (i % 2 === 0) {
-      as.push(await a());
-      bs.push(await b());
-    } else {
-      bs.push(await b());
-      as.push(await a());
-    }
+    for (const index of i % 2 === 0 ? order : [...order].reverse()) values[index]!.push(await sides[index]!());
   }
-  return { a: stats(as), b: stats(bs) };
+  return values.map(stats);
 }
 
 /** One side only (rows with no peer): a warm-up, then `samples` measured runs. */
