@@ -14,6 +14,8 @@ export type LanguageStatus = { kind: 'source' } | { kind: 'draft' } | { kind: 'r
 export interface LanguageInfo {
   code: UiLanguage;
   nativeName: string;
+  /** Its own name inside a sentence of its own, where that differs from the title form: "tiếng Việt", "ภาษาไทย". */
+  nameInText?: string;
   englishName: string;
   direction: 'ltr' | 'rtl';
   status: LanguageStatus;
@@ -44,4 +46,16 @@ export function languageName(code: string, inLanguage: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * `languageName` as it stands inside a sentence: a language naming itself uses its running-text
+ * form from the registry ("Văn bản tiếng Việt…", not "Văn bản Tiếng Việt…"), other names are Intl's.
+ */
+export function languageNameInText(code: string, inLanguage: string): string {
+  if (code === inLanguage && isUiLanguage(code)) {
+    const info = languageInfo(code);
+    return info.nameInText ?? info.nativeName;
+  }
+  return languageName(code, inLanguage);
 }

@@ -1,4 +1,4 @@
-import { languageInfo, languageName } from '../../locales/languages';
+import { languageInfo, languageNameInText } from '../../locales/languages';
 import type { Txt } from './document';
 import { fmtDate } from './format';
 import type { Labels } from './labels';
@@ -15,7 +15,7 @@ export function translationNote(L: Labels): Txt | null {
     translated
       .map((language) => {
         const status = languageInfo(language).status;
-        const name = languageName(language, reader);
+        const name = languageNameInText(language, reader);
         return status.kind === 'reviewed'
           ? L.in(reader, 'marking.translationReviewed', { language: name, reviewer: status.reviewer, date: fmtDate(status.reviewedOn, reader) })
           : L.in(reader, 'marking.translationDraft', { language: name });

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageStatus } from '../../locales/languages';
-import { isUiLanguage, languageInfo, languageName, type UiLanguage } from '../../locales/languages';
+import { isUiLanguage, languageInfo, languageNameInText, type UiLanguage } from '../../locales/languages';
 import { formatDate } from '../format';
 import { installedPack, onPacksChanged, packsSnapshot } from '../i18n';
 
@@ -33,7 +33,7 @@ export function useLanguageStatus(): (language: UiLanguage) => StatusText {
  */
 export function ContentLanguageNote({ wanted, shown }: { wanted: string; shown: string }) {
   const { t, i18n } = useTranslation();
-  const name = (code: UiLanguage) => languageName(code, i18n.language);
+  const name = (code: UiLanguage) => languageNameInText(code, i18n.language);
   if (isUiLanguage(wanted) && wanted !== shown) return <p className="content-language-note">{t('language.contentFallback', { language: name(wanted) })}</p>;
   if (isUiLanguage(shown) && (installedPack(shown) ?? languageInfo(shown).status).kind === 'draft') return <p className="content-language-note">{t('language.draftContent', { language: name(shown) })}</p>;
   return null;

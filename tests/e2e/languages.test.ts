@@ -150,6 +150,8 @@ async function exportedText(page: Page, language: UiLanguage, format: 'pdf' | 'd
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
 
+const ownNameInText: Record<string, string> = { vi: 'tiếng Việt', id: 'bahasa Indonesia', th: 'ภาษาไทย', km: 'ភាសាខ្មែរ', fr: 'français', ar: 'العربية' };
+
 describe.each(uiLanguages.filter((l) => l !== 'en' && l !== 'ja'))('rating in %s', (language) => {
   it('rates three indicators with the language\'s own strings on screen and the ratings on disk, then exports a PDF and a DOCX titled in the language', async () => {
     // The translations arrive with the lead's merge; until then this language shows English and the test says so.
@@ -169,6 +171,8 @@ describe.each(uiLanguages.filter((l) => l !== 'en' && l !== 'ja'))('rating in %s
       await page.locator('.save-status[data-state="saved"]').filter({ hasText: uiText(language, 'save.saved') }).waitFor();
       if (i < indicators.length - 1) await page.getByRole('link', { name: uiText(language, 'assess.next') }).click();
     }
+    // The note above the indicator names the language as a sentence does ("tiếng Việt"), not as the language menu does ("Tiếng Việt").
+    expect(await page.locator('.content-language-note').first().textContent()).toContain(ownNameInText[language]);
     const stored = await readStored(e2e.dataDir, created.id);
     expect(indicators.map((id) => stored.responses[id]?.rating)).toEqual([2, 3, 4].map((level) => ({ kind: 'level', level })));
     await shot(page, `${language}-rating-three`, false);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumServices } from '../../../cli/pdf';
 import { renderExport } from '../../../core/report/render-export';
 import { createLabels } from '../../../core/report/labels';
-import { languageName, type UiLanguage } from '../../../locales/languages';
+import { languageNameInText, type UiLanguage } from '../../../locales/languages';
 import { bytesOf } from './extract';
 import { fixtureTitles, installFixtureTranslations } from './fixture-translations';
 import { exportInput, fieldAssessment } from './report-fixture';
@@ -76,7 +76,7 @@ describe('PDF reports in Thai, Khmer, Arabic and Vietnamese', () => {
 
   it('say on their pages that the language is a draft translation; an English one does not', () => {
     for (const language of ['th', 'km', 'ar', 'vi'] as const) {
-      const note = createLabels(language).in(language, 'marking.translationDraft', { language: languageName(language, language) });
+      const note = createLabels(language).in(language, 'marking.translationDraft', { language: languageNameInText(language, language) });
       // A full stop is neutral: in right-to-left text it may come back on the other side.
       const bare = (text: string) => squash(text).replaceAll('.', '');
       expect(bare(printed.get(language)!.text), language).toContain(bare(note));

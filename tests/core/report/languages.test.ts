@@ -8,7 +8,7 @@ import { createLabels } from '../../../core/report/labels';
 import { pdfPageSetup } from '../../../core/report/page-setup';
 import { renderExport } from '../../../core/report/render-export';
 import type { ExportFormat, ReportKind } from '../../../core/report/report-input';
-import { languageInfo, languageName, uiLanguages, type LanguageStatus, type UiLanguage } from '../../../locales/languages';
+import { languageInfo, languageNameInText, uiLanguages, type LanguageStatus, type UiLanguage } from '../../../locales/languages';
 import { bytesOf, visibleText } from './extract';
 import { fixtureTitles, installFixtureTranslations } from './fixture-translations';
 import { exportInput } from './report-fixture';
@@ -38,7 +38,7 @@ const flatten = (tree: object, prefix = ''): Record<string, string> =>
 
 const draftNote = 'text of this report is a draft translation, not yet reviewed by a native speaker';
 /** The note as a reader of `language` gets it (English wording until that language's strings land). */
-const noteIn = (language: UiLanguage) => createLabels(language).in(language, 'marking.translationDraft', { language: languageName(language, language) });
+const noteIn = (language: UiLanguage) => createLabels(language).in(language, 'marking.translationDraft', { language: languageNameInText(language, language) });
 
 describe('reports in each of the eight languages', () => {
   it.each(uiLanguages)('%s: every report kind renders and verifies in every format, without raw keys or unfilled placeholders', async (language) => {
@@ -110,7 +110,7 @@ describe('reports in each of the eight languages', () => {
 
 describe('the translation note', () => {
   it('is in every footer of a report in a draft language (HTML, PDF page footer, DOCX footer, XLSX summary and properties)', async () => {
-    expect(noteIn('th')).toContain('ไทย');
+    expect(noteIn('th')).toContain('ข้อความภาษาไทยในรายงานนี้');
     const html = (await exported('html', 'summary', 'th')).content;
     expect(html).toContain(`<footer class="translation"><p class="muted"><span>${noteIn('th')}</span></p></footer>`);
     expect(pdfPageSetup(buildReport(exportInput('pdf', 'summary', { language: 'th' }))).footerTemplate).toContain(noteIn('th'));
@@ -125,6 +125,19 @@ describe('the translation note', () => {
   it('is in each language of a bilingual report, naming the language as that reader calls it; Japanese in Japanese', async () => {
     const html = (await exported('html', 'summary', 'ja', 'vi')).content;
     expect(html).toContain('この報告書のベトナム語の文章は翻訳の下書きであり、ネイティブスピーカーによる確認はまだ受けていません。');
+  });
+
+  it('names a language inside its own sentence as running text does, not as a menu title', async () => {
+    const expected = {
+      vi: 'Văn bản tiếng Việt của báo cáo này là bản dịch nháp',
+      id: 'Teks dalam bahasa Indonesia pada laporan ini',
+      th: 'ข้อความภาษาไทยในรายงานนี้',
+      km: 'អត្ថបទភាសាខ្មែរនៃរបាយការណ៍នេះ',
+      fr: 'Le texte de ce rapport (français)',
+    } as const;
+    for (const [language, text] of Object.entries(expected) as [UiLanguage, string][]) {
+      expect((await exported('html', 'summary', language)).content, language).toContain(text);
+    }
   });
 
   it('is absent when every report language is a source language', async () => {
