@@ -42,10 +42,11 @@ export interface HqExportOptions {
 interface HqTable {
   sheet: Sheet;
   heading: string;
-  /** Per column, the document tables it appears in: a page cannot hold every column a spreadsheet can. */
-  parts: number[][];
-  /** Per column, whether it holds text people wrote (Column.freeText). */
-  freeText: boolean[];
+  /**
+   * Per column of the sheet, how documents show it: the document tables it appears in (a page
+   * cannot hold every column a spreadsheet can) and whether it holds text people wrote (Column.freeText).
+   */
+  inDocuments: { parts: readonly number[]; freeText: boolean }[];
 }
 
 interface Col {
@@ -64,8 +65,7 @@ function table(name: string, heading: string, columns: readonly Col[], rows: She
   return {
     sheet: { name, columns: columns.map((c) => ({ header: c.header, width: c.width, type: c.type })), rows, ...(after ? { after } : {}) },
     heading,
-    parts: columns.map((c) => c.parts ?? [0]),
-    freeText: columns.map((c) => c.freeText === true),
+    inDocuments: columns.map((c) => ({ parts: c.parts ?? [0], freeText: c.freeText === true })),
   };
 }
 
@@ -212,12 +212,12 @@ function cellText(value: SheetValue, type: SheetColumn['type'], language: UiLang
 }
 
 function documentTable(t: HqTable, language: UiLanguage, part = 0): TableBlock {
-  const shown = t.sheet.columns.map((c, i) => ({ c, i })).filter(({ i }) => t.parts[i]!.includes(part));
+  const shown = t.sheet.columns.map((c, i) => ({ c, i })).filter(({ i }) => t.inDocuments[i]!.parts.includes(part));
   const widthSum = shown.reduce((sum, { c }) => sum + c.width, 0);
   const numeric = (type: SheetColumn['type']) => type === 'score' || type === 'number';
   return {
     kind: 'table',
-    columns: shown.map(({ c, i }) => ({ header: userText(c.header), width: Math.round((c.width / widthSum) * 1000) / 10, numeric: numeric(c.type), freeText: t.freeText[i]! })),
+    columns: shown.map(({ c, i }) => ({ header: userText(c.header), width: Math.round((c.width / widthSum) * 1000) / 10, numeric: numeric(c.type), freeText: t.inDocuments[i]!.freeText })),
     // Every cell is plain text escaped by the renderer; titles and names are the team's own words.
     rows: t.sheet.rows.map((row) => shown.map(({ c, i }): Cell => ({ lines: [{ text: userText(cellText(row[i] ?? null, c.type, language)) }], numeric: numeric(c.type) }))),
     rowHeaders: true,
