@@ -3,6 +3,7 @@ import { catalogueSchema, type Catalogue } from '../model/catalogue';
 import { frameworkSchema, type Framework } from '../model/framework';
 import type { LocalizedText } from '../model/pick-text';
 import { summarizeFramework } from './summary';
+import { contentKeySet } from '../i18n/content-keys';
 import { applyContentTranslations, unknownContentKeys, type ContentTranslation } from './translations';
 import { uiLanguages } from '../../locales/languages';
 import { forbiddenTermHits, jsonTexts, type TermHit, type Terminology } from './terminology';
@@ -79,10 +80,11 @@ export function checkFramework(
     report.schemaErrors = parsed.error.issues.map((issue) => describeIssues([issue]));
     return report;
   }
+  const known = contentKeySet(parsed.data);
   for (const translation of translations) {
     const { kind, id, version } = translation.content;
     if (kind !== 'framework' || id !== parsed.data.id || version !== parsed.data.version) continue;
-    for (const key of unknownContentKeys(parsed.data, translation.texts)) report.schemaErrors.push(`${translation.language} translation: no text "${key}" in the framework`);
+    for (const key of unknownContentKeys(known, translation.texts)) report.schemaErrors.push(`${translation.language} translation: no text "${key}" in the framework`);
   }
   const framework = applyContentTranslations(parsed.data, 'framework', translations);
   const summary = summarizeFramework(framework);

@@ -7,6 +7,7 @@ import { frameworkSchema, type Framework } from '../model/framework';
 import { describeIssues } from '../api/dispatch';
 import { createLibrary, type FrameworkLibrary } from './library';
 import { frameworkMappingSchema, type FrameworkMapping } from './mapping';
+import { contentKeySet } from '../i18n/content-keys';
 import { applyContentTranslations, contentTranslationSchema, unknownContentKeys, type ContentTranslation } from './translations';
 
 /**
@@ -36,11 +37,14 @@ export async function loadLibrary(assessmentsDir: string, installed: readonly Co
   }
   const translations = await loadContentTranslations(assessmentsDir);
   const contents = [...frameworks.map((f) => ({ kind: 'framework' as const, content: f })), ...(catalogue ? [{ kind: 'catalogue' as const, content: catalogue }] : [])];
+  const keySets = new Map<object, Set<string>>();
   for (const { name, translation } of translations) {
     const { kind, id, version } = translation.content;
     const target = contents.find((c) => c.kind === kind && c.content.id === id && c.content.version === version);
     if (!target) throw new CoreError('INVALID_FRAMEWORK', `${name} translates ${kind} ${id} ${version}, which is not installed`);
-    const unknown = unknownContentKeys(target.content, translation.texts);
+    const known = keySets.get(target.content) ?? contentKeySet(target.content);
+    keySets.set(target.content, known);
+    const unknown = unknownContentKeys(known, translation.texts);
     if (unknown.length > 0) throw new CoreError('INVALID_FRAMEWORK', `${name} translates texts ${kind} ${id} ${version} does not have: ${unknown.slice(0, 5).join(', ')}`);
   }
   const all = [...translations.map((t) => t.translation), ...installed];

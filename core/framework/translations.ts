@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentKeySet, isLocalizedText, withContentTexts, type ContentTexts } from '../i18n/content-keys';
+import { isLocalizedText, withContentTranslations, type ContentTexts } from '../i18n/content-keys';
 import { languageCode } from '../model/localized-text';
 
 /**
@@ -14,9 +14,8 @@ export const contentTranslationSchema = z.strictObject({
 });
 export type ContentTranslation = z.infer<typeof contentTranslationSchema>;
 
-/** Keys of `texts` that `content` does not have: a translation made for another version, or a typo. */
-export function unknownContentKeys(content: unknown, texts: ContentTexts): string[] {
-  const known = contentKeySet(content);
+/** Keys of `texts` that a content file does not have (`known`: its contentKeySet): a translation made for another version, or a typo. */
+export function unknownContentKeys(known: ReadonlySet<string>, texts: ContentTexts): string[] {
   return Object.keys(texts).filter((key) => !known.has(key));
 }
 
@@ -26,14 +25,12 @@ export function applyContentTranslations<T extends { id: string; version: string
   kind: ContentTranslation['content']['kind'],
   translations: readonly ContentTranslation[],
 ): T {
-  let result = content;
-  for (const translation of translations) {
-    const { id, version } = translation.content;
-    if (translation.content.kind !== kind || id !== content.id || version !== content.version) continue;
-    result = withContentTexts(result, translation.language, translation.texts);
-    if (result.languages && !result.languages.includes(translation.language)) result = { ...result, languages: [...result.languages, translation.language] };
-  }
-  return result;
+  const applying = translations.filter(({ content: c }) => c.kind === kind && c.id === content.id && c.version === content.version);
+  if (applying.length === 0) return content;
+  const result = withContentTranslations(content, applying);
+  if (!result.languages) return result;
+  const added = applying.map((t) => t.language).filter((language, index, all) => !result.languages!.includes(language) && all.indexOf(language) === index);
+  return added.length === 0 ? result : { ...result, languages: [...result.languages, ...added] };
 }
 
 /** Only English and `languages`: what a screen needs, not the eight languages the library holds. */

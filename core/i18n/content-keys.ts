@@ -81,10 +81,21 @@ export function contentTexts(content: unknown, language: string): ContentTexts {
  * ignored here; a pack import reports them). The shipped file is never changed.
  */
 export function withContentTexts<T>(content: T, language: string, texts: ContentTexts): T {
+  return withContentTranslations(content, [{ language, texts }]);
+}
+
+/**
+ * `withContentTexts` for several languages in one copy and one walk (loading the library applies
+ * a dozen): a later entry for the same language overrides an earlier one, as an installed pack
+ * overrides the shipped translation.
+ */
+export function withContentTranslations<T>(content: T, translations: ReadonlyArray<{ language: string; texts: ContentTexts }>): T {
   const copy = structuredClone(content);
   visit(copy, '', (key, text) => {
-    const value = texts[key];
-    if (value !== undefined && value.trim() !== '') (text as Record<string, string>)[language] = value;
+    for (const { language, texts } of translations) {
+      const value = texts[key];
+      if (value !== undefined && value.trim() !== '') (text as Record<string, string>)[language] = value;
+    }
   });
   return copy;
 }
