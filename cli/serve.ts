@@ -116,9 +116,10 @@ export function createRequestHandler(options: ServeOptions) {
       const bundle = binary && bundleUploadPaths.has(url.pathname);
       const body = await readBody(request, upload ? maxUploadBytes : bundle ? maxBundleUploadBytes : maxJsonBodyBytes, bundle);
       if (body.kind === 'too-large') {
-        // Sent once the client has finished sending, so that a browser sees this answer rather than a reset connection.
+        // Sent once the client has finished sending, so that a browser sees this answer rather than a
+        // reset connection. When it has not (the body is past the drain limit), "Connection: close" makes
+        // Node end the connection as soon as the answer is written, reading none of the rest.
         sendJson(413, { ok: false, error: { code: 'INVALID_INPUT', message: body.message, details: { maxBytes: body.limit } } }, body.drained ? {} : { Connection: 'close' });
-        if (!body.drained) response.once('finish', () => request.socket.destroy());
         return;
       }
       let payload: unknown;

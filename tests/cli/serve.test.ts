@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../core/api/open-core.node.ts';
-import { startServe } from '../../cli/serve';
+import { maxBundleUploadBytes, newToken, startServe } from '../../cli/serve';
 import { encryptBundle } from '../../core/bundle/encryption';
 import { useTempDirs } from '../core/temp-dir';
 import { seedWithAttachments } from '../core/bundle/helpers';
@@ -414,7 +414,7 @@ async function fetchRaw(url: string, headers: Record<string, string>) {
   });
 }
 /** Sends `head` (request line and headers) and `body` over a plain socket; resolves with the answer once the server closes or ends it. */
-function socketExchange(port: number, head: string, body: Buffer | undefined = undefined): Promise<{ answer: string; closedByServer: boolean }> {
+function socketExchange(port: number, head: string, body: Buffer | undefined = undefined, giveUpMs = 5000): Promise<{ answer: string; closedByServer: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -428,7 +428,7 @@ function socketExchange(port: number, head: string, body: Buffer | undefined = u
     socket.write(head);
     if (body) socket.write(body);
     // Give up after a few seconds (the test then fails on what arrived): a server still waiting for the body never answers.
-    setTimeout(() => socket.destroy(), 5000);
+    setTimeout(() => socket.destroy(), giveUpMs);
   });
 }
 
@@ -446,6 +446,18 @@ describe('cli serve limits and uploads, request by request', () => {
     expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(answer).toContain('The request is larger than 33.4 MB, the most CCAT accepts. Attachments may be at most 25 MB.');
     expect(closedByServer).toBe(true);
+  });
+
+  it('reads a .ccat upload announced at exactly the largest size it takes, instead of refusing it unread', async () => {
+    const { port } = await serve();
+    // Only the head and a few bytes are sent: the server waits for the rest, and gives up when the client hangs up.
+    const { answer } = await socketExchange(
+      port,
+      `POST /api/importBundle HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer test-token-123\r\nContent-Type: application/octet-stream\r\nContent-Length: ${maxBundleUploadBytes}\r\n\r\n`,
+      Buffer.from('{}\n'),
+      500,
+    );
+    expect(answer).toBe('');
   });
 
   it('says a .ccat upload may be 256 MB, and a refused upload it has read whole keeps the connection open', async () => {
@@ -496,7 +508,7 @@ describe('cli serve limits and uploads, request by request', () => {
     }
   });
 
-  it('varies by Accept-Encoding, compresses only text over 1 KB, and serves a rebuilt file at once', async () => {
+  it('varies by Accept-Encoding, compresses only text over 1 KB (HTML, scripts, styles, JSON, SVG), and serves a rebuilt file at once', async () => {
     const { base, port } = await serve();
     const br = { 'Accept-Encoding': 'br, gzip' };
     expect((await fetchRaw(`${base}/assets/app.js`, br)).headers.vary).toBe('Accept-Encoding');
@@ -504,6 +516,11 @@ describe('cli serve limits and uploads, request by request', () => {
     expect((await fetchRaw(`${base}/assets/big.png`, br)).headers['content-encoding']).toBeUndefined();
     expect((await fetchRaw(`${base}/assets/exact.js`, br)).headers['content-encoding']).toBeUndefined();
     expect((await fetchRaw(`${base}/assets/over.js`, br)).headers['content-encoding']).toBe('br');
+    // Every kind of text the UI is built from.
+    for (const name of ['page.html', 'long.css', 'long.json', 'long.svg']) {
+      await writeFile(join(uiDirs.get(port)!, 'assets', name), 'x'.repeat(2048));
+      expect((await fetchRaw(`${base}/assets/${name}`, br)).headers['content-encoding'], name).toBe('br');
+    }
     const before = await rawGet(port, '/index.html');
     await writeFile(join(uiDirs.get(port)!, 'index.html'), '<!doctype html><title>CCAT, rebuilt</title>');
     const after = await rawGet(port, '/index.html');
@@ -513,6 +530,12 @@ describe('cli serve limits and uploads, request by request', () => {
 });
 
 describe('cli serve start-up and failures', () => {
+  it('makes a new session token each start: 24 random bytes, URL-safe, never the same twice', () => {
+    const tokens = [newToken(), newToken()];
+    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(tokens[0]).not.toBe(tokens[1]);
+  });
+
   it('fails to start, rather than hanging, when the port is taken', async () => {
     const first = await serve();
     const core = await openCore({ dataDir: await tempDir(), assessmentsDir, appVersion: '0.0.0-test' });

@@ -218,6 +218,7 @@ describe('acquireStoreLock, in process with a chosen process probe and file syst
     expect(startStampFromStat(`77 (tricky) name)) ${after('98765')}`)).toBe('linux-ticks:98765');
     expect(startStampFromStat(`77 (short) S 1 2`)).toBeUndefined();
     expect(startStampFromStat(`77 (odd) ${after('12x')}`)).toBeUndefined();
+    expect(startStampFromStat(`77 (odd) ${after('x12')}`)).toBeUndefined();
     expect(await systemProbe.processStart(await deadPid())).toBeUndefined();
     expect(await systemProbe.processStart(process.pid)).toMatch(/^linux-ticks:\d+$/);
   });
@@ -288,6 +289,7 @@ describe('acquireStoreLock, in process with a chosen process probe and file syst
     const fs: StoreFs = { ...instrumentedFs({ calls, fail: (call) => (call.op === 'open' ? 'EEXIST' : undefined) }), readFile: async () => new TextEncoder().encode('') };
     // Each round's unlink finds nothing to remove (ENOENT), which is what a vanished lock looks like.
     const error = await coreFailure(acquireStoreLock(dataDir, { fs, probe: probe(), settleMs: 0 }));
+    expect(error.code).toBe('STORE_LOCKED');
     expect(error.message).toBe(`Could not take the lock ${join(dataDir, LOCK_FILE)}: another process keeps creating it. Close other CCAT windows and try again.`);
     expect(error.details).toEqual({ path: join(dataDir, LOCK_FILE) });
     expect(calls.filter((c) => c.op === 'open')).toHaveLength(5);
