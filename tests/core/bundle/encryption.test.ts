@@ -10,12 +10,14 @@ import {
   parseRecipientsFile,
 } from '../../../core/bundle/encryption';
 import type { Unlock } from '../../../core/bundle/types';
-import { coreFailure, thrownMessage } from '../store/helpers';
+import { coreFailure, thrownRefusal } from '../store/helpers';
 
 const zip = new TextEncoder().encode('PK\u0003\u0004 a signed zip, as far as encryption cares');
 const passphrase = 'correct horse battery';
 // The lowest cost age allows: these tests are about the format, not about slowing down guessing.
 const cheap = 10;
+/** A refusal of bad input, as the caller gets it. */
+const invalid = (message: string) => ({ code: 'INVALID_INPUT', message });
 
 async function hq() {
   const made = await newHqIdentity(new Date('2026-12-01T09:00:00Z'));
@@ -67,10 +69,10 @@ describe('.ccat encryption (age)', () => {
 
   it('refuses recipients and a passphrase together, a passphrase under 8 characters and a recipient that is not an age public key', async () => {
     const office = await hq();
-    expect((await coreFailure(encryptBundle(zip, { recipients: [office.recipient], passphrase }))).message).toBe(
-      'A file can be encrypted to recipients or with a passphrase, not both (the age format allows one or the other).',
+    expect(await coreFailure(encryptBundle(zip, { recipients: [office.recipient], passphrase }))).toMatchObject(
+      invalid('A file can be encrypted to recipients or with a passphrase, not both (the age format allows one or the other).'),
     );
-    expect((await coreFailure(encryptBundle(zip, { recipients: [], passphrase: '1234567' }))).message).toBe('passphrase: use at least 8 characters; a short passphrase is guessed quickly.');
+    expect(await coreFailure(encryptBundle(zip, { recipients: [], passphrase: '1234567' }))).toMatchObject(invalid('passphrase: use at least 8 characters; a short passphrase is guessed quickly.'));
     expect(await decryptBundle((await encryptBundle(zip, { recipients: [], passphrase: '12345678', scryptWorkFactor: cheap })).bytes, { passphrase: '12345678' })).toEqual(zip);
     const wrong = `age2${'x'.repeat(100)}`;
     const error = await coreFailure(encryptBundle(zip, { recipients: [office.recipient, wrong] }));
@@ -161,20 +163,26 @@ describe('.ccat encryption (age)', () => {
   it('reads identity files with comments, blank lines and Windows line ends, and refuses anything else in them', async () => {
     const { identityFile, identities, recipient } = await hq();
     expect(parseIdentityFile(`${identityFile.replaceAll('\n', '\r\n')}\r\n\r\n  # another comment\r\n`)).toEqual(identities);
-    const refusalOf = (text: string) => thrownMessage(() => parseIdentityFile(text));
+    const refusalOf = (text: string) => thrownRefusal(() => parseIdentityFile(text));
     const notIdentity = 'This is not an age identity file: expected lines starting with AGE-SECRET-KEY-1 (as written by "ccat keys new-hq-identity" or age-keygen).';
-    expect(refusalOf('# only a comment\n')).toBe(notIdentity);
-    expect(refusalOf(`${identityFile}${recipient}\n`)).toBe(notIdentity);
+    expect(refusalOf('# only a comment\n')).toEqual(invalid(notIdentity));
+    expect(refusalOf(`${identityFile}${recipient}\n`)).toEqual(invalid(notIdentity));
+    // An identity is the whole line, and only the first 64 KB of a file are read.
+    expect(refusalOf(`x${identities[0]}\n`)).toEqual(invalid(notIdentity));
+    expect(refusalOf(`${identities[0]}x\n`)).toEqual(invalid(notIdentity));
+    expect(refusalOf(`${'#'.repeat(64 * 1024)}\n${identities[0]}\n`)).toEqual(invalid(notIdentity));
   });
 
   it('reads recipients files and refuses a private identity given by mistake, an empty file and a line that is not a recipient', async () => {
     const { identityFile, recipient } = await hq();
     const other = (await hq()).recipient;
     expect(parseRecipientsFile(`# HQ\n${recipient}\r\n\n  ${other}  \n`)).toEqual([recipient, other]);
-    const refusalOf = (text: string) => thrownMessage(() => parseRecipientsFile(text));
-    expect(refusalOf(identityFile)).toBe('This file is a private age identity, not a recipient: give the public "age1…" line instead, and keep the identity file secret.');
-    expect(refusalOf('# nothing here\n')).toBe('This is not an age recipients file: it is empty.');
+    const refusalOf = (text: string) => thrownRefusal(() => parseRecipientsFile(text));
+    expect(refusalOf(identityFile)).toEqual(invalid('This file is a private age identity, not a recipient: give the public "age1…" line instead, and keep the identity file secret.'));
+    expect(refusalOf('# nothing here\n')).toEqual(invalid('This is not an age recipients file: it is empty.'));
+    for (const line of [`x${recipient}`, `${recipient}x`]) expect(refusalOf(`${line}\n`)).toEqual(invalid(`This is not an age recipients file: "${line}" is not an age1… public key.`));
+    expect(refusalOf(`${'#'.repeat(64 * 1024)}\n${recipient}\n`)).toEqual(invalid('This is not an age recipients file: it is empty.'));
     const long = `ssh-ed25519 ${'A'.repeat(100)}`;
-    expect(refusalOf(`${recipient}\n${long}\n`)).toBe(`This is not an age recipients file: "${long.slice(0, 80)}" is not an age1… public key.`);
+    expect(refusalOf(`${recipient}\n${long}\n`)).toEqual(invalid(`This is not an age recipients file: "${long.slice(0, 80)}" is not an age1… public key.`));
   });
 });

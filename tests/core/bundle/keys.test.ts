@@ -13,7 +13,7 @@ import {
   writeSecretFile,
   type KeyOptions,
 } from '../../../core/bundle/keys.node.ts';
-import { coreFailure, exists, thrownMessage } from '../store/helpers';
+import { coreFailure, exists, thrownRefusal } from '../store/helpers';
 import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
@@ -102,6 +102,26 @@ describe('reading the installation key', () => {
     expect(await readFile(join(folder, 'installation.pub'), 'utf8')).toBe(key.publicKeyFile);
   });
 
+  it('reads the identity it wrote as whoever edits the folder may leave it: a time with an offset, a name with spaces around it', async () => {
+    const dataDir = await tempDir();
+    const key = await installationKey(dataDir, options);
+    const file = join(dataDir, KEYS_FOLDER, 'installation.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...stored, name: '  Hanoi laptop  ', createdAt: '2026-12-01T18:00:00+09:00' }));
+    expect(await readInstallationKey(dataDir)).toMatchObject({ installationId: key.installationId, name: 'Hanoi laptop', createdAt: '2026-12-01T18:00:00+09:00' });
+  });
+
+  it.each([
+    ['a blank name', { name: '   ' }],
+    ['a name over 200 characters', { name: 'n'.repeat(201) }],
+  ])('refuses an identity with %s as damaged', async (_problem, change) => {
+    const dataDir = await tempDir();
+    await installationKey(dataDir, options);
+    const file = join(dataDir, KEYS_FOLDER, 'installation.json');
+    await writeFile(file, JSON.stringify({ ...(JSON.parse(await readFile(file, 'utf8')) as object), ...change }));
+    expect(await coreFailure(readInstallationKey(dataDir))).toMatchObject({ code: 'DAMAGED_FILE', message: expect.stringContaining('(installation.json is not valid)') });
+  });
+
   it('reports a key file it cannot read instead of taking it for missing', async () => {
     const dataDir = await tempDir();
     await mkdir(join(dataDir, KEYS_FOLDER, 'installation.key'), { recursive: true });
@@ -120,13 +140,19 @@ describe('secret files (HQ identities)', () => {
   });
 });
 
+const invalid = (message: string) => ({ code: 'INVALID_INPUT', message });
+
 describe('public key files', () => {
-  it('read back what an installation wrote, with Windows line ends too', async () => {
+  it('read back what an installation wrote, with Windows line ends and pasted indentation too', async () => {
     const key = await installationKey(await tempDir(), options);
     const expected = { name: 'Hanoi laptop', installationId: 'inst-0001', fingerprint: key.fingerprint, publicKey: key.publicKey };
     expect(parsePublicKeyFile(key.publicKeyFile)).toEqual(expected);
     expect(parsePublicKeyFile(key.publicKeyFile.replaceAll('\n', '\r\n'))).toEqual(expected);
-    expect(key.publicKeyFile.split('\n').slice(2)).toEqual([
+    // Pasted from an e-mail: indented, with spaces after the labels and at the line ends.
+    expect(parsePublicKeyFile(key.publicKeyFile.split('\n').map((line) => `   ${line.replace(': ', ':   ')}  `).join('\n'))).toEqual(expected);
+    expect(key.publicKeyFile.split('\n')).toEqual([
+      '# CCAT installation public key. Whoever imports .ccat files from this installation',
+      '# compares the fingerprint below with its owner (read it aloud) before trusting it.',
       '# name: Hanoi laptop',
       '# installation: inst-0001',
       `# fingerprint: ${key.fingerprint}`,
@@ -151,17 +177,21 @@ describe('public key files', () => {
 
   it('refuse a file that is far too long, has no key line, holds a private key or claims another fingerprint', async () => {
     const key = await installationKey(await tempDir(), options);
-    expect(thrownMessage(() => parsePublicKeyFile(`${'#'.repeat(4097)}`))).toBe('This is not a CCAT public key file: it is far too long.');
+    expect(thrownRefusal(() => parsePublicKeyFile(`${'#'.repeat(4097)}`))).toEqual(invalid('This is not a CCAT public key file: it is far too long.'));
     const keyLine = `ccat-ed25519 ${key.publicKey}`;
     // 4,096 characters exactly is still read.
     expect(parsePublicKeyFile(`${'#'.repeat(4096 - keyLine.length - 1)}\n${keyLine}`).fingerprint).toBe(key.fingerprint);
-    expect(thrownMessage(() => parsePublicKeyFile('# name: x\nssh-ed25519 AAAA\n'))).toBe('This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found.');
+    expect(thrownRefusal(() => parsePublicKeyFile('# name: x\nssh-ed25519 AAAA\n'))).toEqual(invalid('This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found.'));
     const privateHint = 'This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found. It looks like a private key: never pass that on.';
-    expect(thrownMessage(() => parsePublicKeyFile('AGE-SECRET-KEY-1ABC\n'))).toBe(privateHint);
-    expect(thrownMessage(() => parsePublicKeyFile('-----BEGIN PRIVATE KEY-----\nMC4CAQ\n'))).toBe(privateHint);
+    expect(thrownRefusal(() => parsePublicKeyFile('AGE-SECRET-KEY-1ABC\n'))).toEqual(invalid(privateHint));
+    expect(thrownRefusal(() => parsePublicKeyFile('-----BEGIN PRIVATE KEY-----\nMC4CAQ\n'))).toEqual(invalid(privateHint));
+    // The key line is the whole line: nothing before the label, nothing after the key.
+    for (const line of [`x${keyLine}`, `${keyLine}x`, `${keyLine} extra`]) {
+      expect(thrownRefusal(() => parsePublicKeyFile(`${line}\n`)), line).toEqual(invalid('This is not a CCAT public key file: no line "ccat-ed25519 <key>" was found.'));
+    }
     const other = '0000 0000 0000 0000 0000 0000 0000 0000';
-    expect(thrownMessage(() => parsePublicKeyFile(key.publicKeyFile.replace(key.fingerprint, other)))).toBe(
-      `This public key file says its fingerprint is ${other}, but the key's fingerprint is ${key.fingerprint}: the file was changed.`,
+    expect(thrownRefusal(() => parsePublicKeyFile(key.publicKeyFile.replace(key.fingerprint, other)))).toEqual(
+      invalid(`This public key file says its fingerprint is ${other}, but the key's fingerprint is ${key.fingerprint}: the file was changed.`),
     );
   });
 });

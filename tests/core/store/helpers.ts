@@ -20,6 +20,18 @@ export function thrownMessage(action: () => unknown): string {
   }
 }
 
+/** The code and message of the CoreError `action` throws (what a caller and a user get), or "accepted". */
+export function thrownRefusal(action: () => unknown): { code: string; message: string } | 'accepted' {
+  try {
+    action();
+    return 'accepted';
+  } catch (error) {
+    expect(error).toBeInstanceOf(CoreError);
+    const { code, message } = error as CoreError;
+    return { code, message };
+  }
+}
+
 /** Awaits a promise that must reject with a CoreError, and returns that error. */
 export async function coreFailure(promise: Promise<unknown>): Promise<CoreError> {
   const error: unknown = await promise.then(
