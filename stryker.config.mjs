@@ -63,7 +63,10 @@
  *   memory); the `finally` close and `autoClose: true` (a buffer-backed zip holds no file);
  *   `error || !zip` / `error || !stream` → `&&` (yauzl gives either an error or a result); the
  *   `settled` guards (settling a promise twice is ignored); damaged()'s `entry === undefined`
- *   (an undefined entry is dropped from the details alike).
+ *   (an undefined entry is dropped from the details alike); `error?.message` → `error.message` in
+ *   the two refusals (they run only with an error, for the same reason).
+ * - core/bundle/open.node.ts, describing a refused manifest: `first?.path` and its `?? ''` (a failed
+ *   parse always has a first issue; no coverage for the fallback).
  * - core/store/atomic-write.node.ts: renameWithRetry's `code === undefined` → false (an error with no
  *   code is not in the transient set either, so it is thrown alike); syncDirectory's two `?? ''`
  *   fallbacks with another text (no code matches no unsupported code, whatever stands in for it);

@@ -79,6 +79,7 @@ describe('the signature entry', () => {
     ['a signature one character short', { signature: `${'A'.repeat(85)}==` }],
     ['a signature without padding', { signature: 'A'.repeat(88) }],
     ['a signature with text after it', { signature: `${'A'.repeat(86)}==x` }],
+    ['a signature with text before it', { signature: `x${'A'.repeat(86)}==` }],
     ['another algorithm', { algorithm: 'RSA' }],
   ])('refuses %s', (_, change) => {
     const parsed = signatureSchema.safeParse({ ...valid, ...change });
@@ -104,8 +105,9 @@ describe('the manifest', () => {
     entries: [{ name: `assessment/${id}.json`, size: 10, sha256: digest }],
   };
 
-  it('accepts a manifest as CCAT writes it', () => {
+  it('accepts a manifest as CCAT writes it, and a time with an offset instead of Z', () => {
     expect(manifestSchema.safeParse(valid).error?.issues).toBeUndefined();
+    expect(manifestSchema.safeParse({ ...valid, createdAt: '2026-03-10T17:00:00.000+09:00' }).error?.issues).toBeUndefined();
   });
 
   it.each([
