@@ -25,6 +25,9 @@ describe('the sessions section', () => {
     // The introduction is set apart from the table as a muted note.
     expect(sessionsSection(ctx)[1]).toMatchObject({ kind: 'paragraph', tone: 'muted' });
     expect((table as { rows: string[][] }).rows.map((row) => row[2])).toEqual([...sessions].sort((a, b) => a.date.localeCompare(b.date)).map((s) => String(s.participants)));
+    // Participants are figures, set as figures (aligned like numbers) in every row; the other cells are text.
+    const block = sessionsSection(ctx)[2] as Extract<Block, { kind: 'table' }>;
+    expect(block.rows.map((row) => row.map((cell) => cell.numeric === true))).toEqual(block.rows.map(() => [false, false, true, false]));
   });
 
   it('says that no sessions were recorded when there are none', () => {
