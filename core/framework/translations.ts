@@ -29,8 +29,8 @@ export function applyContentTranslations<T extends { id: string; version: string
   if (applying.length === 0) return content;
   const result = withContentTranslations(content, applying);
   if (!result.languages) return result;
-  const added = applying.map((t) => t.language).filter((language, index, all) => !result.languages!.includes(language) && all.indexOf(language) === index);
-  return added.length === 0 ? result : { ...result, languages: [...result.languages, ...added] };
+  const languages = [...new Set([...result.languages, ...applying.map((t) => t.language)])];
+  return languages.length === result.languages.length ? result : { ...result, languages };
 }
 
 /** Only English and `languages`: what a screen needs, not the eight languages the library holds. */
