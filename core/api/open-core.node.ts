@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createExchange } from '../bundle/exchange.node.ts';
 import { loadLibrary } from '../framework/load-library.node.ts';
+import { lazyLibrary } from '../framework/library';
 import { openAssessmentStore } from '../store/assessment-store.node.ts';
 import { dispatch, type ApiHandlers } from './dispatch';
 import { attachmentFiles } from '../store/attachments.node.ts';
@@ -39,7 +40,7 @@ export interface Core {
 
 /** Opens the store and frameworks and returns the one API object that every shell calls in-process. */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const library = await loadLibrary(options.assessmentsDir);
+  const library = lazyLibrary(() => loadLibrary(options.assessmentsDir));
   const now = options.now ?? (() => new Date());
   const readOnly = options.readOnly === true;
   const store = await openAssessmentStore({
@@ -47,7 +48,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
     appVersion: options.appVersion,
     readOnly,
-    catalogue: library.catalogue,
+    catalogue: () => library.catalogue,
     // An assessment made with a framework version that is not installed is listed without scores.
     frameworkFor: ({ frameworkId, frameworkVersion }) => {
       try {

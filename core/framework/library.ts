@@ -15,6 +15,28 @@ export interface FrameworkLibrary {
   mapping(id: string, from: string, to: string): FrameworkMapping | undefined;
 }
 
+/**
+ * A library loaded the first time something asks it a question: a command that never needs a
+ * framework (listing assessments, settings, the app's version) does not pay for reading,
+ * validating and translating them, which is most of the CLI's start-up.
+ */
+export function lazyLibrary(load: () => FrameworkLibrary): FrameworkLibrary {
+  let loaded: FrameworkLibrary | undefined;
+  const library = () => (loaded ??= load());
+  return {
+    get defaultId() {
+      return library().defaultId;
+    },
+    get catalogue() {
+      return library().catalogue;
+    },
+    mapping: (id, from, to) => library().mapping(id, from, to),
+    list: () => library().list(),
+    get: (id, version) => library().get(id, version),
+    latest: (id) => library().latest(id),
+  };
+}
+
 /** Every mapping must fit the two installed frameworks it joins: they ship together, so a misfit is a build defect. */
 export function createLibrary(frameworks: Framework[], catalogue: Catalogue | undefined, mappings: FrameworkMapping[] = [], defaultId = 'ccat'): FrameworkLibrary {
   const sorted = [...frameworks].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));

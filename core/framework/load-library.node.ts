@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreError } from '../api/result';
 import { parseUntrustedJson } from '../json/safe-parse';
-import { catalogueSchema, type Catalogue } from '../model/catalogue';
+import { catalogueSchema } from '../model/catalogue';
 import { frameworkSchema, type Framework } from '../model/framework';
 import { describeIssues } from '../api/dispatch';
 import { createLibrary, type FrameworkLibrary } from './library';
@@ -13,29 +13,21 @@ import { applyContentTranslations, contentTranslationSchema, unknownContentKeys,
 /**
  * Loads every framework in `<assessmentsDir>/frameworks/*.json`, the catalogue,
  * the version mappings (`mappings/*.json`) and the content translations (`translations/<language>/*.json`) beside them.
- * These files ship with the app, so a broken one is a build defect: fail loudly at start.
+ * These files ship with the app, so a broken one is a build defect: fail loudly, naming the file.
  * `installed` translations (language packs in the data folder) are applied after the shipped ones, so they correct them.
+ * It reads synchronously so that openCore can load it on first use from code that cannot wait (lazyLibrary):
+ * the files are few, local and read once.
  */
-export async function loadLibrary(assessmentsDir: string, installed: readonly ContentTranslation[] = []): Promise<FrameworkLibrary> {
+export function loadLibrary(assessmentsDir: string, installed: readonly ContentTranslation[] = []): FrameworkLibrary {
   const frameworksDir = join(assessmentsDir, 'frameworks');
-  const files = (await readdir(frameworksDir)).filter((name) => name.endsWith('.json')).sort();
-  const frameworks: Framework[] = [];
-  for (const file of files) {
-    frameworks.push(parseFile(await readFile(join(frameworksDir, file), 'utf8'), file, frameworkSchema.safeParse.bind(frameworkSchema)));
-  }
-  let catalogue: Catalogue | undefined;
-  const catalogueFile = join(assessmentsDir, 'catalogue', 'programmes.json');
-  const catalogueText = await readFile(catalogueFile, 'utf8').catch(() => undefined);
-  if (catalogueText !== undefined) {
-    catalogue = parseFile(catalogueText, 'catalogue/programmes.json', catalogueSchema.safeParse.bind(catalogueSchema));
-  }
+  const frameworks: Framework[] = jsonFiles(frameworksDir).map((file) => parseFile(readFileSync(join(frameworksDir, file), 'utf8'), file, frameworkSchema.safeParse.bind(frameworkSchema)));
+  const catalogueText = readOptional(join(assessmentsDir, 'catalogue', 'programmes.json'));
+  const catalogue = catalogueText === undefined ? undefined : parseFile(catalogueText, 'catalogue/programmes.json', catalogueSchema.safeParse.bind(catalogueSchema));
   const mappingsDir = join(assessmentsDir, 'mappings');
-  const mappingFiles = (await readdir(mappingsDir).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
-  const mappings: FrameworkMapping[] = [];
-  for (const file of mappingFiles) {
-    mappings.push(parseFile(await readFile(join(mappingsDir, file), 'utf8'), `mappings/${file}`, frameworkMappingSchema.safeParse.bind(frameworkMappingSchema)));
-  }
-  const translations = await loadContentTranslations(assessmentsDir);
+  const mappings: FrameworkMapping[] = jsonFiles(mappingsDir, 'optional').map((file) =>
+    parseFile(readFileSync(join(mappingsDir, file), 'utf8'), `mappings/${file}`, frameworkMappingSchema.safeParse.bind(frameworkMappingSchema)),
+  );
+  const translations = loadContentTranslations(assessmentsDir);
   const contents = [...frameworks.map((f) => ({ kind: 'framework' as const, content: f })), ...(catalogue ? [{ kind: 'catalogue' as const, content: catalogue }] : [])];
   const keySets = new Map<object, Set<string>>();
   for (const { name, translation } of translations) {
@@ -53,19 +45,41 @@ export async function loadLibrary(assessmentsDir: string, installed: readonly Co
 }
 
 /** Every shipped content translation, with the file it came from. */
-export async function loadContentTranslations(assessmentsDir: string): Promise<Array<{ name: string; translation: ContentTranslation }>> {
+export function loadContentTranslations(assessmentsDir: string): Array<{ name: string; translation: ContentTranslation }> {
   const root = join(assessmentsDir, 'translations');
-  const languages = (await readdir(root, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const languages = unlessMissing(() => readdirSync(root, { withFileTypes: true }), [])
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const found: Array<{ name: string; translation: ContentTranslation }> = [];
   for (const language of languages) {
-    for (const file of (await readdir(join(root, language))).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of jsonFiles(join(root, language))) {
       const name = `translations/${language}/${file}`;
-      const translation = parseFile(await readFile(join(root, language, file), 'utf8'), name, contentTranslationSchema.safeParse.bind(contentTranslationSchema));
+      const translation = parseFile(readFileSync(join(root, language, file), 'utf8'), name, contentTranslationSchema.safeParse.bind(contentTranslationSchema));
       if (translation.language !== language) throw new CoreError('INVALID_FRAMEWORK', `${name} says it is in "${translation.language}" but sits in the folder for "${language}"`);
       found.push({ name, translation });
     }
   }
   return found;
+}
+
+function jsonFiles(dir: string, optional?: 'optional'): string[] {
+  const read = () => readdirSync(dir);
+  return (optional ? unlessMissing(read, []) : read()).filter((name) => name.endsWith('.json')).sort();
+}
+
+function readOptional(file: string): string | undefined {
+  return unlessMissing<string | undefined>(() => readFileSync(file, 'utf8'), undefined);
+}
+
+/** The catalogue, the mappings and the translations may be absent; any other failure to read them is a defect to report. */
+function unlessMissing<T>(read: () => T, missing: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return missing;
+    throw error;
+  }
 }
 
 type SafeParse<T> = (value: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } };

@@ -55,8 +55,11 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Scores and coverage in the list need the assessment's framework; without it they are null. */
   frameworkFor?: FrameworkLookup;
-  /** The support catalogue: with it the index keeps each plan's value for its effort (country selection). */
-  catalogue?: Catalogue | undefined;
+  /**
+   * The support catalogue: with it the index keeps each plan's value for its effort (country selection).
+   * Asked for only when an index entry is made, so that the caller can load it then.
+   */
+  catalogue?: () => Catalogue | undefined;
   /** Opened assessments kept in memory; the others are read again when asked for. */
   cachedDocuments?: number;
 }
@@ -110,7 +113,7 @@ export async function openAssessmentStore(options: OpenStoreOptions): Promise<As
     keepGenerations: options.keepGenerations ?? 5,
     cachedDocuments: Math.max(1, options.cachedDocuments ?? 16),
     frameworkFor: options.frameworkFor ?? (() => undefined),
-    catalogue: options.catalogue,
+    catalogue: options.catalogue ?? (() => undefined),
   };
   if (options.readOnly === true) {
     const snapshot = new FileAssessmentStore(settings, undefined);
@@ -143,7 +146,7 @@ interface StoreSettings {
   keepGenerations: number;
   cachedDocuments: number;
   frameworkFor: FrameworkLookup;
-  catalogue: Catalogue | undefined;
+  catalogue: () => Catalogue | undefined;
 }
 
 interface OpenDocument {
@@ -488,7 +491,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   private entryOf(doc: Assessment, signer?: IndexEntry['signer']): IndexEntry {
-    return toIndexEntry(doc, this.settings.frameworkFor, this.settings.catalogue, signer);
+    return toIndexEntry(doc, this.settings.frameworkFor, this.settings.catalogue(), signer);
   }
 
   private setEntry(entry: IndexEntry): void {

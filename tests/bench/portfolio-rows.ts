@@ -19,8 +19,8 @@ export async function seedPortfolioStore(dataDir: string, count: number): Promis
   await core.close();
   if (!result.ok) throw new Error(result.error.message);
   const rated = result.data as Assessment;
-  const library = await loadLibrary(assessmentsDir);
-  const store = await openAssessmentStore({ dataDir, frameworkFor: (a) => library.get(a.frameworkId, a.frameworkVersion), catalogue: library.catalogue });
+  const library = loadLibrary(assessmentsDir);
+  const store = await openAssessmentStore({ dataDir, frameworkFor: (a) => library.get(a.frameworkId, a.frameworkVersion), catalogue: () => library.catalogue });
   try {
     for (let i = 1; i < count; i++) {
       await store.create({

@@ -23,7 +23,7 @@ const ref = { kind: 'framework', id: 'ccat', version: '1.1.0' } as const;
 describe('content translations beside the framework', () => {
   it('are applied when the library loads, and a screen gets only the languages it asks for', async () => {
     const dir = await assessmentsWith('xx', 'framework.json', { language: 'xx', content: ref, texts: { 'levels/1/name': 'Ikku' } });
-    const framework = (await loadLibrary(dir)).get('ccat', '1.1.0');
+    const framework = loadLibrary(dir).get('ccat', '1.1.0');
     expect(framework.levels[0]!.name.xx).toBe('Ikku');
     expect(framework.languages).toContain('xx');
     const slim = keepLanguages(framework, ['ja']);
@@ -32,12 +32,14 @@ describe('content translations beside the framework', () => {
 
   it('refuse to load a translation of a text the framework does not have, naming the file and the key', async () => {
     const dir = await assessmentsWith('xx', 'framework.json', { language: 'xx', content: ref, texts: { 'indicators/no.such/question': 'x' } });
-    await expect(loadLibrary(dir)).rejects.toThrow(/translations\/xx\/framework\.json .*indicators\/no\.such\/question/);
+    expect(() => loadLibrary(dir)).toThrow(/translations\/xx\/framework\.json .*indicators\/no\.such\/question/);
   });
 
   it('refuse a file whose language is not the folder it sits in, or a framework version not installed', async () => {
-    await expect(loadLibrary(await assessmentsWith('xx', 'f.json', { language: 'yy', content: ref, texts: {} }))).rejects.toThrow('folder for "xx"');
-    await expect(loadLibrary(await assessmentsWith('xx', 'f.json', { language: 'xx', content: { ...ref, version: '9.9.9' }, texts: {} }))).rejects.toThrow('not installed');
+    const wrongFolder = await assessmentsWith('xx', 'f.json', { language: 'yy', content: ref, texts: {} });
+    expect(() => loadLibrary(wrongFolder)).toThrow('folder for "xx"');
+    const notInstalled = await assessmentsWith('xx', 'f.json', { language: 'xx', content: { ...ref, version: '9.9.9' }, texts: {} });
+    expect(() => loadLibrary(notInstalled)).toThrow('not installed');
   });
 
   it('count in the framework check: a partial translation is not complete, an unknown key is an error', async () => {

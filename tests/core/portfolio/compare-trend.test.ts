@@ -10,7 +10,7 @@ import { assessmentFor, response, shippedFramework } from '../fixtures';
 const level = (n: number) => response({ kind: 'level', level: n });
 let library: FrameworkLibrary;
 beforeAll(async () => {
-  library = await loadLibrary(join(import.meta.dirname, '..', '..', '..', 'assessments'));
+  library = loadLibrary(join(import.meta.dirname, '..', '..', '..', 'assessments'));
 });
 
 /** On 1.1.0: strategy 2, 3, 4, 1 (review unrated) → 2.5; CSIRT mandate 3 → 3; and the new IXP indicator, which 1.0.0 never asked. */

@@ -9,8 +9,8 @@ const level = (n: number) => response({ kind: 'level', level: n });
 
 /** Stores the assessments as the app would (index with scores and plan values), then closes the folder. */
 export async function seedPortfolio(dataDir: string, assessments: readonly Assessment[]): Promise<void> {
-  const library = await loadLibrary(assessmentsDir);
-  const store = await openAssessmentStore({ dataDir, frameworkFor: (a) => library.get(a.frameworkId, a.frameworkVersion), catalogue: library.catalogue });
+  const library = loadLibrary(assessmentsDir);
+  const store = await openAssessmentStore({ dataDir, frameworkFor: (a) => library.get(a.frameworkId, a.frameworkVersion), catalogue: () => library.catalogue });
   for (const a of assessments) await store.create(a);
   await store.close();
 }

@@ -1,0 +1,34 @@
+import { cp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../core/api/open-core.node.ts';
+import { useTempDirs } from '../temp-dir';
+import { assessmentsDir } from './core-harness';
+
+const tempDir = useTempDirs();
+const opened: Core[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((core) => core.close()));
+});
+
+/** A copy of the shipped assessments folder with one framework file that is not a framework. */
+async function assessmentsWithBrokenFramework(): Promise<string> {
+  const dir = join(await tempDir(), 'assessments');
+  await cp(assessmentsDir, dir, { recursive: true });
+  await writeFile(join(dir, 'frameworks', 'ccat-9.9.9.json'), '{ "id": "ccat", "version": "9.9.9" }');
+  return dir;
+}
+
+describe('openCore', () => {
+  it('reads the frameworks when a command first needs them: listing works without them, and a broken file is named then', async () => {
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir: await assessmentsWithBrokenFramework(), appVersion: '0.0.0-test' });
+    opened.push(core);
+
+    expect(await core.dispatch('listAssessments', {})).toEqual({ ok: true, data: [] });
+    const frameworks = await core.dispatch('listFrameworks', {});
+    expect(frameworks.ok).toBe(false);
+    if (frameworks.ok) return;
+    expect(frameworks.error.code).toBe('INVALID_FRAMEWORK');
+    expect(frameworks.error.message).toContain('ccat-9.9.9.json');
+  });
+});
