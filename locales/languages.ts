@@ -14,8 +14,12 @@ export type LanguageStatus = { kind: 'source' } | { kind: 'draft' } | { kind: 'r
 export interface LanguageInfo {
   code: UiLanguage;
   nativeName: string;
-  /** Its own name inside a sentence of its own, where that differs from the title form: "tiếng Việt", "ภาษาไทย". */
-  nameInText?: string;
+  /**
+   * How this language writes a language's name inside a sentence, where that differs from the
+   * name as a title: "bahasa Inggris", "tiếng Anh" (not "Tiếng Anh"), "ภาษาอังกฤษ", "français".
+   * A prefix the name already starts with, in any case, is put in its running-text case.
+   */
+  namesInText?: { prefix?: string; lowercase?: boolean };
   englishName: string;
   direction: 'ltr' | 'rtl';
   status: LanguageStatus;
@@ -48,14 +52,13 @@ export function languageName(code: string, inLanguage: string): string {
   }
 }
 
-/**
- * `languageName` as it stands inside a sentence: a language naming itself uses its running-text
- * form from the registry ("Văn bản tiếng Việt…", not "Văn bản Tiếng Việt…"), other names are Intl's.
- */
+/** `languageName` as it stands inside a sentence of `inLanguage` ("Văn bản tiếng Anh…", "Teks dalam bahasa Thai…"). */
 export function languageNameInText(code: string, inLanguage: string): string {
-  if (code === inLanguage && isUiLanguage(code)) {
-    const info = languageInfo(code);
-    return info.nameInText ?? info.nativeName;
-  }
-  return languageName(code, inLanguage);
+  const name = languageName(code, inLanguage);
+  const rule = isUiLanguage(inLanguage) ? languageInfo(inLanguage).namesInText : undefined;
+  if (rule?.lowercase === true) return name.toLocaleLowerCase(inLanguage);
+  const prefix = rule?.prefix;
+  if (prefix === undefined) return name;
+  const hasPrefix = name.toLocaleLowerCase(inLanguage).startsWith(prefix.toLocaleLowerCase(inLanguage));
+  return prefix + (hasPrefix ? name.slice(prefix.length) : name);
 }

@@ -140,6 +140,19 @@ describe('the translation note', () => {
     }
   });
 
+  it('names the other language of a bilingual report as each reader writes it in a sentence', async () => {
+    const expected: Array<[UiLanguage, UiLanguage, string]> = [
+      ['id', 'th', 'Teks dalam bahasa Thai pada laporan ini'],
+      ['vi', 'th', 'Văn bản tiếng Thái của báo cáo này'],
+      ['th', 'vi', 'ข้อความภาษาเวียดนามในรายงานนี้'],
+      ['km', 'th', 'អត្ថបទភាសាថៃនៃរបាយការណ៍នេះ'],
+      ['fr', 'vi', 'Le texte de ce rapport (vietnamien)'],
+    ];
+    for (const [language, second, text] of expected) {
+      expect((await exported('html', 'summary', language, second)).content, `${language} + ${second}`).toContain(text);
+    }
+  });
+
   it('is absent when every report language is a source language', async () => {
     for (const [language, second] of [['en', undefined], ['ja', undefined], ['en', 'ja']] as const) {
       const html = (await exported('html', 'summary', language, second)).content;
