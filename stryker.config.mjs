@@ -97,9 +97,20 @@
  *   characters and "=" always decode to 32 bytes, which Node accepts as an Ed25519 key).
  * - core/bundle/encryption.ts: meaningfulLines' `/\r?\n/` → `/\n/` (each line is trimmed after the split,
  *   which removes the "\r" alike).
- * - Mutants in code that runs when a module loads (schema patterns, constants, TextDecoder options)
- *   keep an old "survived" in an incremental run even after a new test kills them: rerun their
- *   file with --force before listing one here.
+ * - cli/serve.ts, uploadPayload's `name = ''` and `value = ''` defaults with another text (no
+ *   coverage): a non-empty query part always splits into a name, so the first is unreachable; the
+ *   second turns a bare "?field" into that text, a value the request could as well have spelt out,
+ *   which the command's schema then checks like any other.
+ *
+ * Marked at their sites, and not equivalent but killed in fact: a wrong encoding name for the strict
+ * UTF-8 decoders of serve, the .ccat reader and the zip reader makes the module throw as it loads,
+ * which fails every test importing it (checked by hand), but Stryker's vitest runner sees a test file
+ * that could not load as no failed test and reports the mutant survived.
+ *
+ * Mutants in code that runs when a module loads (schema patterns, constants) are "static": Stryker
+ * cannot tell which tests cover them, so an incremental run keeps their old "survived" even after a
+ * new test kills them. Retest them with --force on their lines, e.g.
+ * `npm run mutation -- --force --mutate cli/serve.ts:245-245`, before listing one here.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -184,6 +184,7 @@ async function readBody(request: IncomingMessage, limit: number, bundle: boolean
   return size > limit ? tooLarge(true) : { kind: 'bytes', bytes: Buffer.concat(chunks) };
 }
 
+// Stryker disable next-line StringLiteral: another encoding name makes the module throw when it loads, failing every test that imports it; Stryker's vitest runner counts no failed test then and calls it survived (checked by hand)
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function parseJsonBody(bytes: Buffer): unknown {
