@@ -10,12 +10,12 @@ export function dataDirFrom(values: Record<string, unknown>): string {
 
 /** The writing core: takes the data folder's lock, for commands that store something. */
 export function openCliCore(values: Record<string, unknown>): Promise<Core> {
-  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion });
+  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion, frameworks: 'on-first-use' });
 }
 
 /** A read-only snapshot: it takes no lock, so it works while the app or `serve` has the folder open. */
 export function openCliSnapshot(values: Record<string, unknown>): Promise<Core> {
-  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion, readOnly: true });
+  return openCore({ dataDir: dataDirFrom(values), assessmentsDir, appVersion, readOnly: true, frameworks: 'on-first-use' });
 }
 
 /** Unwraps a command result; a failure becomes a plain error with the core's message. */

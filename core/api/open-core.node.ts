@@ -28,6 +28,12 @@ export interface CoreOptions {
   readOnly?: boolean;
   /** The folder holding the assessor's guide (framework.md, framework.<lang>.md); by default docs/ beside assessmentsDir. */
   docsDir?: string;
+  /**
+   * When the frameworks, catalogue and translations are read: at start for a shell that stays open
+   * (the app, `serve`: a broken shipped file fails the start, and no screen waits for them later),
+   * on first use for a one-shot command that may not need them (`assessments list`).
+   */
+  frameworks?: 'at-start' | 'on-first-use';
 }
 
 export interface Core {
@@ -40,7 +46,8 @@ export interface Core {
 
 /** Opens the store and frameworks and returns the one API object that every shell calls in-process. */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const library = lazyLibrary(() => loadLibrary(options.assessmentsDir));
+  const load = () => loadLibrary(options.assessmentsDir);
+  const library = options.frameworks === 'on-first-use' ? lazyLibrary(load) : load();
   const now = options.now ?? (() => new Date());
   const readOnly = options.readOnly === true;
   const store = await openAssessmentStore({

@@ -20,8 +20,14 @@ async function assessmentsWithBrokenFramework(): Promise<string> {
 }
 
 describe('openCore', () => {
-  it('reads the frameworks when a command first needs them: listing works without them, and a broken file is named then', async () => {
-    const core = await openCore({ dataDir: await tempDir(), assessmentsDir: await assessmentsWithBrokenFramework(), appVersion: '0.0.0-test' });
+  it('for a shell that stays open, reads the frameworks at start: a broken file fails the start and is named', async () => {
+    await expect(openCore({ dataDir: await tempDir(), assessmentsDir: await assessmentsWithBrokenFramework(), appVersion: '0.0.0-test' })).rejects.toThrow(
+      /ccat-9\.9\.9\.json is not a valid CCAT data file/,
+    );
+  });
+
+  it('for a one-shot command, reads them when a command first needs them: listing works without them, and a broken file is named then', async () => {
+    const core = await openCore({ dataDir: await tempDir(), assessmentsDir: await assessmentsWithBrokenFramework(), appVersion: '0.0.0-test', frameworks: 'on-first-use' });
     opened.push(core);
 
     expect(await core.dispatch('listAssessments', {})).toEqual({ ok: true, data: [] });
