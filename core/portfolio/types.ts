@@ -95,7 +95,8 @@ export interface PortfolioGroup {
 
 export interface RegionInfo {
   id: string;
-  name: { en: string; ja: string };
+  /** English and Japanese always; the other UI languages where translated. */
+  name: { en: string; ja: string } & Partial<Record<string, string>>;
   countries: string[];
 }
 

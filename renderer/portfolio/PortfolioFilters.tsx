@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../core/model/countries';
+import { pickText } from '../../core/model/pick-text';
 import { assessmentModes, assessmentStatuses } from '../../core/model/vocabulary';
 import type { PortfolioView } from '../../core/portfolio/types';
 import { noChoices, type Choices } from './query';
@@ -48,7 +49,7 @@ export function PortfolioFilters({
           <option value="">{any}</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
-              {i18n.language === 'ja' ? r.name.ja : r.name.en}
+              {pickText(r.name, i18n.language)}
             </option>
           ))}
         </select>

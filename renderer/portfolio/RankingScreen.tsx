@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/api/result';
 import { countryName } from '../../core/model/countries';
+import { pickText } from '../../core/model/pick-text';
 import { selectionFactors, type Ranking, type RegionInfo, type SelectionFactor, type SelectionWeights } from '../../core/portfolio/types';
 import { call, request } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -111,7 +112,7 @@ export function RankingScreen() {
               <option value="">{t('portfolio.filters.any')}</option>
               {regionList.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {i18n.language === 'ja' ? r.name.ja : r.name.en}
+                  {pickText(r.name, i18n.language)}
                 </option>
               ))}
             </select>

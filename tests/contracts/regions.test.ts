@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countryCodes } from '../../core/model/countries';
 import { regionsData, regionsJsonSchema } from '../../core/portfolio/regions';
+import { uiLanguages } from '../../locales/languages';
 
 const folder = join(import.meta.dirname, '..', '..', 'assessments', 'regions');
 
@@ -18,5 +19,14 @@ describe('region groupings (assessments/regions)', () => {
       expect(new Set(region.countries).size, region.id).toBe(region.countries.length);
     }
     expect(regionsData().regions.map((r) => r.id)).toEqual(expect.arrayContaining(['asean', 'indo-pacific', 'africa', 'pacific', 'latin-america', 'middle-east']));
+  });
+
+  it('name every region in every UI language (ASEAN as French, Thai and Arabic write it)', () => {
+    for (const region of regionsData().regions) {
+      const name: Partial<Record<string, string>> = region.name;
+      expect(uiLanguages.filter((language) => !name[language]?.trim()), region.id).toEqual([]);
+    }
+    const asean = regionsData().regions.find((r) => r.id === 'asean')!.name;
+    expect([asean.fr, asean.th, asean.ar]).toEqual(['ANASE', 'อาเซียน', 'آسيان']);
   });
 });
