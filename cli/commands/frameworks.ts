@@ -25,7 +25,7 @@ export async function runFrameworksCheck(values: Record<string, unknown>, positi
   const catalogueFile = typeof values.catalogue === 'string' ? values.catalogue : undefined;
   const catalogue = catalogueFile ? parseUntrustedJson(await readFile(catalogueFile, 'utf8'), catalogueFile) : undefined;
   // The shipped translations of this framework version are part of what is checked.
-  const translations = (loadContentTranslations(assessmentsDir)).map((found) => found.translation);
+  const translations = loadContentTranslations(assessmentsDir).map((found) => found.translation);
   const report = checkFramework(framework, catalogue, 'both-ways', await loadTerminology(values.terminology), translations);
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));

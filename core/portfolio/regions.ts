@@ -5,8 +5,8 @@ import { effortBands } from '../model/vocabulary';
 import { selectionFactors, type RegionInfo, type SelectionWeights } from './types';
 
 const bilingual = z.strictObject({ en: z.string().min(1), ja: z.string().min(1) });
-/** A region's name: English and Japanese (the source languages) always, the other UI languages where translated (as drafts, like their UI). */
 const translatedName = z.string().min(1).optional();
+/** A region's name: English and Japanese (the source languages) always, the other UI languages where translated (as drafts, like their UI). */
 const regionName = bilingual.extend({ vi: translatedName, id: translatedName, th: translatedName, km: translatedName, fr: translatedName, ar: translatedName });
 
 /** assessments/regions/regions.json (JSON Schema beside it): region groupings and the country-selection defaults. */

@@ -19,7 +19,7 @@ describe('shipped data files', () => {
   const latest = frameworkFiles.at(-1);
   for (const file of frameworkFiles) {
     it(`${file} passes every framework rule against the catalogue, with its shipped translations`, async () => {
-      const translations = (loadContentTranslations(assessmentsDir)).map((found) => found.translation);
+      const translations = loadContentTranslations(assessmentsDir).map((found) => found.translation);
       // The catalogue is written for the newest framework; older versions need only existing programme ids.
       const report = checkFramework(read(`frameworks/${file}`), catalogue, file === latest ? 'both-ways' : 'exist', undefined, translations);
       expect({ ...report, valid: report.valid }).toMatchObject({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../core/api/open-core.node.ts';
 import { useTempDirs } from '../temp-dir';
-import { assessmentsDir } from './core-harness';
+import { assessmentsDir, failure } from './core-harness';
 
 const tempDir = useTempDirs();
 const opened: Core[] = [];
@@ -31,10 +31,8 @@ describe('openCore', () => {
     opened.push(core);
 
     expect(await core.dispatch('listAssessments', {})).toEqual({ ok: true, data: [] });
-    const frameworks = await core.dispatch('listFrameworks', {});
-    expect(frameworks.ok).toBe(false);
-    if (frameworks.ok) return;
-    expect(frameworks.error.code).toBe('INVALID_FRAMEWORK');
-    expect(frameworks.error.message).toContain('ccat-9.9.9.json');
+    const refused = await failure(core, 'listFrameworks', {});
+    expect(refused.code).toBe('INVALID_FRAMEWORK');
+    expect(refused.message).toContain('ccat-9.9.9.json');
   });
 });

@@ -18,7 +18,7 @@ function guideLines(file: string): LocatedText[] {
     .map((text, index) => ({ path: `${file}:${index + 1}`, text }));
 }
 
-const translations = (loadContentTranslations(join(root, 'assessments'))).map((found) => found.translation);
+const translations = loadContentTranslations(join(root, 'assessments')).map((found) => found.translation);
 const translated = (file: string, kind: 'framework' | 'catalogue') => {
   const content = JSON.parse(read(file)) as { id: string; version: string; languages?: string[] };
   return applyContentTranslations(content, kind, translations);
