@@ -236,15 +236,17 @@ export class AssessmentGenerations implements Adapter<Assessment | null> {
       await this.backUpOriginal(this.pendingBackup);
       this.pendingBackup = undefined;
     }
-    await this.writeHistory(doc.history);
-    await writeFileDurably(join(this.folder, generationFileName(doc.revision)), encodeDocument(toStoredGeneration(doc)), fs);
+    // The log the generation counts entries of is flushed while the generation is; it is renamed into place only once both are on the disk.
+    await writeFileDurably(join(this.folder, generationFileName(doc.revision)), encodeDocument(toStoredGeneration(doc)), fs, {
+      durableFirst: () => this.writeHistory(doc.history),
+    });
     this.log = { exists: true, logged: doc.history.length, damaged: false };
     // The new generation is already safe; an old one left behind is harmless and goes next save.
     await this.prune().catch(() => undefined);
   }
 
   /**
-   * Before the generation that counts them: appends the entries the log does not hold yet, or
+   * Durable before the generation that counts them: appends the entries the log does not hold yet, or
    * writes the log whole when it must be (atomically, so the old log stays until the new is safe).
    */
   private async writeHistory(history: readonly HistoryEntry[]): Promise<void> {

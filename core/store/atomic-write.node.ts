@@ -9,6 +9,12 @@ export interface DurableWriteOptions {
   renameAttempts?: number;
   /** First back-off delay; doubled after each failed attempt. */
   retryDelayMs?: number;
+  /**
+   * Writes that must be on the disk before `path` is replaced (a log the new file refers to).
+   * They run while the temp file is written and flushed, so the two flushes overlap; the rename
+   * waits for both. Their errors are thrown as they are, after the temp file has been removed.
+   */
+  durableFirst?: () => Promise<void>;
 }
 
 // Windows anti-virus and the search indexer briefly hold files open, which makes rename fail
@@ -33,6 +39,10 @@ export async function writeFileDurably(
   const context = { operation: 'write', file: path, folder } as const;
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: StoreFileHandle | undefined;
+  const first = options.durableFirst?.().then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
   try {
     handle = await fs.open(temp, 'wx');
     await handle.writeFile(data);
@@ -40,11 +50,15 @@ export async function writeFileDurably(
     const opened = handle;
     handle = undefined;
     await opened.close();
+    const failed = await first;
+    if (failed !== undefined) throw failed.error;
     await renameWithRetry(fs, temp, path, options);
   } catch (error) {
+    // Nothing is thrown before the writes that had to come first have settled; theirs is the error reported, as they come first.
+    const failedFirst = await first;
     if (handle !== undefined) await handle.close().catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);
-    throw storeIoError(error, context);
+    throw failedFirst !== undefined ? failedFirst.error : storeIoError(error, context);
   }
   try {
     await syncDirectory(fs, folder);

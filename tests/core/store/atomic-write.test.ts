@@ -112,6 +112,49 @@ describe('writeFileDurably', () => {
     expect(calls.filter((c) => c.path === dir).map((c) => c.op)).toEqual(['open', 'sync', 'close']);
   });
 
+  it('renames only once the writes that must come first are done, while flushing the temp file meanwhile', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'doc.json');
+    await writeFile(target, 'old');
+    const calls: FsCall[] = [];
+    let finishLog = (): void => undefined;
+    const logWritten = new Promise<void>((resolve) => (finishLog = resolve));
+    const writing = writeFileDurably(target, 'new', instrumentedFs({ calls }), { durableFirst: () => logWritten });
+
+    await expect.poll(() => calls.map((c) => c.op).join(' ')).toBe('open writeFile sync close');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.map((c) => c.op)).not.toContain('rename');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    finishLog();
+    await writing;
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await listFolder(dir)).toEqual(['doc.json']);
+  });
+
+  it('leaves the file as it was and removes the temp file when a write that must come first fails, and reports the error of that write', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'doc.json');
+    await writeFile(target, 'old');
+    const logError = Object.assign(new Error('history.log: no space left'), { code: 'ENOSPC' });
+    await expect(writeFileDurably(target, 'new', undefined, { durableFirst: () => Promise.reject(logError) })).rejects.toBe(logError);
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await findTempFiles(dir)).toEqual([]);
+  });
+
+  it('reports the error of the write that comes first when the temp file fails too, once both have settled', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'doc.json');
+    await writeFile(target, 'old');
+    const fs = instrumentedFs({ fail: (c) => (c.op === 'sync' && c.path.endsWith('.tmp') ? 'EIO' : undefined) });
+    let settled = false;
+    const logError = new Error('history.log: input/output error');
+    const slowFailure = () => new Promise<void>((_, reject) => setTimeout(() => ((settled = true), reject(logError)), 30));
+    await expect(writeFileDurably(target, 'new', fs, { durableFirst: slowFailure })).rejects.toBe(logError);
+    expect(settled).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await findTempFiles(dir)).toEqual([]);
+  });
+
   it('closes the temp file and removes it when flushing it fails', async () => {
     const dir = await tempDir();
     const calls: FsCall[] = [];

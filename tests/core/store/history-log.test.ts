@@ -1,5 +1,5 @@
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assessment, HistoryEntry } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
@@ -7,6 +7,7 @@ import { encodeHistoryLines } from '../../../core/store/history-log.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
 import { generationPath, instrumentedFs, listFolder } from './helpers';
 import type { FsCall } from './helpers';
+import type { StoreFs } from '../../../core/store/fs-port';
 import { useTempDirs } from '../temp-dir';
 
 const tempDir = useTempDirs();
@@ -51,6 +52,36 @@ describe('assessment store: history log', () => {
     const reopened = await openAssessmentStore({ dataDir });
     expect(await reopened.get(SAMPLE_ID)).toEqual(next);
     await reopened.close();
+  });
+
+  it('a save puts its log lines on the disk before its generation replaces the last one, even when flushing the log is slow', async () => {
+    const dataDir = await tempDir();
+    const a = await edited(dataDir, 3);
+    const events: string[] = [];
+    const base = instrumentedFs();
+    const slowLogFs: StoreFs = {
+      ...base,
+      async open(path, flags) {
+        const handle = await base.open(path, flags);
+        if (!path.endsWith('history.log')) return handle;
+        return {
+          ...handle,
+          async sync() {
+            await new Promise((resolve) => setTimeout(resolve, 60));
+            await handle.sync();
+            events.push('log flushed');
+          },
+        };
+      },
+      async rename(from, to) {
+        events.push(`renamed to ${basename(to)}`);
+        await base.rename(from, to);
+      },
+    };
+    const store = await openAssessmentStore({ dataDir, fs: slowLogFs });
+    await store.save(nextRevision(a, { history: [...a.history, entry(3)] }));
+    expect(events).toEqual(['log flushed', `renamed to r${String(a.revision + 1).padStart(9, '0')}.json`]);
+    await store.close();
   });
 
   it('drops a line cut by a crash and lines of a save that never completed; the next save writes those positions again', async () => {
