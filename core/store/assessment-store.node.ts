@@ -157,6 +157,11 @@ class FileAssessmentStore implements AssessmentStore {
   readonly dataDir: string;
   /** The list as it is now; index.json catches up in the background. */
   private entries = new Map<string, IndexEntry>();
+  /**
+   * Revisions saved since their list entry was last worked out (scores, coverage, gaps): done when
+   * the list is read or written, so that a save does not wait for it.
+   */
+  private readonly unsummarised = new Map<string, { doc: Assessment; signer: IndexEntry['signer'] }>();
   private indexDirty = false;
   private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly indexDb: Low<StoreIndex>;
@@ -278,6 +283,7 @@ class FileAssessmentStore implements AssessmentStore {
 
   async list(): Promise<IndexEntry[]> {
     this.assertOpen();
+    this.summariseSaved();
     return structuredClone([...this.entries.values()].filter((entry) => !this.failures.has(entry.id)));
   }
 
@@ -383,6 +389,7 @@ class FileAssessmentStore implements AssessmentStore {
     this.documents.delete(id);
     this.failures.delete(id);
     this.entries.delete(id);
+    this.unsummarised.delete(id);
     this.indexDirty = true;
   }
 
@@ -486,8 +493,17 @@ class FileAssessmentStore implements AssessmentStore {
       throw error;
     }
     // The signer changes only with an import: looked for among the new entries, not the whole history.
-    const signer = importSigner(change.added) ?? this.entries.get(doc.id)?.signer ?? null;
-    this.setEntry(this.entryOf(doc, signer));
+    const signer = importSigner(change.added) ?? this.unsummarised.get(doc.id)?.signer ?? this.entries.get(doc.id)?.signer ?? null;
+    // A new assessment is listed at once (the list is what says it exists); a save of a listed one is summarised later.
+    if (this.entries.has(doc.id)) this.unsummarised.set(doc.id, { doc, signer });
+    else this.entries.set(doc.id, this.entryOf(doc, signer));
+    this.indexChanged();
+  }
+
+  /** Works out the list entries of the revisions saved since; the saves have already marked the index for writing. */
+  private summariseSaved(): void {
+    for (const { doc, signer } of this.unsummarised.values()) this.entries.set(doc.id, this.entryOf(doc, signer));
+    this.unsummarised.clear();
   }
 
   private entryOf(doc: Assessment, signer?: IndexEntry['signer']): IndexEntry {
@@ -498,6 +514,11 @@ class FileAssessmentStore implements AssessmentStore {
     const current = this.entries.get(entry.id);
     if (current !== undefined && JSON.stringify(current) === JSON.stringify(entry)) return;
     this.entries.set(entry.id, entry);
+    this.indexChanged();
+  }
+
+  /** Marks the index for writing, soon: saves close together write it once. */
+  private indexChanged(): void {
     if (this.readOnly) return;
     this.indexDirty = true;
     if (this.indexTimer !== undefined) return;
@@ -510,6 +531,7 @@ class FileAssessmentStore implements AssessmentStore {
   }
 
   private async writeIndex(): Promise<void> {
+    this.summariseSaved();
     this.indexDirty = false;
     this.indexDb.data = { schemaVersion: STORE_INDEX_SCHEMA_VERSION, assessments: [...this.entries.values()] };
     try {

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../core/api/result';
+import { IMPORT_FIELD } from '../../../core/bundle/lineage';
 import type { Assessment } from '../../../core/model/assessment';
 import { openAssessmentStore } from '../../../core/store/assessment-store.node.ts';
 import { SAMPLE_ID, nextRevision, sampleAssessment } from './documents';
@@ -241,6 +242,35 @@ describe('assessment store: documents and generations', () => {
     const index = JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { assessments: { id: string }[] };
     expect(index.assessments.map((e) => e.id).sort()).toEqual([orphan.id, SAMPLE_ID]);
     await reopened.close();
+  });
+
+  it('lists each save as soon as it is saved, the signer of an import kept through the edits after it, in the list and in index.json', async () => {
+    const dataDir = await tempDir();
+    const store = await openAssessmentStore({ dataDir });
+    let a = sampleAssessment();
+    await store.create(a);
+    const signer = { fingerprint: 'ABCD 0123 4567 89AB CDEF 0123 4567 89AB', installation: 'Nairobi laptop' };
+    const imported = { at: a.updatedAt, by: 'HQ', field: IMPORT_FIELD, from: null, to: { signer: signer.fingerprint, installation: signer.installation } };
+    await store.save((a = nextRevision(a, { history: [...a.history, imported] })));
+    await store.save((a = withNote(a, 'after the import')));
+    await store.save((a = nextRevision(withNote(a, 'and again'), { title: 'Kenya, week 3' })));
+    expect((await store.list()).map(({ title, revision, signer }) => ({ title, revision, signer }))).toEqual([{ title: 'Kenya, week 3', revision: a.revision, signer }]);
+    await store.close();
+    const index = JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { assessments: { revision: number; signer: unknown }[] };
+    expect(index.assessments.map(({ revision, signer }) => ({ revision, signer }))).toEqual([{ revision: a.revision, signer }]);
+  });
+
+  it('an assessment saved and then deleted with the trash is gone from the list and from index.json', async () => {
+    const dataDir = await tempDir();
+    const store = await openAssessmentStore({ dataDir });
+    let a = sampleAssessment();
+    await store.create(a);
+    await store.save((a = withNote(a, 'a last note before it goes')));
+    await store.setShelf([SAMPLE_ID], 'trashed', 'HQ');
+    expect(await store.emptyTrash([SAMPLE_ID], 'HQ')).toEqual([SAMPLE_ID]);
+    expect(await store.list()).toEqual([]);
+    await store.close();
+    expect((JSON.parse(await readFile(join(dataDir, 'index.json'), 'utf8')) as { assessments: unknown[] }).assessments).toEqual([]);
   });
 
   it('refuses to work after close', async () => {
