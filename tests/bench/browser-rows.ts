@@ -14,7 +14,9 @@ import { assessmentsDir, benchDir, root, startServeProcess, type Row, type Serve
  * The same indicators (128 in framework 1.1.0) in the same Chromium in the same run: CCAT through `serve`, and a
  * SurveyJS 3 page that renders each indicator as a radio-group question, one per page. A third,
  * static page is the floor no page can beat in this browser: its question is in the HTML and its
- * next button only swaps a text, so what it measures is the browser producing a frame.
+ * next button only swaps a text, so what it measures is the browser producing a frame. A fourth
+ * is the floor of React itself: React 19 rendering one question with its five levels and nothing
+ * else (no app, no strings, no navigation), after fetching the framework like SurveyJS.
  */
 
 /** The framework a new assessment uses; both sides render its indicators. */
@@ -66,6 +68,42 @@ async function writeFloorPage(dir: string, questions: readonly string[]): Promis
   await writeFile(
     join(dir, 'floor.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><h2 id="question">${escapeHtml(questions[0]!)}</h2><label><input type="radio" name="level" id="level"> 1</label><button id="next">Next</button><script>${script}</script></body></html>`,
+  );
+}
+
+/** Writes `react.html` and its bundle into `dir`: the question, five radio buttons with their descriptors, a next button. */
+async function writeReactPage(dir: string): Promise<void> {
+  const entry = `
+    import { createElement as h, useState } from 'react';
+    import { createRoot } from 'react-dom/client';
+    const framework = await (await fetch('./framework.json')).json();
+    const indicators = framework.domains.flatMap((d) => d.capabilities.flatMap((c) => c.indicators));
+    function Question() {
+      const [shown, setShown] = useState(0);
+      const [level, setLevel] = useState(undefined);
+      const indicator = indicators[shown];
+      return h('main', null,
+        h('h2', { id: 'question' }, indicator.question.en),
+        h('fieldset', null, indicator.descriptors.map((text, n) =>
+          h('label', { key: n }, h('input', { type: 'radio', name: 'level', id: 'level-' + (n + 1), checked: level === n + 1, onChange: () => setLevel(n + 1) }), ' ', n + 1, ' ', text.en))),
+        h('button', { id: 'next', onClick: () => { setShown(shown + 1); setLevel(undefined); } }, 'Next'));
+    }
+    createRoot(document.getElementById('root')).render(h(Question));
+  `;
+  await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js', sourcefile: 'react-floor.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outdir: dir,
+    entryNames: 'react-floor',
+    logLevel: 'warning',
+  });
+  await writeFile(
+    join(dir, 'react.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React</title><script type="module" src="./react-floor.js"></script></head><body><div id="root"></div></body></html>',
   );
 }
 
@@ -185,6 +223,16 @@ function floorSide(browser: Browser, origin: string, questions: string[]): Side 
   };
 }
 
+function reactSide(browser: Browser, origin: string, questions: string[]): Side {
+  return {
+    async open() {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+      return openWatched(context, `${origin}/react.html`, { title: '#question', text: questions[0]!, ready: '#level-1:enabled' });
+    },
+    next: (page, n) => clickUntilShown(page, '#next', '#question', questions[n + 1]!),
+  };
+}
+
 function surveySide(browser: Browser, origin: string, questions: string[]): Side {
   return {
     async open() {
@@ -214,15 +262,17 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
   if (!created.ok) throw new Error('could not create the bench assessment');
   if (created.data.frameworkVersion !== frameworkVersion) throw new Error(`a new assessment uses framework ${created.data.frameworkVersion}; update the bench's frameworkVersion`);
   await writeFloorPage(surveyDir, questions);
+  await writeReactPage(surveyDir);
   const survey = await staticServer(surveyDir);
   const browser = await launchBrowser();
   const sides = {
     ccat: ccatSide(browser, serve, created.data.id, questions),
     survey: surveySide(browser, survey.origin, questions),
     floor: floorSide(browser, survey.origin, questions),
+    react: reactSide(browser, survey.origin, questions),
   };
   const steps = 3;
-  const nexts = { ccat: [] as number[], survey: [] as number[], floor: [] as number[] };
+  const nexts = { ccat: [] as number[], survey: [] as number[], floor: [] as number[], react: [] as number[] };
   const openAndWalk = (name: keyof typeof sides) => async () => {
     const { page, usableMs: opened } = await sides[name].open();
     for (let n = 0; n < steps; n++) nexts[name].push(await sides[name].next(page, n));
@@ -230,9 +280,9 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
     return opened;
   };
   try {
-    const [ccatOpen, surveyOpen, floorOpen] = await alternateAll(samples, [openAndWalk('ccat'), openAndWalk('survey'), openAndWalk('floor')]);
+    const [ccatOpen, surveyOpen, floorOpen, reactOpen] = await alternateAll(samples, [openAndWalk('ccat'), openAndWalk('survey'), openAndWalk('floor'), openAndWalk('react')]);
     // The warm-up's steps are not counted.
-    const [ccatNext, surveyNext, floorNext] = [nexts.ccat, nexts.survey, nexts.floor].map((values) => stats(values.slice(steps)));
+    const [ccatNext, surveyNext, floorNext, reactNext] = [nexts.ccat, nexts.survey, nexts.floor, nexts.react].map((values) => stats(values.slice(steps)));
     return [
       {
         key: 'open',
@@ -243,7 +293,7 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
         ratio: surveyOpen!.median / ccatOpen!.median,
         goal: '≥ 3× faster than SurveyJS',
         met: surveyOpen!.median >= 3 * ccatOpen!.median,
-        extra: aboveFloor(ccatOpen!, surveyOpen!, floorOpen!, 'a static page with the question in its HTML'),
+        extra: aboveFloor(ccatOpen!, surveyOpen!, floorOpen!, 'a static page with the question in its HTML', reactOpen!),
       },
       {
         key: 'next',
@@ -254,7 +304,7 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
         ratio: surveyNext!.median / ccatNext!.median,
         goal: '≥ 3× faster than SurveyJS',
         met: surveyNext!.median >= 3 * ccatNext!.median,
-        extra: aboveFloor(ccatNext!, surveyNext!, floorNext!, 'a static page whose button swaps a text'),
+        extra: aboveFloor(ccatNext!, surveyNext!, floorNext!, 'a static page whose button swaps a text', reactNext!),
       },
     ];
   } finally {
@@ -265,10 +315,11 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
 }
 
 /**
- * The floor a row's goal has to be read against: what the static page takes, and each side's time
- * above it (the part a page's own code can change). Printed beside the row; the goal stays as stated.
+ * The floors a row's goal has to be read against: what the static page takes, and each side's time
+ * above it (the part a page's own code can change); and what React alone takes for one question.
+ * Printed beside the row; the goal stays as stated.
  */
-function aboveFloor(ccat: Stats, survey: Stats, floor: Stats, floorLabel: string): NonNullable<Row['extra']> {
+function aboveFloor(ccat: Stats, survey: Stats, floor: Stats, floorLabel: string, react: Stats): NonNullable<Row['extra']> {
   const ccatAbove = ccat.median - floor.median;
   const surveyAbove = survey.median - floor.median;
   return {
@@ -278,5 +329,7 @@ function aboveFloor(ccat: Stats, survey: Stats, floor: Stats, floorLabel: string
     surveyAboveFloorMs: surveyAbove,
     ratioAboveFloor: ccatAbove > 0 ? surveyAbove / ccatAbove : undefined,
     goalBelowFloor: survey.median / 3 < floor.median,
+    react,
+    goalBelowReact: survey.median / 3 < react.median,
   };
 }

@@ -65,11 +65,13 @@ if (values.json) {
   for (const row of rows) {
     const floor = row.extra?.floor as Row['ccat'] | undefined;
     if (floor === undefined) continue;
-    const extra = row.extra as { floorLabel: string; ccatAboveFloorMs: number; surveyAboveFloorMs: number; ratioAboveFloor?: number; goalBelowFloor: boolean };
+    const extra = row.extra as { floorLabel: string; ccatAboveFloorMs: number; surveyAboveFloorMs: number; ratioAboveFloor?: number; goalBelowFloor: boolean; react: Row['ccat']; goalBelowReact: boolean };
     console.log(
       `\n${row.measure}: the floor (${extra.floorLabel}) takes ${value(row, floor)}; above it CCAT takes ${fmt(extra.ccatAboveFloorMs)}, ` +
         `${row.peerLabel} ${fmt(extra.surveyAboveFloorMs)} (ratio ${extra.ratioAboveFloor === undefined ? '—' : extra.ratioAboveFloor.toFixed(2)}).` +
-        (extra.goalBelowFloor ? ` The goal asks for less than the floor itself (${fmt(row.peer!.median / 3)} < ${fmt(floor.median)}).` : ''),
+        (extra.goalBelowFloor ? ` The goal asks for less than the floor itself (${fmt(row.peer!.median / 3)} < ${fmt(floor.median)}).` : '') +
+        ` React 19 rendering the question alone (no app) takes ${value(row, extra.react)}` +
+        (extra.goalBelowReact ? `: the goal (${fmt(row.peer!.median / 3)}) is below it.` : `; the goal is ${fmt(row.peer!.median / 3)}.`),
     );
   }
   console.log(`\nMachine: ${machine}. Took ${seconds.toFixed(0)} s.`);
