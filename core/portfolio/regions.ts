@@ -4,22 +4,21 @@ import { countryCode } from '../model/assessment';
 import { effortBands } from '../model/vocabulary';
 import { selectionFactors, type RegionInfo, type SelectionWeights } from './types';
 
-const bilingual = z.strictObject({ en: z.string().min(1), ja: z.string().min(1) });
-const translatedName = z.string().min(1).optional();
-/** A region's name: English and Japanese (the source languages) always, the other UI languages where translated (as drafts, like their UI). */
-const regionName = bilingual.extend({ vi: translatedName, id: translatedName, th: translatedName, km: translatedName, fr: translatedName, ar: translatedName });
+const translation = z.string().min(1).optional();
+/** A region's name or the selection note: English and Japanese (the source languages) always, the other UI languages where translated (as drafts, like their UI). */
+const translatedText = z.strictObject({ en: z.string().min(1), ja: z.string().min(1), vi: translation, id: translation, th: translation, km: translation, fr: translation, ar: translation });
 
 /** assessments/regions/regions.json (JSON Schema beside it): region groupings and the country-selection defaults. */
 export const regionsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1),
   regions: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: regionName, countries: z.array(countryCode) }))
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: translatedText, countries: z.array(countryCode) }))
     .refine((regions) => new Set(regions.map((r) => r.id)).size === regions.length, 'a region id is listed twice'),
   selection: z.strictObject({
     defaultWeights: z.strictObject(Object.fromEntries(selectionFactors.map((f) => [f, z.number().min(0).max(100)])) as Record<(typeof selectionFactors)[number], z.ZodNumber>),
     effortUnits: z.strictObject(Object.fromEntries(effortBands.map((b) => [b, z.number().positive()])) as Record<(typeof effortBands)[number], z.ZodNumber>),
-    note: bilingual,
+    note: translatedText,
   }),
 });
 export type RegionsFile = z.infer<typeof regionsFileSchema>;

@@ -93,10 +93,12 @@ export interface PortfolioGroup {
   ids: string[];
 }
 
+/** English and Japanese always; the other UI languages where translated. */
+export type TranslatedText = { en: string; ja: string } & Partial<Record<string, string>>;
+
 export interface RegionInfo {
   id: string;
-  /** English and Japanese always; the other UI languages where translated. */
-  name: { en: string; ja: string } & Partial<Record<string, string>>;
+  name: TranslatedText;
   countries: string[];
 }
 
@@ -257,7 +259,7 @@ export interface Ranking {
   weights: SelectionWeights;
   defaultWeights: SelectionWeights;
   /** How the factors are read, from assessments/regions/regions.json, for the UI to show beside the weights. */
-  method: { note: { en: string; ja: string }; effortUnits: Record<EffortBand, number> };
+  method: { note: TranslatedText; effortUnits: Record<EffortBand, number> };
   ranked: RankedCountry[];
   /** Countries in the portfolio without a final assessment: not ranked. */
   unranked: string[];

@@ -29,4 +29,9 @@ describe('region groupings (assessments/regions)', () => {
     const asean = regionsData().regions.find((r) => r.id === 'asean')!.name;
     expect([asean.fr, asean.th, asean.ar]).toEqual(['ANASE', 'อาเซียน', 'آسيان']);
   });
+
+  it('explain the country selection in every UI language', () => {
+    const note: Partial<Record<string, string>> = regionsData().selection.note;
+    expect(uiLanguages.filter((language) => !note[language]?.trim())).toEqual([]);
+  });
 });

@@ -84,7 +84,7 @@ describe('HQ exports', () => {
     expect(html).toMatch(/<td class="free"><div class="line"><span class="u" dir="auto">Manila laptop<\/span>/);
   });
 
-  it('JSON is the data with its kind; a ranking in Japanese names the factors', async () => {
+  it('JSON is the data with its kind; a ranking in Japanese names the factors, and explains the selection in Japanese or French', async () => {
     const api = await seeded();
     const json = await ok(api, 'exportRanking', { format: 'json', language: 'en' });
     const data = JSON.parse(json.content) as { kind: string; ranking: { ranked: Array<{ country: string }> } };
@@ -93,6 +93,9 @@ describe('HQ exports', () => {
     const html = await ok(api, 'exportRanking', { format: 'html', language: 'ja' });
     expect(html.content).toContain('日本企業の活動状況');
     expect(html.content).toContain('重複支援を避けるため');
+    const french = await ok(api, 'exportRanking', { format: 'html', language: 'fr' });
+    expect(french.content).toContain('Sélection des pays (Politique de base de 2021)');
+    expect(french.content).not.toContain('Country selection');
     const comparison = await ok(api, 'exportComparison', { format: 'xlsx', language: 'en', ids: ['vn-2026-0001', 'vn-2025-0001'] });
     expect((await workbook(bytesOf(comparison))).worksheets.map((ws) => ws.name)).toEqual(['Domains', 'Capabilities']);
   });
