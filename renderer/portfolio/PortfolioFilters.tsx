@@ -26,6 +26,7 @@ export function PortfolioFilters({
   const countries = [...facets.countries].sort((a, b) => countryName(a, i18n.language).localeCompare(countryName(b, i18n.language), i18n.language));
   const any = t('portfolio.filters.any');
   const active = Object.entries(filters).some(([, value]) => value !== '');
+  const chosenRegion = regions.find((r) => r.id === filters.region);
   return (
     <div role="search" className="portfolio-filters" aria-label={t('portfolio.filters.label')}>
       <div className="field portfolio-search">
@@ -43,9 +44,10 @@ export function PortfolioFilters({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field portfolio-region">
         <label htmlFor="filter-region">{t('portfolio.filters.region')}</label>
-        <select id="filter-region" value={filters.region} onChange={(e) => set('region', e.target.value)}>
+        {/* A long region name may be cut in the closed list; its whole name shows on hover. */}
+        <select id="filter-region" value={filters.region} title={chosenRegion ? pickText(chosenRegion.name, i18n.language) : undefined} onChange={(e) => set('region', e.target.value)}>
           <option value="">{any}</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
@@ -76,7 +78,7 @@ export function PortfolioFilters({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field portfolio-short">
         <label htmlFor="filter-framework">{t('portfolio.columns.framework')}</label>
         <select id="filter-framework" value={filters.framework} onChange={(e) => set('framework', e.target.value)}>
           <option value="">{any}</option>
@@ -87,7 +89,7 @@ export function PortfolioFilters({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field portfolio-short">
         <label htmlFor="filter-year">{t('portfolio.filters.year')}</label>
         <select id="filter-year" value={filters.year} onChange={(e) => set('year', e.target.value)}>
           <option value="">{any}</option>
