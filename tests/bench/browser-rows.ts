@@ -23,6 +23,29 @@ import { assessmentsDir, benchDir, root, startServeProcess, type Row, type Serve
 const frameworkVersion = '1.1.0';
 const frameworkFile = join(assessmentsDir, 'frameworks', `ccat-${frameworkVersion}.json`);
 
+/**
+ * Bundles `entry` (a module that may import React, SurveyJS and their CSS) into `dir` as
+ * `<bundle>.js` and writes `html`, the page that loads it into an empty root.
+ */
+async function writeBundledPage(dir: string, page: { html: string; bundle: string; title: string; entry: string; stylesheet?: boolean }): Promise<void> {
+  await build({
+    stdin: { contents: page.entry, resolveDir: root, loader: 'js', sourcefile: `${page.bundle}.js` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outdir: dir,
+    entryNames: page.bundle,
+    logLevel: 'warning',
+  });
+  const stylesheet = page.stylesheet ? `<link rel="stylesheet" href="./${page.bundle}.css">` : '';
+  await writeFile(
+    join(dir, page.html),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title}</title><script type="module" src="./${page.bundle}.js"></script>${stylesheet}</head><body><div id="root"></div></body></html>`,
+  );
+}
+
 /** Builds the SurveyJS page into a temp folder; like CCAT, it fetches the framework when it opens. */
 export async function buildSurveyPage(): Promise<string> {
   const dir = await benchDir();
@@ -39,22 +62,8 @@ export async function buildSurveyPage(): Promise<string> {
     }))));
     createRoot(document.getElementById('root')).render(createElement(Survey, { model: new Model({ pages }) }));
   `;
-  await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js', sourcefile: 'survey-bench.js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: dir,
-    entryNames: 'survey',
-    logLevel: 'warning',
-  });
+  await writeBundledPage(dir, { html: 'index.html', bundle: 'survey', title: 'SurveyJS', entry, stylesheet: true });
   await copyFile(frameworkFile, join(dir, 'framework.json'));
-  await writeFile(
-    join(dir, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SurveyJS</title><script type="module" src="./survey.js"></script><link rel="stylesheet" href="./survey.css"></head><body><div id="root"></div></body></html>',
-  );
   return dir;
 }
 
@@ -90,21 +99,7 @@ async function writeReactPage(dir: string): Promise<void> {
     }
     createRoot(document.getElementById('root')).render(h(Question));
   `;
-  await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js', sourcefile: 'react-floor.js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: dir,
-    entryNames: 'react-floor',
-    logLevel: 'warning',
-  });
-  await writeFile(
-    join(dir, 'react.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React</title><script type="module" src="./react-floor.js"></script></head><body><div id="root"></div></body></html>',
-  );
+  await writeBundledPage(dir, { html: 'react.html', bundle: 'react-floor', title: 'React', entry });
 }
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
