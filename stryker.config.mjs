@@ -44,8 +44,6 @@
  *   the five entity names of the table (no coverage).
  * - core/report/verify.ts, JSON `typeof value !== 'object'` → false: a string, number or boolean
  *   has no string `id` either, so the same rule refuses it.
- * - core/report/render-xlsx.ts, `if (meta.description)` → true: the workbook's description is then
- *   set to undefined, which ExcelJS writes exactly as it writes no description.
  * - core/report/verify.ts, describeCheck's `check.detail ?? ''` (XLSX) and `check.id ?? ''` (JSON)
  *   with another fallback: unreachable, those checks always carry a detail and an id (no coverage).
  * - core/bundle/lineage.ts, isPrefix's `shorter.length <= longer.length` → true: comparing past the
@@ -67,11 +65,10 @@
  *   the two refusals (they run only with an error, for the same reason).
  * - core/bundle/open.node.ts, describing a refused manifest: `first?.path` and its `?? ''` (a failed
  *   parse always has a first issue; no coverage for the fallback).
- * - core/store/atomic-write.node.ts: renameWithRetry's `code === undefined` → false (an error with no
- *   code is not in the transient set either, so it is thrown alike); syncDirectory's two `?? ''`
- *   fallbacks with another text (no code matches no unsupported code, whatever stands in for it);
- *   ensureFolderDurably's `dirname(created) === created` → false (mkdir reports the first folder it
- *   created, an ancestor of the one asked for, so the loop stops there before the root).
+ * - core/store/atomic-write.node.ts: syncDirectory's two `?? ''` fallbacks with another text (no
+ *   code matches no unsupported code, whatever stands in for it); ensureFolderDurably's
+ *   `dirname(created) === created` → false (mkdir reports the first folder it created, an ancestor
+ *   of the one asked for, so the loop stops there before the root).
  * - core/store/lock.node.ts: readText's and readOwner's `catch` blocks emptied (both then return
  *   undefined, as they do); bootId's `?.trim()` → `.trim()` (differs only where
  *   /proc/sys/kernel/random/boot_id is missing, never on the Linux machines tests run on);
