@@ -4,6 +4,7 @@
  */
 import type { AssessmentMode } from '../model/vocabulary';
 import type { EffortBand } from '../model/vocabulary';
+import type { PartlyLocalizedText } from '../model/pick-text';
 
 export const shelfStates = ['archived', 'trashed'] as const;
 /** Archived: hidden from the lists, restorable. Trashed: restorable until the trash is emptied. */
@@ -93,8 +94,8 @@ export interface PortfolioGroup {
   ids: string[];
 }
 
-/** English and Japanese always; the other UI languages where translated. */
-export type TranslatedText = { en: string; ja: string } & Partial<Record<string, string>>;
+/** English and Japanese (the source languages) always; the other UI languages where translated. */
+export type TranslatedText = PartlyLocalizedText & { ja: string };
 
 export interface RegionInfo {
   id: string;
