@@ -208,21 +208,15 @@ function ccatSide(browser: Browser, serve: ServeChild, assessmentId: string, que
   };
 }
 
-function floorSide(browser: Browser, origin: string, questions: string[]): Side {
+/**
+ * A page of the bench's own (the static floor, React alone): its question is `#question`, its next
+ * button `#next`, and it can be answered once `ready` exists.
+ */
+function benchPageSide(browser: Browser, url: string, ready: string, questions: string[]): Side {
   return {
     async open() {
       const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
-      return openWatched(context, `${origin}/floor.html`, { title: '#question', text: questions[0]!, ready: '#level:enabled' });
-    },
-    next: (page, n) => clickUntilShown(page, '#next', '#question', questions[n + 1]!),
-  };
-}
-
-function reactSide(browser: Browser, origin: string, questions: string[]): Side {
-  return {
-    async open() {
-      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
-      return openWatched(context, `${origin}/react.html`, { title: '#question', text: questions[0]!, ready: '#level-1:enabled' });
+      return openWatched(context, url, { title: '#question', text: questions[0]!, ready });
     },
     next: (page, n) => clickUntilShown(page, '#next', '#question', questions[n + 1]!),
   };
@@ -263,8 +257,8 @@ export async function browserRows(samples: number, surveyDir: string): Promise<R
   const sides = {
     ccat: ccatSide(browser, serve, created.data.id, questions),
     survey: surveySide(browser, survey.origin, questions),
-    floor: floorSide(browser, survey.origin, questions),
-    react: reactSide(browser, survey.origin, questions),
+    floor: benchPageSide(browser, `${survey.origin}/floor.html`, '#level:enabled', questions),
+    react: benchPageSide(browser, `${survey.origin}/react.html`, '#level-1:enabled', questions),
   };
   const steps = 3;
   const nexts = { ccat: [] as number[], survey: [] as number[], floor: [] as number[], react: [] as number[] };
